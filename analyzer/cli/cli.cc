@@ -1,0 +1,79 @@
+#include <iostream>
+#include <map>
+#include <functional>
+
+#include "analyzer/cli/commands.h"
+#include "analyzer/core/error.h"
+
+namespace framelens {
+
+const char* const kExitCodesHelp =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  finished, but some input records were skipped (batch)\n"
+    "  2  usage error (bad command line)\n"
+    "  3  input error (unreadable file, invalid UTF-8 or JSON)\n"
+    "  4  model error (missing or corrupt model file)\n"
+    "  5  internal error (I/O failure on output, bug)\n";
+
+namespace {
+
+const char* const kTopHelp =
+    "Usage: framelens COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Media bias and framing analysis with evidence: loaded wording, quotes and their speakers,\n"
+    "actors and the stance toward them, frames and leaning, each with its character span.\n"
+    "\n"
+    "Commands:\n"
+    "  score PATH|-        analyse one article (.txt, .json, or stdin); JSON, text or HTML\n"
+    "  batch INPUT...      analyse many articles (JSON Lines, .gz, folders) into CSV tables;\n"
+    "                      --jsonl streams stdin -> stdout for Spark/Hadoop/GNU parallel\n"
+    "  train TASK          train a model from the research corpora\n"
+    "  eval TASK           evaluate a model or stage on a labelled corpus\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help (or COMMAND --help)\n"
+    "  --version           print the version\n"
+    "\n"
+    "Examples:\n"
+    "  framelens score corpora/samples/envoy.txt --format text\n"
+    "  framelens batch articles.jsonl.gz --out results/\n"
+    "  framelens batch --jsonl < shard.jsonl > shard.out.jsonl\n"
+    "\n";
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, CliContext& ctx) {
+  if (args.empty()) {
+    ctx.err << kTopHelp << kExitCodesHelp;
+    return static_cast<int>(ErrorKind::Usage);
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    ctx.out << kTopHelp << kExitCodesHelp;
+    return 0;
+  }
+  if (cmd == "--version" || cmd == "version") {
+    ctx.out << "framelens " << FRAMELENS_VERSION << "\n";
+    return 0;
+  }
+  static const std::map<std::string, std::function<int(const std::vector<std::string>&, CliContext&)>>
+      commands = {{"score", cmd_score}, {"batch", cmd_batch}, {"train", cmd_train},
+                  {"eval", cmd_eval}};
+  auto it = commands.find(cmd);
+  if (it == commands.end()) {
+    ctx.err << "framelens: unknown command '" << cmd << "' (see framelens --help)\n";
+    return static_cast<int>(ErrorKind::Usage);
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    return it->second(rest, ctx);
+  } catch (const std::bad_alloc&) {
+    ctx.err << "framelens " << cmd << ": out of memory\n";
+  } catch (const std::exception& e) {
+    ctx.err << "framelens " << cmd << ": internal error: " << e.what() << "\n";
+  }
+  return static_cast<int>(ErrorKind::Internal);
+}
+
+}  // namespace framelens

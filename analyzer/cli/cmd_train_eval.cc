@@ -1,0 +1,59 @@
+#include <ostream>
+
+#include "analyzer/cli/common.h"
+#include "analyzer/cli/tasks.h"
+
+namespace framelens {
+
+// Task entry points (defined in analyzer/cli/task_*.cc).
+// -- add declarations here --
+
+const std::vector<CliTask>& train_tasks() {
+  static const std::vector<CliTask> tasks = {
+      // -- add train tasks here --
+  };
+  return tasks;
+}
+
+const std::vector<CliTask>& eval_tasks() {
+  static const std::vector<CliTask> tasks = {
+      // -- add eval tasks here --
+  };
+  return tasks;
+}
+
+namespace {
+
+int dispatch(const char* verb, const std::vector<CliTask>& tasks, const std::vector<std::string>& args,
+             CliContext& ctx) {
+  auto list = [&](std::ostream& os) {
+    os << "Usage: framelens " << verb << " TASK [OPTIONS]   (framelens " << verb << " TASK --help)\n\nTasks:\n";
+    for (const auto& t : tasks) {
+      std::string n = t.name;
+      n.resize(std::max<size_t>(n.size(), 12), ' ');
+      os << "  " << n << "  " << t.summary << "\n";
+    }
+    os << "\n" << kExitCodesHelp;
+  };
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    list(args.empty() ? ctx.err : ctx.out);
+    return args.empty() ? static_cast<int>(ErrorKind::Usage) : 0;
+  }
+  for (const auto& t : tasks) {
+    if (args[0] == t.name) return t.run(std::vector<std::string>(args.begin() + 1, args.end()), ctx);
+  }
+  ctx.err << "framelens " << verb << ": unknown task '" << args[0] << "'\n";
+  list(ctx.err);
+  return static_cast<int>(ErrorKind::Usage);
+}
+
+}  // namespace
+
+int cmd_train(const std::vector<std::string>& args, CliContext& ctx) {
+  return dispatch("train", train_tasks(), args, ctx);
+}
+int cmd_eval(const std::vector<std::string>& args, CliContext& ctx) {
+  return dispatch("eval", eval_tasks(), args, ctx);
+}
+
+}  // namespace framelens

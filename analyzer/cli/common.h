@@ -1,0 +1,22 @@
+#pragma once
+// Flags shared by the commands that analyse text (score, batch).
+#include <vector>
+
+#include "analyzer/cli/args.h"
+#include "analyzer/cli/commands.h"
+#include "analyzer/core/pipeline.h"
+#include "analyzer/text/input_record.h"
+
+namespace framelens {
+
+// --models DIR, --lenient, --require-models, and the field-name remapping flags.
+std::vector<OptionSpec> analysis_options();
+extern const char* const kAnalysisOptionsHelp;
+
+FieldMap field_map_from(const ParsedArgs& a);
+Result<Pipeline> pipeline_from(const ParsedArgs& a, const CliContext& ctx);
+
+// Prints "framelens CMD: message" on one line and returns the error's exit code.
+int report_error(CliContext& ctx, const std::string& cmd, const Error& e);
+
+}  // namespace framelens

@@ -1,0 +1,40 @@
+#pragma once
+// The pipeline: the text layer is built by make_document(); the stages below then run in order.
+//   actors -> quotes -> terms (loaded wording) -> models (sentence bias, frames, leaning, stance,
+//   roles, targets)
+// Each stage lives in its own folder under analyzer/ and is created by a factory that loads its
+// resources from the models folder (see docs/ARCHITECTURE.md, "Adding a layer").
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/core/error.h"
+#include "analyzer/core/stage.h"
+#include "analyzer/text/input_record.h"
+
+namespace framelens {
+
+struct PipelineOptions {
+  std::string models_dir;
+  bool lenient = false;        // replace invalid UTF-8 instead of failing
+  bool require_models = false; // fail when a model file is missing instead of skipping the layer
+};
+
+class Pipeline {
+ public:
+  static Result<Pipeline> load(const PipelineOptions& options);
+
+  // Builds the document for a record and runs every stage. Thread-safe.
+  Result<Document> analyze(const InputRecord& record) const;
+  void run_stages(Document& doc) const;
+
+  const std::vector<std::string>& notes() const { return notes_; }  // e.g. skipped layers
+  const PipelineOptions& options() const { return options_; }
+
+ private:
+  PipelineOptions options_;
+  std::vector<std::shared_ptr<const Stage>> stages_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace framelens

@@ -1,0 +1,25 @@
+#include "analyzer/report/doc_stats.h"
+
+namespace framelens {
+
+DocStats compute_stats(const Document& doc) {
+  DocStats s;
+  s.chars = doc.size();
+  s.words = doc.word_count();
+  s.sentences = static_cast<int32_t>(doc.sentences.size());
+  s.paragraphs = static_cast<int32_t>(doc.paragraphs.size());
+  for (const auto& t : doc.loaded_terms) (t.in_quote ? s.quoted_terms : s.own_voice_terms)++;
+  if (s.words > 0) {
+    s.own_voice_per_1000 = 1000.0 * s.own_voice_terms / s.words;
+    s.quoted_per_1000 = 1000.0 * s.quoted_terms / s.words;
+  }
+  for (const auto& q : doc.quotes) {
+    ++s.quotes;
+    s.direct_quotes += q.kind == "direct";
+    s.loaded_cues += q.cue && q.cue->loaded;
+  }
+  for (const auto& se : doc.sentences) s.biased_sentences += se.biased;
+  return s;
+}
+
+}  // namespace framelens

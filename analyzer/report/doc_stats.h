@@ -1,0 +1,19 @@
+#pragma once
+// Article-level figures derived from the layers (shared by the JSON, text, CSV and HTML reports).
+#include "analyzer/text/document.h"
+
+namespace framelens {
+
+struct DocStats {
+  int32_t chars = 0, words = 0, sentences = 0, paragraphs = 0;
+  int32_t own_voice_terms = 0;     // loaded terms outside quotes (the outlet's voice)
+  int32_t quoted_terms = 0;        // loaded terms inside quoted speech
+  double own_voice_per_1000 = 0;   // per 1,000 words
+  double quoted_per_1000 = 0;
+  int32_t quotes = 0, direct_quotes = 0, loaded_cues = 0;
+  int32_t biased_sentences = 0;
+};
+
+DocStats compute_stats(const Document& doc);
+
+}  // namespace framelens

@@ -1,0 +1,170 @@
+#pragma once
+// The one document model. The text layer (paragraphs, sentences, tokens) is built once by
+// make_document(); every later stage adds a layer (terms, quotes, actors, model scores) and the
+// reporters only read it. All offsets are Unicode code point indices into `cps` (the input text as
+// given, BOM removed), end exclusive, so Python's text[start:end] equals slice().
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/core/error.h"
+
+namespace framelens {
+
+struct Span {
+  int32_t start = 0;
+  int32_t end = 0;
+  int32_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool contains(const Span& o) const { return start <= o.start && o.end <= end; }
+  bool overlaps(const Span& o) const { return start < o.end && o.start < end; }
+  bool operator==(const Span&) const = default;
+};
+
+enum class TokenKind : uint8_t { Word, Number, Punct, Quote, Dash, Symbol };
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::Word;
+  bool capitalized = false;    // first code point is upper case
+  bool all_caps = false;       // >= 2 letters, all upper case
+  bool space_before = false;   // whitespace precedes it
+  uint8_t breaks_before = 0;   // 0: same line, 1: a line break, 2: a blank line (paragraph break)
+  int32_t sentence = -1;       // index into Document::sentences
+  std::string lower;           // normalised, lower-cased UTF-8 (what lexicons match against)
+};
+
+struct Sentence {
+  Span span;
+  int32_t first_token = 0;  // [first_token, end_token) into Document::tokens
+  int32_t end_token = 0;
+  int32_t paragraph = -1;
+  bool own_line = false;    // a headline, caption or dateline standing on its own line
+  // Filled by the models stage.
+  double bias_score = 0.0;
+  bool biased = false;
+};
+
+struct Paragraph {
+  Span span;
+  int32_t first_sentence = 0;  // [first_sentence, end_sentence)
+  int32_t end_sentence = 0;
+};
+
+// ---- layers added by later stages ----------------------------------------------------------
+
+struct LoadedTerm {
+  Span span;
+  double score = 0.0;         // in [0,1], learned
+  std::string category;       // loaded, labeling, intensifier, reporting_verb, hedge, scare_quote
+  bool in_quote = false;      // inside quoted speech (the speaker's voice, not the outlet's)
+  int32_t sentence = -1;
+};
+
+struct QuoteCue {
+  Span span;
+  std::string lemma;          // "say", "claim", ... (for grouping)
+  bool loaded = false;        // carries judgement (claimed, admitted, ...)
+};
+
+struct QuoteSpeaker {
+  Span span;                  // the mention in the text that names the speaker (may be a pronoun)
+  std::string name;           // resolved name (e.g. "Wang Yi" for "he")
+  int32_t actor = -1;         // index into Document::actors, -1 if unlinked
+  bool resolved = false;      // true when `span` is a pronoun/role noun resolved to `name`
+};
+
+struct Quote {
+  Span span;                  // the quoted content (without the quotation marks for direct quotes)
+  std::string kind;           // "direct", "indirect", "mixed"
+  std::optional<QuoteSpeaker> speaker;
+  std::optional<QuoteCue> cue;
+  std::vector<Span> fragments;  // a direct quote split by its attribution: the pieces, in order
+};
+
+struct Mention {
+  Span span;
+  bool pronoun = false;       // a pronoun or role noun resolved to this actor
+};
+
+struct Stance {
+  double score = 0.0;         // in [-1,1]
+  std::string label = "neutral";  // negative / neutral / positive
+  std::vector<Span> evidence; // spans that moved the score most
+  bool present = false;
+};
+
+struct Actor {
+  std::string id;             // stable within the document: "a1", "a2", ...
+  std::string name;           // canonical name
+  std::string type;           // person, country, organization, group
+  std::vector<std::string> aliases;
+  std::vector<Mention> mentions;
+  int32_t quoted = 0;         // how many quotes it is the speaker of
+  Stance stance;
+  std::string role = "none";  // hero / villain / victim / none
+  double role_score = 0.0;
+};
+
+struct FrameScore {
+  std::string label;
+  double score = 0.0;
+  bool selected = false;
+};
+
+struct Leaning {
+  std::string label;          // left / center / right; empty when no model is loaded
+  double left = 0.0, center = 0.0, right = 0.0;
+};
+
+struct TargetResult {
+  Span span;
+  int32_t actor = -1;
+  Stance stance;
+};
+
+struct DocMeta {
+  std::string id, title, outlet, date, url;
+};
+
+struct Document {
+  DocMeta meta;
+  std::string utf8;                  // the text as given (BOM removed)
+  std::u32string cps;                // its code points
+  std::vector<uint32_t> byte_of_cp;  // cps index -> utf8 byte offset (size cps.size()+1)
+  std::u32string norm;               // normalised code points, same length as cps (see normalizer.h)
+
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+
+  std::vector<LoadedTerm> loaded_terms;
+  std::vector<Quote> quotes;
+  std::vector<Actor> actors;
+  std::vector<FrameScore> frames_mfc;
+  std::vector<FrameScore> frames_generic;
+  Leaning leaning;
+  std::vector<Span> target_requests;  // from the input record
+  std::vector<TargetResult> targets;
+  std::vector<std::string> warnings;  // stage notes for the user (e.g. "no leaning model loaded")
+
+  int32_t size() const { return static_cast<int32_t>(cps.size()); }
+  // The original text of a span, as UTF-8.
+  std::string_view slice(Span s) const;
+  // The normalised text of a span, as UTF-8 (straight quotes, plain spaces).
+  std::string norm_slice(Span s) const;
+  int32_t word_count() const;
+  // Index of the sentence containing code point `pos`, or -1.
+  int32_t sentence_at(int32_t pos) const;
+  // Index of the first token whose span ends after `pos` (binary search).
+  int32_t token_at_or_after(int32_t pos) const;
+};
+
+// Builds the text layer: decode, normalise, split paragraphs/sentences, tokenise.
+// `lenient` replaces invalid UTF-8 with U+FFFD instead of failing.
+Result<Document> make_document(std::string_view utf8_bytes, DocMeta meta, bool lenient = false);
+
+}  // namespace framelens
