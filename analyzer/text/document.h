@@ -143,6 +143,7 @@ struct Document {
 
   std::vector<LoadedTerm> loaded_terms;
   std::vector<Quote> quotes;
+  std::vector<Span> scare_quotes;     // quoted words that are not speech (filled by quotes, read by terms)
   std::vector<Actor> actors;
   std::vector<FrameScore> frames_mfc;
   std::vector<FrameScore> frames_generic;
