@@ -1,0 +1,185 @@
+// CLI glue for `framelens train|eval stance` and `framelens train|eval roles`. The logic lives in
+// analyzer/models/stance_* and role_*.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+#include "analyzer/cli/common.h"
+#include "analyzer/core/model_paths.h"
+#include "analyzer/models/stance_stage.h"
+#include "analyzer/models/stance_train.h"
+
+namespace framelens {
+
+namespace {
+
+const char* const kDefaultStanceTrain = "../shared/corpora/newsmtsc/train.jsonl";
+const char* const kDefaultStanceDev = "../shared/corpora/newsmtsc/dev.jsonl";
+const char* const kDefaultLexicons = "../shared/corpora/lexicons";
+const char* const kDefaultRoleTrain = "../shared/corpora/narrative_framing/train.jsonl";
+const char* const kDefaultRoleDev = "../shared/corpora/narrative_framing/dev.jsonl";
+
+std::string fmt3(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", x);
+  return b;
+}
+
+Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def) {
+  if (!a.values.count(name)) return def;
+  try {
+    size_t used = 0;
+    const std::string v = a.get(name);
+    double d = std::stod(v, &used);
+    if (used != v.size()) throw std::invalid_argument(v);
+    return d;
+  } catch (const std::exception&) {
+    return usage_error("--" + name + " expects a number, not '" + a.get(name) + "'");
+  }
+}
+
+Status ensure_parent(const std::string& path) {
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return internal_error("cannot create " + parent.string() + ": " + ec.message());
+  return {};
+}
+
+const char* const kTrainStanceHelp =
+    "Usage: framelens train stance [OPTIONS]\n"
+    "\n"
+    "Trains the per-mention stance model (negative / neutral / positive toward a target) on\n"
+    "NewsMTSC-style JSON Lines and writes MODELS/stance/stance.bin. Prior word polarity from the\n"
+    "opinion lexicons is learned into the model file (the lexicon files are only read here).\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE        training records (default ../shared/corpora/newsmtsc/train.jsonl)\n"
+    "  --dev FILE         dev records scored after training (default .../newsmtsc/dev.jsonl;\n"
+    "                     --dev none to skip)\n"
+    "  --lexicons DIR     folder with bing_liu_opinion/ and mpqa_subjectivity/\n"
+    "                     (default ../shared/corpora/lexicons)\n"
+    "  --models DIR       model folder: upstream stages load from it, output goes to it\n"
+    "  --out FILE         output path (default MODELS/stance/stance.bin)\n"
+    "  --hash-bits N      feature space 2^N (default 18)\n"
+    "  --l2 X             L2 penalty (default 3e-4)\n"
+    "  --iterations N     L-BFGS iterations (default 400)\n"
+    "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
+    "  --no-balance       do not re-weight classes\n"
+    "  --no-save          train and score only\n"
+    "\n";
+
+int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train stance";
+  auto a = parse_args(args,
+                      {{"data", true}, {"dev", true}, {"lexicons", true}, {"models", true}, {"out", true},
+                       {"hash-bits", true}, {"l2", true}, {"iterations", true}, {"cv", true},
+                       {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << kTrainStanceHelp << kExitCodesHelp;
+    return 0;
+  }
+  if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  StanceTrainOptions opt;
+  auto bits = number_arg(*a, "hash-bits", opt.hash_bits);
+  auto l2 = number_arg(*a, "l2", opt.l2);
+  auto iters = number_arg(*a, "iterations", opt.max_iterations);
+  auto cv = number_arg(*a, "cv", 0);
+  for (const auto* r : {&bits, &l2, &iters, &cv})
+    if (!*r) return report_error(ctx, cmd, r->error());
+  if (*bits < 10 || *bits > 24) return report_error(ctx, cmd, usage_error("--hash-bits must be in [10, 24]"));
+  opt.hash_bits = static_cast<uint32_t>(*bits);
+  opt.l2 = *l2;
+  opt.max_iterations = static_cast<int>(*iters);
+  opt.balance_classes = !a->has("no-balance");
+
+  const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  auto upstream = upstream_stages(models);
+  if (!upstream) return report_error(ctx, cmd, upstream.error());
+  auto lex = PolarityLexicon::from_lexicon_dir(a->get("lexicons", kDefaultLexicons));
+  if (!lex) return report_error(ctx, cmd, lex.error());
+  auto lexicon = std::make_shared<const PolarityLexicon>(std::move(*lex));
+  auto train = read_stance_examples(a->get("data", kDefaultStanceTrain), *upstream);
+  if (!train) return report_error(ctx, cmd, train.error());
+  ctx.err << "stance: " << train->size() << " training targets, " << lexicon->size() << " polar words, "
+          << upstream->size() << " upstream stages\n";
+  if (*cv >= 2) {
+    auto s = cross_validate_stance(*train, lexicon, opt, static_cast<int>(*cv));
+    if (!s) return report_error(ctx, cmd, s.error());
+    ctx.out << "stance cv" << static_cast<int>(*cv) << ": F1m=" << fmt3(s->f1_macro) << " acc=" << fmt3(s->accuracy)
+            << " (neg " << fmt3(s->f1[0]) << ", neu " << fmt3(s->f1[1]) << ", pos " << fmt3(s->f1[2]) << ")\n";
+  }
+  auto model = train_stance_model(*train, lexicon, opt);
+  if (!model) return report_error(ctx, cmd, model.error());
+  const std::string dev_path = a->get("dev", kDefaultStanceDev);
+  if (dev_path != "none") {
+    auto dev = read_stance_examples(dev_path, *upstream);
+    if (!dev) return report_error(ctx, cmd, dev.error());
+    std::vector<int> gold;
+    for (const auto& e : *dev) gold.push_back(e.label);
+    auto s = score_classes(gold, predict_stance(*model, *dev), 3);
+    ctx.out << "stance dev: F1m=" << fmt3(s.f1_macro) << " acc=" << fmt3(s.accuracy) << " n=" << s.n << " (neg "
+            << fmt3(s.f1[0]) << ", neu " << fmt3(s.f1[1]) << ", pos " << fmt3(s.f1[2]) << ")\n";
+  }
+  if (a->has("no-save")) return 0;
+  const std::string out = a->get("out", models + "/" + kStanceModelFile);
+  if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
+  if (Status s = model->save(out); !s) return report_error(ctx, cmd, s.error());
+  ctx.err << "stance: wrote " << out << " (" << std::filesystem::file_size(out) << " bytes)\n";
+  return 0;
+}
+
+const char* const kEvalStanceHelp =
+    "Usage: framelens eval stance --data FILE [--models DIR]\n"
+    "\n"
+    "Runs the full pipeline on NewsMTSC-style records (text + one target span) and scores\n"
+    "targets[0].stance.label against the gold polarity: macro-F1 over negative/neutral/positive\n"
+    "and accuracy (the same metric as the shared devscore.py newsmtsc).\n"
+    "\n";
+
+int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "eval stance";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << kEvalStanceHelp << kExitCodesHelp;
+    return 0;
+  }
+  if (!a->has("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
+  PipelineOptions po;
+  po.models_dir = resolve_models_dir(a->get("models"), ctx.argv0);
+  po.require_models = false;
+  auto pipeline = Pipeline::load(po);
+  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
+  auto recs = read_stance_examples(a->get("data"), {});
+  if (!recs) return report_error(ctx, cmd, recs.error());
+  std::vector<int> gold, pred;
+  for (const auto& r : *recs) {
+    InputRecord in;
+    in.text = r.doc.utf8;
+    in.targets.push_back(r.target);
+    auto doc = pipeline->analyze(in);
+    if (!doc) return report_error(ctx, cmd, doc.error());
+    int p = -1;
+    if (!doc->targets.empty() && doc->targets[0].stance.present) {
+      const std::string& l = doc->targets[0].stance.label;
+      p = l == "negative" ? kStanceNegative : l == "positive" ? kStancePositive : l == "neutral" ? kStanceNeutral : -1;
+    }
+    gold.push_back(r.label);
+    pred.push_back(p);
+  }
+  auto s = score_classes(gold, pred, 3);
+  ctx.out << "stance: F1m=" << fmt3(s.f1_macro) << " acc=" << fmt3(s.accuracy) << " n=" << s.n << " (F1 negative "
+          << fmt3(s.f1[0]) << ", neutral " << fmt3(s.f1[1]) << ", positive " << fmt3(s.f1[2]) << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+int task_train_stance(const std::vector<std::string>& args, CliContext& ctx) { return train_stance(args, ctx); }
+int task_eval_stance(const std::vector<std::string>& args, CliContext& ctx) { return eval_stance(args, ctx); }
+
+}  // namespace framelens

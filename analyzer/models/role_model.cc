@@ -1,0 +1,140 @@
+#include "analyzer/models/role_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+#include "analyzer/models/text_features.h"
+
+namespace framelens {
+
+namespace {
+constexpr char kMagic[8] = {'F', 'L', 'R', 'O', 'L', 'E', 'S', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr uint64_t kRoleFlagNs = 0x526f6c65466c6167ULL;
+
+uint64_t flag_hash(std::string_view name, int v) {
+  return feature_hash_pair(feature_hash_pair(kRoleFlagNs, feature_hash(name)), static_cast<uint64_t>(v + 100));
+}
+
+bool is_counted(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
+}  // namespace
+
+const char* role_label(int cls) {
+  switch (cls) {
+    case kRoleHero: return "hero";
+    case kRoleVillain: return "villain";
+    case kRoleVictim: return "victim";
+    default: return "none";
+  }
+}
+
+RoleModel::RoleModel(uint32_t hash_bits, LinearModel linear) : bits_(hash_bits), linear_(std::move(linear)) {}
+
+Result<RoleModel> RoleModel::load(const std::string& path) {
+  std::ifstream is(path, std::ios::binary);
+  if (!is) return model_error("cannot read role model " + path);
+  char magic[8];
+  uint32_t version = 0, bits = 0;
+  is.read(magic, sizeof magic);
+  if (!is || std::memcmp(magic, kMagic, sizeof magic) != 0) return model_error(path + ": not a framelens role model");
+  is.read(reinterpret_cast<char*>(&version), 4);
+  is.read(reinterpret_cast<char*>(&bits), 4);
+  if (!is) return model_error(path + ": truncated role model header");
+  if (version != kVersion) return model_error(path + ": unsupported role model version");
+  if (bits < 10 || bits > 24) return model_error(path + ": implausible hash size");
+  auto lin = LinearModel::read(is, path);
+  if (!lin) return lin.error();
+  if (lin->classes() != kRoleClasses || lin->dim() != (uint32_t(1) << bits) || lin->kind() != LinearKind::Softmax)
+    return model_error(path + ": role model shape does not match its header");
+  return RoleModel(bits, std::move(*lin));
+}
+
+Status RoleModel::save(const std::string& path) const {
+  std::ofstream os(path, std::ios::binary);
+  if (!os) return internal_error("cannot write " + path);
+  os.write(kMagic, sizeof kMagic);
+  os.write(reinterpret_cast<const char*>(&kVersion), 4);
+  os.write(reinterpret_cast<const char*>(&bits_), 4);
+  if (Status s = linear_.write(os); !s) return s;
+  os.flush();
+  if (!os) return internal_error("write failed: " + path);
+  return {};
+}
+
+void RoleModel::begin(RoleWorkspace& ws) {
+  ws.index.clear();
+  ws.value.clear();
+  ws.mentions = 0;
+  ws.subject_mentions = 0;
+  ws.first_sentence = -1;
+}
+
+void RoleModel::add_mention(const Document& doc, const MentionTokens& m, const SparseVector& f,
+                            RoleWorkspace& ws) const {
+  const uint32_t mask = dim() - 1;
+  for (size_t i = 0; i < f.size(); ++i) {
+    ws.index.push_back(f.index[i] & mask);
+    ws.value.push_back(f.value[i]);
+  }
+  ++ws.mentions;
+  if (ws.first_sentence < 0 || m.sentence < ws.first_sentence) ws.first_sentence = m.sentence;
+  const Sentence& s = doc.sentences[m.sentence];
+  int32_t first_content = s.first_token;
+  while (first_content < s.end_token && !is_counted(doc.tokens[first_content])) ++first_content;
+  if (m.first <= first_content) ++ws.subject_mentions;
+}
+
+void RoleModel::finish(const Document& doc, const Actor& actor, const Stance& stance, RoleWorkspace& ws) const {
+  const uint32_t mask = dim() - 1;
+  // Pooled mention contexts, scaled by 1/sqrt(mentions) so busy actors are not all "villains".
+  const float scale = ws.mentions > 0 ? 1.0f / std::sqrt(static_cast<float>(ws.mentions)) : 0.0f;
+  for (float& v : ws.value) v *= scale;
+  auto flag = [&](std::string_view name, int v) {
+    ws.index.push_back(static_cast<uint32_t>(flag_hash(name, v) & mask));
+    ws.value.push_back(1.0f);
+  };
+  if (ws.mentions > 0) {
+    flag("bias", 0);
+    flag("mentions", std::min(static_cast<int>(std::log2(static_cast<double>(ws.mentions))) + 1, 5));
+    const int nsent = std::max<int>(1, static_cast<int>(doc.sentences.size()));
+    flag("first", ws.first_sentence == 0 ? 0 : std::min(1 + 4 * ws.first_sentence / nsent, 4));
+    flag("subject", std::min(4 * ws.subject_mentions / ws.mentions, 3));
+    flag("quoted", std::min(actor.quoted, 2));
+    flag("type:" + actor.type, 0);
+    const int sb = stance.present ? static_cast<int>(std::lround(std::clamp(stance.score, -1.0, 1.0) * 3)) : 99;
+    flag("stance", sb);
+    flag("stance_label:" + stance.label, 0);
+  }
+  std::vector<std::pair<uint32_t, float>> pairs;
+  pairs.reserve(ws.index.size());
+  for (size_t i = 0; i < ws.index.size(); ++i) pairs.push_back({ws.index[i], ws.value[i]});
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  ws.x.clear();
+  for (const auto& [i, v] : pairs) {
+    if (!ws.x.index.empty() && ws.x.index.back() == i) ws.x.value.back() += v;
+    else ws.x.push(i, v);
+  }
+}
+
+std::array<double, kRoleClasses> RoleModel::predict(const SparseVector& x) const {
+  std::array<double, kRoleClasses> p{};
+  linear_.predict(x, p.data());
+  return p;
+}
+
+void RoleModel::assign(const Document& doc, Actor& actor, RoleWorkspace& ws) const {
+  if (ws.mentions == 0) {
+    actor.role = "none";
+    actor.role_score = 0.0;
+    return;
+  }
+  finish(doc, actor, actor.stance, ws);
+  const auto p = predict(ws.x);
+  const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+  actor.role = role_label(best);
+  actor.role_score = p[best];
+}
+
+}  // namespace framelens

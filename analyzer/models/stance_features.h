@@ -1,0 +1,57 @@
+#pragma once
+// Features of one mention in its sentence, for the stance model (and, aggregated per actor, the
+// role model). All hashed into 2^hash_bits slots:
+//   - the sentence's words and bigrams with the mention masked as <T> (what is said around it),
+//   - the words at fixed distances left/right of the mention (predicate after a subject, verb before
+//     an object, "by" of a passive agent, a cue verb of the speaker),
+//   - prior-polar words (PolarityLexicon) by side, distance, quotation state, strength and
+//     negation (the actor as subject/object of negative or positive predicates),
+//   - quotes by/about the mention (Document::quotes when the quotes stage ran, and a cue-verb
+//     heuristic that always runs), loaded terms near it (Document::loaded_terms).
+// Works only on doc.tokens (no re-tokenising); thread-safe (all state is in the caller's scratch).
+#include <cstdint>
+#include <vector>
+
+#include "analyzer/models/linear_model.h"
+#include "analyzer/models/stance_lexicon.h"
+#include "analyzer/text/document.h"
+
+namespace framelens {
+
+// The token range [first, end) a mention covers, inside sentence `sentence`.
+struct MentionTokens {
+  int32_t first = 0;
+  int32_t end = 0;
+  int32_t sentence = -1;
+};
+
+// Finds the tokens overlapping `span`, clipped to the sentence of its first token. False when the
+// span covers no token.
+bool locate_mention(const Document& doc, Span span, MentionTokens& out);
+
+// Per-call buffers, so featurising allocates nothing after warm-up.
+struct StanceScratch {
+  std::vector<uint32_t> index;
+  std::vector<int32_t> token;  // the token that produced each raw feature (-1: the mention itself)
+  std::vector<int8_t> in_quote;
+};
+
+class StanceFeaturizer {
+ public:
+  StanceFeaturizer(uint32_t hash_bits, const PolarityLexicon* lexicon);
+
+  uint32_t dim() const { return uint32_t(1) << bits_; }
+  uint32_t hash_bits() const { return bits_; }
+
+  // Fills `out` (sorted unique indices, summed values). When `attribution` is given it receives
+  // (feature index, source token) pairs so callers can say which words moved a prediction.
+  void features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch,
+                std::vector<std::pair<uint32_t, int32_t>>* attribution = nullptr) const;
+
+ private:
+  void emit(uint64_t h, int32_t token, StanceScratch& s) const;
+  uint32_t bits_;
+  const PolarityLexicon* lex_;
+};
+
+}  // namespace framelens

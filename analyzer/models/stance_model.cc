@@ -1,0 +1,102 @@
+#include "analyzer/models/stance_model.h"
+
+#include <cstring>
+#include <fstream>
+
+namespace framelens {
+
+namespace {
+constexpr char kMagic[8] = {'F', 'L', 'S', 'T', 'A', 'N', 'C', 'E'};
+constexpr uint32_t kVersion = 1;
+}  // namespace
+
+const char* stance_label(int cls) {
+  switch (cls) {
+    case kStanceNegative: return "negative";
+    case kStancePositive: return "positive";
+    default: return "neutral";
+  }
+}
+
+int MentionPrediction::label() const {
+  int best = 0;
+  for (int k = 1; k < 3; ++k)
+    if (p[k] > p[best]) best = k;
+  return best;
+}
+
+StanceModel::StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear)
+    : lexicon_(std::move(lexicon)), featurizer_(hash_bits, lexicon_.get()), linear_(std::move(linear)) {}
+
+Result<StanceModel> StanceModel::load(const std::string& path) {
+  std::ifstream is(path, std::ios::binary);
+  if (!is) return model_error("cannot read stance model " + path);
+  char magic[8];
+  uint32_t version = 0, bits = 0;
+  is.read(magic, sizeof magic);
+  if (!is || std::memcmp(magic, kMagic, sizeof magic) != 0) return model_error(path + ": not a framelens stance model");
+  is.read(reinterpret_cast<char*>(&version), 4);
+  is.read(reinterpret_cast<char*>(&bits), 4);
+  if (!is) return model_error(path + ": truncated stance model header");
+  if (version != kVersion) return model_error(path + ": unsupported stance model version " + std::to_string(version));
+  if (bits < 10 || bits > 24) return model_error(path + ": implausible hash size");
+  auto lex = PolarityLexicon::read(is, path);
+  if (!lex) return lex.error();
+  auto lin = LinearModel::read(is, path);
+  if (!lin) return lin.error();
+  if (lin->classes() != 3 || lin->dim() != (uint32_t(1) << bits) || lin->kind() != LinearKind::Softmax)
+    return model_error(path + ": stance model shape does not match its header");
+  return StanceModel(bits, std::make_shared<const PolarityLexicon>(std::move(*lex)), std::move(*lin));
+}
+
+Status StanceModel::save(const std::string& path) const {
+  std::ofstream os(path, std::ios::binary);
+  if (!os) return internal_error("cannot write " + path);
+  os.write(kMagic, sizeof kMagic);
+  os.write(reinterpret_cast<const char*>(&kVersion), 4);
+  const uint32_t bits = featurizer_.hash_bits();
+  os.write(reinterpret_cast<const char*>(&bits), 4);
+  if (Status s = lexicon_->write(os); !s) return s;
+  if (Status s = linear_.write(os); !s) return s;
+  os.flush();
+  if (!os) return internal_error("write failed: " + path);
+  return {};
+}
+
+MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws) const {
+  MentionPrediction out;
+  featurizer_.features(doc, m, ws.x, ws.scratch, &ws.attribution);
+  linear_.predict(ws.x, out.p.data());
+  // Evidence: the context token whose features add most to the winning class over the runner-up
+  // polarity (for neutral verdicts, toward the stronger polarity).
+  const int lab = out.label();
+  const int toward = lab != kStanceNeutral ? lab : (out.p[kStancePositive] >= out.p[kStanceNegative] ? kStancePositive : kStanceNegative);
+  const int against = toward == kStancePositive ? kStanceNegative : kStancePositive;
+  double best = 0.0;
+  // Attribution entries come in token order per block; sum per token with a small linear scan
+  // over the (short) list of distinct tokens.
+  int32_t best_tok = -1;
+  std::vector<std::pair<int32_t, double>>& acc = ws.scratch_contrib;
+  acc.clear();
+  for (const auto& [f, tok] : ws.attribution) {
+    if (tok < 0) continue;
+    const double c = linear_.weight(f, toward) - linear_.weight(f, against);
+    bool found = false;
+    for (auto& a : acc)
+      if (a.first == tok) {
+        a.second += c;
+        found = true;
+        break;
+      }
+    if (!found) acc.push_back({tok, c});
+  }
+  for (const auto& a : acc)
+    if (a.second > best) {
+      best = a.second;
+      best_tok = a.first;
+    }
+  out.evidence_token = best_tok;
+  return out;
+}
+
+}  // namespace framelens

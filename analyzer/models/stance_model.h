@@ -1,0 +1,53 @@
+#pragma once
+// The per-mention stance classifier: StanceFeaturizer + a 3-class softmax LinearModel
+// (negative / neutral / positive), with the polarity table it was trained with. One file:
+//   "FLSTANCE" v1, hash_bits, PolarityLexicon, LinearModel.
+// Immutable after load; predict() is const and thread-safe (callers own the scratch buffers).
+#include <array>
+#include <memory>
+#include <string>
+
+#include "analyzer/core/error.h"
+#include "analyzer/models/linear_model.h"
+#include "analyzer/models/stance_features.h"
+#include "analyzer/models/stance_lexicon.h"
+
+namespace framelens {
+
+enum StanceClass : int { kStanceNegative = 0, kStanceNeutral = 1, kStancePositive = 2 };
+const char* stance_label(int cls);
+
+struct MentionPrediction {
+  std::array<double, 3> p{0.0, 1.0, 0.0};  // negative, neutral, positive
+  int32_t evidence_token = -1;             // the context token that pushed most toward the verdict
+  double score() const { return p[kStancePositive] - p[kStanceNegative]; }
+  int label() const;                       // argmax
+};
+
+struct StanceWorkspace {
+  StanceScratch scratch;
+  SparseVector x;
+  std::vector<std::pair<uint32_t, int32_t>> attribution;
+  std::vector<std::pair<int32_t, double>> scratch_contrib;
+};
+
+class StanceModel {
+ public:
+  StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear);
+
+  static Result<StanceModel> load(const std::string& path);
+  Status save(const std::string& path) const;
+
+  const StanceFeaturizer& featurizer() const { return featurizer_; }
+  const LinearModel& linear() const { return linear_; }
+  const PolarityLexicon& lexicon() const { return *lexicon_; }
+
+  MentionPrediction predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws) const;
+
+ private:
+  std::shared_ptr<const PolarityLexicon> lexicon_;
+  StanceFeaturizer featurizer_;
+  LinearModel linear_;
+};
+
+}  // namespace framelens

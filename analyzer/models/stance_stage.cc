@@ -1,0 +1,87 @@
+#include "analyzer/models/stance_stage.h"
+
+#include <filesystem>
+
+#include "analyzer/models/role_model.h"
+#include "analyzer/models/stance_aggregate.h"
+
+namespace framelens {
+
+StanceStage::StanceStage(std::shared_ptr<const StanceModel> stance, std::shared_ptr<const RoleModel> roles)
+    : stance_(std::move(stance)), roles_(std::move(roles)) {}
+
+namespace {
+
+Span token_span(const Document& doc, int32_t tok) {
+  return tok >= 0 && tok < static_cast<int32_t>(doc.tokens.size()) ? doc.tokens[tok].span : Span{};
+}
+
+}  // namespace
+
+void StanceStage::annotate(Document& doc) const {
+  StanceWorkspace ws;
+  std::vector<ScoredMention> scored;
+  RoleWorkspace rws;
+  for (Actor& actor : doc.actors) {
+    scored.clear();
+    RoleModel::begin(rws);
+    for (const Mention& mention : actor.mentions) {
+      MentionTokens mt;
+      if (!locate_mention(doc, mention.span, mt)) continue;
+      ScoredMention sm;
+      sm.pred = stance_->predict(doc, mt, ws);
+      sm.span = mention.span;
+      sm.evidence = token_span(doc, sm.pred.evidence_token);
+      sm.weight = mention.pronoun ? 0.5 : 1.0;
+      scored.push_back(sm);
+      if (roles_) roles_->add_mention(doc, mt, ws.x, rws);
+    }
+    actor.stance = aggregate_stance(scored);
+    if (roles_) roles_->assign(doc, actor, rws);
+  }
+  doc.targets.clear();
+  doc.targets.reserve(doc.target_requests.size());
+  for (const Span& t : doc.target_requests) {
+    TargetResult r;
+    r.span = t;
+    for (size_t a = 0; a < doc.actors.size() && r.actor < 0; ++a)
+      for (const Mention& m : doc.actors[a].mentions)
+        if (m.span.overlaps(t)) {
+          r.actor = static_cast<int32_t>(a);
+          break;
+        }
+    MentionTokens mt;
+    if (locate_mention(doc, t, mt)) {
+      ScoredMention sm;
+      sm.pred = stance_->predict(doc, mt, ws);
+      sm.span = t;
+      sm.evidence = token_span(doc, sm.pred.evidence_token);
+      r.stance = mention_stance(sm);
+    }
+    doc.targets.push_back(std::move(r));
+  }
+}
+
+Result<StagePtr> make_stance_stage(const PipelineOptions& options) {
+  namespace fs = std::filesystem;
+  const std::string stance_path = options.models_dir + "/" + kStanceModelFile;
+  const std::string role_path = options.models_dir + "/" + kRoleModelFile;
+  std::error_code ec;
+  if (!fs::exists(stance_path, ec)) {
+    if (options.require_models) return model_error("stance model not found: " + stance_path);
+    return StagePtr{};
+  }
+  auto stance = StanceModel::load(stance_path);
+  if (!stance) return stance.error();
+  std::shared_ptr<const RoleModel> roles;
+  if (fs::exists(role_path, ec)) {
+    auto r = RoleModel::load(role_path);
+    if (!r) return r.error();
+    roles = std::make_shared<const RoleModel>(std::move(*r));
+  } else if (options.require_models) {
+    return model_error("role model not found: " + role_path);
+  }
+  return StagePtr(std::make_shared<StanceStage>(std::make_shared<const StanceModel>(std::move(*stance)), roles));
+}
+
+}  // namespace framelens
