@@ -7,10 +7,13 @@ namespace framelens {
 
 // Task entry points (defined in analyzer/cli/task_*.cc).
 // -- add declarations here --
+int task_train_stance(const std::vector<std::string>&, CliContext&);
+int task_eval_stance(const std::vector<std::string>&, CliContext&);
 
 const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
+      {"stance", "stance toward a target mention (NewsMTSC)", task_train_stance},
   };
   return tasks;
 }
@@ -18,6 +21,7 @@ const std::vector<CliTask>& train_tasks() {
 const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
+      {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
   };
   return tasks;
 }

@@ -1,6 +1,7 @@
 #include "analyzer/core/stage_registry.h"
 
 #include "analyzer/core/pipeline.h"
+#include "analyzer/models/stance_stage.h"
 
 namespace framelens {
 
@@ -8,6 +9,7 @@ namespace framelens {
 // reads terms, quotes and actors.
 const std::vector<StageFactory>& stage_factories() {
   static const std::vector<StageFactory> factories = {
+      {"stance", make_stance_stage},
   };
   return factories;
 }
