@@ -1,8 +1,16 @@
 #include <chrono>
+#include <cstdio>
+#include <iostream>
 #include <ostream>
 
+#include <unistd.h>
+
+#include "analyzer/cli/batch_inputs.h"
 #include "analyzer/cli/common.h"
 #include "analyzer/core/parallel.h"
+#include "analyzer/report/batch_tables_output.h"
+#include "analyzer/report/html_report.h"
+#include "analyzer/report/html_report_batch.h"
 #include "analyzer/report/json_report.h"
 #include "analyzer/text/line_reader.h"
 
@@ -11,7 +19,17 @@ namespace framelens {
 namespace {
 
 const char* const kHelp =
-    "Usage: framelens batch --jsonl [OPTIONS] < in.jsonl > out.jsonl\n"
+    "Usage: framelens batch INPUT... --out DIR [OPTIONS]\n"
+    "       framelens batch --jsonl [OPTIONS] < in.jsonl > out.jsonl\n"
+    "\n"
+    "Folder mode (--out DIR): INPUT is a JSON Lines file (plain or .gz; one record per line with\n"
+    "\"text\" and optional \"id\", \"outlet\", \"title\", \"date\", \"url\", \"targets\"), a .txt or\n"
+    ".json file (one record), or a folder of such files (walked in sorted order). DIR receives\n"
+    "articles.jsonl (the score JSON per article), the CSV tables articles.csv, sentences.csv,\n"
+    "loaded_terms.csv, quotes.csv, actors.csv, outlets.csv (per outlet with 95% bootstrap\n"
+    "intervals), outlet_actor_stance.csv (columns in docs/csv.md) and report.html. Files are\n"
+    "written as NAME.part and renamed at the end; --resume continues an interrupted run. Bad\n"
+    "records are reported with file:line and skipped (exit code 1).\n"
     "\n"
     "Streaming mode (--jsonl): reads JSON Lines records on stdin and writes exactly one JSON line\n"
     "per input line on stdout, in input order: the `score` JSON for a good record, or\n"
@@ -22,8 +40,184 @@ const char* const kHelp =
     "Batch options:\n"
     "  --jsonl               streaming mode (stdin -> stdout)\n"
     "  -j, --jobs N          worker threads (default: all cores)\n"
-    "  --quiet               no summary line on stderr\n"
+    "  --out DIR             folder mode: write the tables and report into DIR\n"
+    "  --resume              continue an interrupted --out run in DIR (same inputs)\n"
+    "  --excel-safe          prefix CSV text cells starting with = + - @ with ' (docs/csv.md)\n"
+    "  --report-articles N   article views in report.html (default 20)\n"
+    "  --quiet               no progress and no summary line on stderr (errors still show)\n"
+    "\n"
+    "Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line every 10 s\n"
+    "otherwise.\n"
     "\n";
+
+// Progress on stderr: a redrawn bar on a terminal, a plain line every 10 s otherwise.
+class Progress {
+ public:
+  Progress(CliContext& ctx, bool quiet, long long total_bytes)
+      : ctx_(ctx), quiet_(quiet), tty_(&ctx.err == &std::cerr && isatty(STDERR_FILENO)),
+        total_(total_bytes), start_(Clock::now()), last_(start_) {}
+
+  void update(long long records, long long bytes, bool final = false) {
+    if (quiet_) return;
+    const auto now = Clock::now();
+    const double since = std::chrono::duration<double>(now - last_).count();
+    if (!final && since < (tty_ ? 0.25 : 10.0)) return;
+    last_ = now;
+    const double el = std::max(1e-9, std::chrono::duration<double>(now - start_).count());
+    const double rate = records / el;
+    const double frac = total_ > 0 ? std::min(1.0, static_cast<double>(bytes) / total_) : 0.0;
+    char line[200];
+    if (tty_) {
+      const int width = 30, fill = static_cast<int>(frac * width);
+      std::string bar(fill, '#');
+      bar.resize(width, '.');
+      const double eta = frac > 0 ? el * (1 - frac) / frac : 0;
+      std::snprintf(line, sizeof line, "\r[%s] %3.0f%% %lld articles, %.0f/s, ETA %s   ", bar.c_str(), 100 * frac,
+                    records, rate, fmt_time(eta).c_str());
+      ctx_.err << line << (final ? "\n" : "") << std::flush;
+    } else {
+      std::snprintf(line, sizeof line, "framelens batch: %lld articles, %.0f%%, %.0f/s, elapsed %s, ETA %s\n",
+                    records, 100 * frac, rate, fmt_time(el).c_str(),
+                    frac > 0 ? fmt_time(el * (1 - frac) / frac).c_str() : "?");
+      if (!final) ctx_.err << line << std::flush;
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static std::string fmt_time(double s) {
+    char b[32];
+    const long t = static_cast<long>(s + 0.5);
+    std::snprintf(b, sizeof b, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+    return b;
+  }
+  CliContext& ctx_;
+  bool quiet_, tty_;
+  long long total_;
+  Clock::time_point start_, last_;
+};
+
+// What a worker produces for one record.
+struct BatchResult {
+  std::string error;  // non-empty: skipped
+  ArticleRows rows;
+  std::string json_line, view_html;
+  ArticleFigures figures;
+};
+
+void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline& pipeline, bool excel_safe,
+                  bool want_view, BatchResult& out) {
+  out.error.clear();
+  out.view_html.clear();
+  if (!item.error.empty()) {
+    out.error = item.error;
+    return;
+  }
+  Result<InputRecord> rec = item.kind == BatchItem::Kind::JsonLine
+                                ? parse_json_record(item.payload, fields, item.source)
+                                : read_input_file(item.payload, fields);
+  if (!rec) {
+    out.error = rec.error().message;
+    return;
+  }
+  auto doc = pipeline.analyze(*rec);
+  if (!doc) {
+    out.error = item.source + ": " + doc.error().message;
+    return;
+  }
+  out.figures = figures_from_document(*doc);
+  format_article_rows(*doc, out.figures, item.source, excel_safe, out.rows);
+  out.json_line = to_json_line(*doc);
+  out.json_line.push_back('\n');
+  if (want_view) out.view_html = html_article_view(*doc);
+}
+
+// Folder mode: inputs -> DIR, in input order, constant memory (one chunk of records at a time).
+int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, unsigned threads) {
+  const std::string cmd = "batch";
+  long long max_views = 20;
+  if (a.has("report-articles")) {
+    try {
+      max_views = std::stoll(a.get("report-articles"));
+      if (max_views < 0) throw std::out_of_range("n");
+    } catch (const std::exception&) {
+      return report_error(ctx, cmd, usage_error("--report-articles needs a number >= 0"));
+    }
+  }
+  if (a.positional.empty()) return report_error(ctx, cmd, usage_error("expected at least one INPUT"));
+  auto inputs = BatchInputs::open(a.positional);
+  if (!inputs) return report_error(ctx, cmd, inputs.error());
+  BatchInputs& in = **inputs;
+  const bool excel_safe = a.has("excel-safe");
+  const FieldMap fields = field_map_from(a);
+  std::string signature = in.signature() + (excel_safe ? "-x" : "-p");
+  for (const auto* f : {&fields.text, &fields.id, &fields.title, &fields.outlet, &fields.date, &fields.url,
+                        &fields.targets}) {
+    signature += "-" + std::to_string(std::hash<std::string>{}(*f) % 100000);
+  }
+  BatchCounts counts;
+  GroupStats stats;
+  BatchOutput out;
+  if (auto st = out.open(a.get("out"), a.has("resume"), signature, counts, stats); !st) {
+    return report_error(ctx, cmd, st.error());
+  }
+  const bool quiet = a.has("quiet");
+  // Resume: the records already consumed are read again and dropped (cheap next to analysis).
+  BatchItem item;
+  for (long long i = 0; i < counts.read && in.next(item); ++i) {
+  }
+  if (counts.read > 0 && !quiet) {
+    ctx.err << "framelens batch: resuming after " << counts.read << " records\n";
+  }
+  Progress progress(ctx, quiet, in.total_bytes());
+  const size_t chunk = 64 * std::max(1u, threads);
+  std::vector<BatchItem> items(chunk);
+  std::vector<BatchResult> results(chunk);
+  bool more = true;
+  while (more) {
+    size_t n = 0;
+    while (n < chunk && (more = in.next(items[n]))) ++n;
+    if (n == 0) break;
+    const long long views_left = max_views - out.views();
+    parallel_for(n, threads, [&](size_t i) {
+      analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, results[i]);
+    });
+    for (size_t i = 0; i < n; ++i) {
+      BatchResult& r = results[i];
+      ++counts.read;
+      if (!r.error.empty()) {
+        ++counts.skipped;
+        ctx.err << (quiet ? "" : "\n") << "framelens batch: skipped " << r.error << "\n";
+        continue;
+      }
+      ++counts.written;
+      for (int t = 0; t < kBatchTableCount; ++t) {
+        if (auto st = out.append(t, r.rows[t]); !st) return report_error(ctx, cmd, st.error());
+      }
+      if (auto st = out.append(BatchOutput::kJsonlPart, r.json_line); !st) return report_error(ctx, cmd, st.error());
+      if (!r.view_html.empty() && out.views() < max_views) {
+        if (auto st = out.append(BatchOutput::kViewsPart, r.view_html); !st) return report_error(ctx, cmd, st.error());
+        out.count_view();
+      }
+      if (auto st = stats.add(r.figures); !st) return report_error(ctx, cmd, st.error());
+    }
+    if (auto st = out.checkpoint(counts); !st) return report_error(ctx, cmd, st.error());
+    progress.update(counts.read, in.consumed_bytes());
+  }
+  progress.update(counts.read, in.consumed_bytes(), true);
+  auto views = out.article_views();
+  if (!views) return report_error(ctx, cmd, views.error());
+  const std::string summary = "Articles read " + std::to_string(counts.read) + ", analysed " +
+                              std::to_string(counts.written) + ", skipped " + std::to_string(counts.skipped) + ".";
+  if (auto st = out.finish(stats, excel_safe, html_batch_report(stats, summary, *views)); !st) {
+    return report_error(ctx, cmd, st.error());
+  }
+  if (!quiet || counts.skipped > 0) {
+    ctx.err << "framelens batch: read " << counts.read << ", written " << counts.written << ", skipped "
+            << counts.skipped << " -> " << a.get("out") << "\n";
+  }
+  return counts.skipped > 0 ? kExitSkipped : 0;
+}
 
 }  // namespace
 
@@ -98,6 +292,10 @@ int cmd_batch(const std::vector<std::string>& args, CliContext& ctx) {
   spec.push_back({"jsonl", false});
   spec.push_back({"jobs", true, 'j'});
   spec.push_back({"quiet", false, 'q'});
+  spec.push_back({"out", true, 'o'});
+  spec.push_back({"resume", false});
+  spec.push_back({"excel-safe", false});
+  spec.push_back({"report-articles", true});
   auto parsed = parse_args(args, spec, "batch");
   if (!parsed) return report_error(ctx, "batch", parsed.error());
   if (parsed->has("help")) {
@@ -114,12 +312,19 @@ int cmd_batch(const std::vector<std::string>& args, CliContext& ctx) {
       return report_error(ctx, "batch", usage_error("--jobs needs a number from 1 to 1024"));
     }
   }
-  if (!parsed->has("jsonl")) {
-    return report_error(ctx, "batch", usage_error("only the streaming mode (--jsonl) is available in this build"));
+  const bool stream = parsed->has("jsonl");
+  if (stream == parsed->has("out")) {
+    return report_error(ctx, "batch", usage_error("give either --out DIR (with INPUT files) or --jsonl (stdin -> stdout)"));
+  }
+  if (stream && !parsed->positional.empty()) {
+    return report_error(ctx, "batch", usage_error("--jsonl reads stdin; give no INPUT files"));
+  }
+  if (parsed->has("resume") && !parsed->has("out")) {
+    return report_error(ctx, "batch", usage_error("--resume needs --out DIR"));
   }
   auto pipeline = pipeline_from(*parsed, ctx);
   if (!pipeline) return report_error(ctx, "batch", pipeline.error());
-  return run_stream(*parsed, ctx, *pipeline, threads);
+  return stream ? run_stream(*parsed, ctx, *pipeline, threads) : run_to_dir(*parsed, ctx, *pipeline, threads);
 }
 
 }  // namespace framelens

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 #include "analyzer/report/doc_stats.h"
@@ -18,6 +19,7 @@ std::string html_escape(std::string_view s) {
       case '>': o += "&gt;"; break;
       case '"': o += "&quot;"; break;
       case '\'': o += "&#39;"; break;
+      case '\0': o += "&#xFFFD;"; break;
       default: o.push_back(c);
     }
   }
@@ -26,11 +28,11 @@ std::string html_escape(std::string_view s) {
 
 namespace {
 
-// Span boundaries become tag events; nesting is kept valid by closing and reopening in order.
+// Span boundaries become tag events; nesting is kept valid by skipping marks that cross another.
 struct Mark {
   Span span;
   std::string open, close;
-  int priority;  // outer marks first
+  int priority;  // on equal spans, lower priority is the outer tag
 };
 
 std::string fmt2(double x) {
@@ -39,91 +41,181 @@ std::string fmt2(double x) {
   return b;
 }
 
-}  // namespace
+constexpr int kSpeakerColours = 8;
 
-std::string to_html_report(const Document& d) {
-  std::vector<Mark> marks;
-  for (const auto& q : d.quotes) {
-    std::string who = q.speaker ? q.speaker->name : "unattributed";
-    marks.push_back({q.span, "<span class=\"quote\" title=\"" + html_escape(q.kind + " quote: " + who) + "\">",
-                     "</span>", 0});
-  }
-  for (const auto& t : d.loaded_terms) {
-    marks.push_back({t.span, "<mark class=\"term " + std::string(t.in_quote ? "quoted" : "own") +
-                                 "\" title=\"" + html_escape(t.category + " " + fmt2(t.score)) + "\">",
-                     "</mark>", 1});
-  }
-  // Only non-crossing marks are rendered inline; crossing ones are listed below the text.
+// The text with its marks, escaped.
+std::string marked_text(const Document& d, std::vector<Mark>& marks) {
   std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     if (a.span.end != b.span.end) return a.span.end > b.span.end;
     return a.priority < b.priority;
   });
-  std::vector<const Mark*> kept;
-  std::vector<const Mark*> stack;
+  std::vector<const Mark*> kept, stack;
   for (const auto& m : marks) {
+    if (m.span.empty() || m.span.start < 0 || m.span.end > d.size()) continue;
     while (!stack.empty() && stack.back()->span.end <= m.span.start) stack.pop_back();
-    if (!stack.empty() && m.span.end > stack.back()->span.end) continue;  // crosses: skip inline
+    if (!stack.empty() && m.span.end > stack.back()->span.end) continue;  // crosses: not inline
     kept.push_back(&m);
     stack.push_back(&m);
   }
-  std::ostringstream body;
+  std::string body;
   int32_t pos = 0;
   stack.clear();
   auto emit_text = [&](int32_t upto) {
-    if (upto > pos) body << html_escape(d.slice({pos, upto}));
+    if (upto > pos) body += html_escape(d.slice({pos, upto}));
     pos = std::max(pos, upto);
   };
   for (const Mark* m : kept) {
     while (!stack.empty() && stack.back()->span.end <= m->span.start) {
       emit_text(stack.back()->span.end);
-      body << stack.back()->close;
+      body += stack.back()->close;
       stack.pop_back();
     }
     emit_text(m->span.start);
-    body << m->open;
+    body += m->open;
     stack.push_back(m);
   }
   while (!stack.empty()) {
     emit_text(stack.back()->span.end);
-    body << stack.back()->close;
+    body += stack.back()->close;
     stack.pop_back();
   }
   emit_text(d.size());
+  return body;
+}
+
+// A small diverging bar for a stance in [-1, 1].
+std::string stance_bar(double score) {
+  const double s = std::clamp(score, -1.0, 1.0);
+  const double w = std::abs(s) * 50.0;
+  const double x = s < 0 ? 50.0 - w : 50.0;
+  std::ostringstream o;
+  o << "<svg class=\"bar\" width=\"100\" height=\"10\" viewBox=\"0 0 100 10\" role=\"img\" aria-label=\"stance "
+    << fmt2(s) << "\"><rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" fill=\"#eee\"/><rect x=\"" << fmt2(x)
+    << "\" y=\"1\" width=\"" << fmt2(w) << "\" height=\"8\" fill=\"" << (s < 0 ? "#c0392b" : "#2e8b57")
+    << "\"/><line x1=\"50\" y1=\"0\" x2=\"50\" y2=\"10\" stroke=\"#555\"/></svg>";
+  return o.str();
+}
+
+const char* const kStyle =
+    "body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}"
+    "h1,h2,h3,summary,table,.legend,.meta{font-family:Helvetica,Arial,sans-serif}"
+    ".text{white-space:pre-wrap;overflow-wrap:anywhere}"
+    ".term.own{background:#ffd27f}.term.quoted{background:#d8e8ff}"
+    ".quote{border-bottom:3px solid #888;padding-bottom:1px}.quote.unattr{border-bottom-style:dashed}"
+    ".spk0{border-color:#1f77b4}.spk1{border-color:#d62728}.spk2{border-color:#2ca02c}"
+    ".spk3{border-color:#9467bd}.spk4{border-color:#ff7f0e}.spk5{border-color:#17becf}"
+    ".spk6{border-color:#8c564b}.spk7{border-color:#e377c2}"
+    ".actor{text-decoration:underline dotted #555}"
+    ".chip{display:inline-block;width:1em;height:.6em;margin-right:.3em;border-bottom:3px solid #888}"
+    "table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
+    "text-align:left;vertical-align:middle}td.num{text-align:right}.neg{color:#b00}.pos{color:#070}"
+    ".legend span{margin-right:1em}.meta{color:#555;font-size:.9em}"
+    "section.article{border-top:1px solid #ccc;margin-top:1.5em}details{margin:.5em 0}"
+    "figure{margin:1em 0}figcaption{font-family:Helvetica,Arial,sans-serif;font-weight:bold}"
+    "svg text{font-family:Helvetica,Arial,sans-serif;font-size:11px}";
+
+}  // namespace
+
+std::string html_article_view(const Document& d) {
+  // Speakers get colours in order of first appearance; unattributed quotes are dashed grey.
+  std::map<std::string, int> speaker_colour;
+  std::vector<std::string> speakers;
+  for (const auto& q : d.quotes) {
+    if (q.speaker && !q.speaker->name.empty() && !speaker_colour.count(q.speaker->name)) {
+      speaker_colour[q.speaker->name] = static_cast<int>(speakers.size()) % kSpeakerColours;
+      speakers.push_back(q.speaker->name);
+    }
+  }
+  std::vector<Mark> marks;
+  for (const auto& q : d.quotes) {
+    const bool named = q.speaker && !q.speaker->name.empty();
+    const std::string who = named ? q.speaker->name : "unattributed";
+    const std::string cls = named ? "quote spk" + std::to_string(speaker_colour[who]) : "quote unattr";
+    std::string title = q.kind + " quote: " + who;
+    if (q.cue) title += " (" + std::string(d.slice(q.cue->span)) + (q.cue->loaded ? ", loaded cue)" : ")");
+    const auto& pieces = q.fragments.empty() ? std::vector<Span>{q.span} : q.fragments;
+    for (const auto& p : pieces) {
+      marks.push_back({p, "<span class=\"" + cls + "\" title=\"" + html_escape(title) + "\">", "</span>", 0});
+    }
+  }
+  for (const auto& t : d.loaded_terms) {
+    marks.push_back({t.span, "<mark class=\"term " + std::string(t.in_quote ? "quoted" : "own") + "\" title=\"" +
+                                 html_escape(t.category + " " + fmt2(t.score)) + "\">",
+                     "</mark>", 2});
+  }
+  for (const auto& a : d.actors) {
+    std::string title = "actor: " + a.name + (a.stance.present ? " (stance " + fmt2(a.stance.score) + ")" : "");
+    for (const auto& m : a.mentions) {
+      marks.push_back({m.span, "<span class=\"actor\" title=\"" + html_escape(title) + "\">", "</span>", 1});
+    }
+  }
+  const std::string body = marked_text(d, marks);
 
   const DocStats st = compute_stats(d);
   std::ostringstream o;
-  o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-    << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    << "<title>framelens - " << html_escape(d.meta.title.empty() ? d.meta.id : d.meta.title) << "</title>"
-    << "<style>body{font-family:Georgia,serif;max-width:52em;margin:2em auto;line-height:1.5;color:#222}"
-    << ".text{white-space:pre-wrap}.term.own{background:#ffd27f}.term.quoted{background:#d8e8ff}"
-    << ".quote{border-bottom:2px solid #6a8fd8}table{border-collapse:collapse}td,th{padding:2px 8px;"
-    << "border-bottom:1px solid #ddd;text-align:left}.neg{color:#b00}.pos{color:#070}</style></head><body>\n";
-  o << "<h1>" << html_escape(d.meta.title.empty() ? (d.meta.id.empty() ? "Article" : d.meta.id) : d.meta.title)
-    << "</h1>\n";
-  if (!d.meta.outlet.empty()) o << "<p>Outlet: " << html_escape(d.meta.outlet) << "</p>\n";
-  o << "<p>" << st.words << " words; loaded terms: " << st.own_voice_terms << " in the outlet's voice ("
+  const std::string heading = d.meta.title.empty() ? (d.meta.id.empty() ? "Article" : d.meta.id) : d.meta.title;
+  o << "<section class=\"article\">\n<h2>" << html_escape(heading) << "</h2>\n<p class=\"meta\">";
+  if (!d.meta.outlet.empty()) o << "Outlet: " << html_escape(d.meta.outlet) << ". ";
+  if (!d.meta.date.empty()) o << "Date: " << html_escape(d.meta.date) << ". ";
+  if (!d.meta.id.empty()) o << "Id: " << html_escape(d.meta.id) << ". ";
+  o << st.words << " words; loaded terms: " << st.own_voice_terms << " in the outlet's voice ("
     << fmt2(st.own_voice_per_1000) << "/1,000 words), " << st.quoted_terms << " quoted ("
-    << fmt2(st.quoted_per_1000) << "/1,000 words).";
+    << fmt2(st.quoted_per_1000) << "/1,000 words); " << st.quotes << " quotes.";
   if (!d.leaning.label.empty()) o << " Leaning: " << html_escape(d.leaning.label) << ".";
-  o << "</p>\n<p><mark class=\"term own\">outlet's voice</mark> <mark class=\"term quoted\">inside a quote</mark> "
-    << "<span class=\"quote\">quoted speech</span></p>\n";
-  o << "<div class=\"text\">" << body.str() << "</div>\n";
+  o << "</p>\n<p class=\"legend\"><span><mark class=\"term own\">outlet's voice</mark></span>"
+    << "<span><mark class=\"term quoted\">inside a quote</mark></span>"
+    << "<span><span class=\"actor\">actor mention</span></span>";
+  for (size_t i = 0; i < speakers.size(); ++i) {
+    o << "<span><span class=\"chip spk" << (i % kSpeakerColours) << "\"></span>" << html_escape(speakers[i])
+      << "</span>";
+  }
+  o << "<span><span class=\"chip unattr\" style=\"border-bottom-style:dashed\"></span>unattributed</span></p>\n";
+  o << "<div class=\"text\">" << body << "</div>\n";
   if (!d.actors.empty()) {
-    o << "<h2>Actors</h2><table><tr><th>actor</th><th>type</th><th>mentions</th><th>quoted</th>"
-      << "<th>stance</th><th>role</th></tr>\n";
+    o << "<h3>Actors</h3><table><tr><th>actor</th><th>type</th><th>mentions</th><th>quoted</th>"
+      << "<th>stance</th><th></th><th>role</th></tr>\n";
     for (const auto& a : d.actors) {
       std::string cls = a.stance.score < -0.05 ? "neg" : (a.stance.score > 0.05 ? "pos" : "");
-      o << "<tr><td>" << html_escape(a.name) << "</td><td>" << html_escape(a.type) << "</td><td>"
-        << a.mentions.size() << "</td><td>" << a.quoted << "</td><td class=\"" << cls << "\">"
-        << (a.stance.present ? html_escape(a.stance.label) + " " + fmt2(a.stance.score) : "") << "</td><td>"
-        << html_escape(a.role) << "</td></tr>\n";
+      o << "<tr><td>" << html_escape(a.name) << "</td><td>" << html_escape(a.type) << "</td><td class=\"num\">"
+        << a.mentions.size() << "</td><td class=\"num\">" << a.quoted << "</td>";
+      if (a.stance.present) {
+        o << "<td class=\"" << cls << "\">" << html_escape(a.stance.label) << " " << fmt2(a.stance.score)
+          << "</td><td>" << stance_bar(a.stance.score) << "</td>";
+      } else {
+        o << "<td>not measured</td><td></td>";
+      }
+      o << "<td>" << html_escape(a.role) << "</td></tr>\n";
     }
     o << "</table>\n";
   }
-  o << "</body></html>\n";
+  if (!d.warnings.empty()) {
+    o << "<p class=\"meta\">Notes: ";
+    for (size_t i = 0; i < d.warnings.size(); ++i) o << (i ? "; " : "") << html_escape(d.warnings[i]);
+    o << "</p>\n";
+  }
+  o << "</section>\n";
   return o.str();
+}
+
+std::string html_page(std::string_view title, std::string_view body_html) {
+  std::string o;
+  o.reserve(body_html.size() + 4096);
+  o += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+       "img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>";
+  o += html_escape(title);
+  o += "</title><style>";
+  o += kStyle;
+  o += "</style></head><body>\n";
+  o += body_html;
+  o += "</body></html>\n";
+  return o;
+}
+
+std::string to_html_report(const Document& d) {
+  const std::string title = d.meta.title.empty() ? d.meta.id : d.meta.title;
+  return html_page("framelens - " + title, html_article_view(d));
 }
 
 }  // namespace framelens

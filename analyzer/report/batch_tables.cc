@@ -1,0 +1,125 @@
+#include "analyzer/report/batch_tables.h"
+
+#include <vector>
+
+#include "analyzer/report/csv_writer.h"
+
+namespace framelens {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, char sep = ';') {
+  std::string o;
+  for (const auto& s : v) {
+    if (!o.empty()) o.push_back(sep);
+    o += s;
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string batch_table_header(BatchTable t) {
+  std::string out;
+  switch (t) {
+    case kArticlesCsv:
+      csv_header(out, {"article_id", "id", "source", "outlet", "title", "date", "url", "chars", "words",
+                       "sentences", "paragraphs", "quotes", "direct_quotes", "loaded_cues", "biased_sentences",
+                       "own_voice_terms", "quoted_terms", "own_voice_per_1000", "quoted_per_1000", "actors",
+                       "leaning", "leaning_left", "leaning_center", "leaning_right", "frames_mfc",
+                       "frames_generic"});
+      break;
+    case kSentencesCsv:
+      csv_header(out, {"article_id", "sentence", "paragraph", "start", "end", "own_line", "bias_score", "biased",
+                       "text"});
+      break;
+    case kLoadedTermsCsv:
+      csv_header(out, {"article_id", "start", "end", "text", "category", "score", "in_quote", "sentence"});
+      break;
+    case kQuotesCsv:
+      csv_header(out, {"article_id", "quote", "kind", "start", "end", "text", "speaker", "speaker_text",
+                       "speaker_actor", "speaker_type", "resolved", "cue", "cue_lemma", "cue_loaded"});
+      break;
+    case kActorsCsv:
+      csv_header(out, {"article_id", "actor_id", "name", "type", "mentions", "quoted", "stance", "stance_label",
+                       "role", "role_score", "aliases"});
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::string article_key_of(const DocMeta& meta, const std::string& source) {
+  return meta.id.empty() ? source : meta.id;
+}
+
+void append_article_row(std::string& out, const ArticleFigures& f, const std::string& source, bool excel_safe) {
+  const DocStats& s = f.stats;
+  CsvRow r(out, excel_safe);
+  r.text(article_key_of(f.meta, source)).text(f.meta.id).text(source).text(f.meta.outlet).text(f.meta.title)
+      .text(f.meta.date).text(f.meta.url).integer(s.chars).integer(s.words).integer(s.sentences)
+      .integer(s.paragraphs).integer(s.quotes).integer(s.direct_quotes).integer(s.loaded_cues)
+      .integer(s.biased_sentences).integer(s.own_voice_terms).integer(s.quoted_terms)
+      .number(s.own_voice_per_1000).number(s.quoted_per_1000).integer(static_cast<int64_t>(f.actors.size()));
+  if (f.leaning.label.empty()) {
+    r.empty().empty().empty().empty();
+  } else {
+    r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right);
+  }
+  r.text(join(f.mfc)).text(join(f.generic)).end();
+}
+
+void format_article_rows(const Document& d, const ArticleFigures& f, const std::string& source, bool excel_safe,
+                         ArticleRows& rows) {
+  for (auto& r : rows) r.clear();
+  const std::string key = article_key_of(d.meta, source);
+  append_article_row(rows[kArticlesCsv], f, source, excel_safe);
+
+  std::string& sent = rows[kSentencesCsv];
+  for (size_t i = 0; i < d.sentences.size(); ++i) {
+    const Sentence& s = d.sentences[i];
+    CsvRow(sent, excel_safe).text(key).integer(static_cast<int64_t>(i)).integer(s.paragraph).integer(s.span.start)
+        .integer(s.span.end).boolean(s.own_line).number(s.bias_score).boolean(s.biased).text(d.slice(s.span)).end();
+  }
+  std::string& terms = rows[kLoadedTermsCsv];
+  for (const auto& t : d.loaded_terms) {
+    CsvRow(terms, excel_safe).text(key).integer(t.span.start).integer(t.span.end).text(d.slice(t.span))
+        .text(t.category).number(t.score).boolean(t.in_quote).integer(t.sentence).end();
+  }
+  std::string& quotes = rows[kQuotesCsv];
+  for (size_t i = 0; i < d.quotes.size(); ++i) {
+    const Quote& q = d.quotes[i];
+    CsvRow r(quotes, excel_safe);
+    r.text(key).integer(static_cast<int64_t>(i)).text(q.kind).integer(q.span.start).integer(q.span.end)
+        .text(d.slice(q.span));
+    if (q.speaker) {
+      const int a = q.speaker->actor;
+      const bool linked = a >= 0 && a < static_cast<int>(d.actors.size());
+      r.text(q.speaker->name).text(d.slice(q.speaker->span)).text(linked ? d.actors[a].id : "")
+          .text(linked ? d.actors[a].type : "").boolean(q.speaker->resolved);
+    } else {
+      r.empty().empty().empty().empty().empty();
+    }
+    if (q.cue) {
+      r.text(d.slice(q.cue->span)).text(q.cue->lemma).boolean(q.cue->loaded);
+    } else {
+      r.empty().empty().empty();
+    }
+    r.end();
+  }
+  std::string& actors = rows[kActorsCsv];
+  for (const auto& a : d.actors) {
+    CsvRow r(actors, excel_safe);
+    r.text(key).text(a.id).text(a.name).text(a.type).integer(static_cast<int64_t>(a.mentions.size()))
+        .integer(a.quoted);
+    if (a.stance.present) {
+      r.number(a.stance.score).text(a.stance.label);
+    } else {
+      r.empty().empty();
+    }
+    r.text(a.role).number(a.role_score).text(join(a.aliases)).end();
+  }
+}
+
+}  // namespace framelens
