@@ -1,5 +1,6 @@
 #include "analyzer/core/stage_registry.h"
 
+#include "analyzer/actors/actors_stage.h"
 #include "analyzer/core/pipeline.h"
 #include "analyzer/models/stance_stage.h"
 
@@ -9,6 +10,7 @@ namespace framelens {
 // reads terms, quotes and actors.
 const std::vector<StageFactory>& stage_factories() {
   static const std::vector<StageFactory> factories = {
+      {"actors", make_actors_stage},
       {"stance", make_stance_stage},
   };
   return factories;

@@ -1,0 +1,278 @@
+#include "analyzer/actors/actor_linker.h"
+
+#include <algorithm>
+
+#include "analyzer/actors/candidates.h"
+
+namespace framelens {
+
+namespace {
+
+// How many sentences back a pronoun looks for its person.
+constexpr int32_t kPronounWindow = 3;
+
+struct Cluster {
+  std::string type;
+  int32_t entry = -1;                    // gazetteer entry
+  std::vector<std::string_view> tokens;  // person/org name tokens (lower) of the fullest name
+  Span best_name;                        // span of the fullest name seen
+  int32_t best_len = 0;
+  std::vector<Mention> mentions;
+  std::vector<std::string_view> roles;   // title heads seen with the name
+  char gender = '-';
+  std::vector<int32_t> positions;        // starts of the name mentions linked so far
+  bool named = false;                    // has a mention other than a context alias
+};
+
+class Linker {
+ public:
+  Linker(const Document& doc, const Gazetteer& gaz)
+      : d_(doc), t_(doc.tokens), g_(gaz), c_(find_candidates(doc, gaz)), of_(c_.size(), -1) {}
+
+  std::vector<Actor> run() {
+    link_gazetteer();
+    link_orgs();
+    link_persons();
+    link_single_names(true);
+    link_single_names(false);
+    add_name_mentions();
+    resolve_references();
+    return build();
+  }
+
+ private:
+  // Name tokens of a candidate: words only, no initials or dots.
+  std::vector<std::string_view> name_tokens(const Candidate& c) const {
+    std::vector<std::string_view> out;
+    for (int32_t k = c.name_first; k < c.name_end; ++k) {
+      const Token& t = t_[k];
+      if (t.kind != TokenKind::Word || t.span.size() == 1) continue;
+      if (t.lower == "jr" || t.lower == "sr" || t.lower == "ii" || t.lower == "iii") continue;
+      out.push_back(t.lower);
+    }
+    return out;
+  }
+
+  int32_t new_cluster(std::string type) {
+    clusters_.push_back({});
+    clusters_.back().type = std::move(type);
+    return static_cast<int32_t>(clusters_.size()) - 1;
+  }
+
+  void note_name(int32_t ci, const Candidate& c, const std::vector<std::string_view>& toks) {
+    Cluster& k = clusters_[ci];
+    if (static_cast<int32_t>(toks.size()) > k.best_len) {
+      k.best_len = static_cast<int32_t>(toks.size());
+      k.tokens = toks;
+      k.best_name = {t_[c.name_first].span.start, t_[c.name_end - 1].span.end};
+    }
+    if (!c.role.empty() && std::find(k.roles.begin(), k.roles.end(), c.role) == k.roles.end()) k.roles.push_back(c.role);
+    if (k.gender == '-' && c.gender != '-') k.gender = c.gender;
+    k.positions.push_back(c.span.start);
+  }
+
+  void link_gazetteer() {
+    std::vector<int32_t> by_entry(g_.entry_count(), -1);
+    for (size_t i = 0; i < c_.size(); ++i) {
+      const Candidate& c = c_[i];
+      if (c.kind != CandKind::Gaz) continue;
+      int32_t& ci = by_entry[c.entry];
+      if (ci < 0) {
+        ci = new_cluster(g_.entry(c.entry).type);
+        clusters_[ci].entry = c.entry;
+      }
+      of_[i] = ci;
+      if (c.alias != AliasKind::Context) clusters_[ci].named = true;
+    }
+    // "the North" counts only when North Korea is named too.
+    for (size_t i = 0; i < c_.size(); ++i) {
+      if (of_[i] >= 0 && c_[i].kind == CandKind::Gaz && !clusters_[of_[i]].named) of_[i] = -1;
+    }
+  }
+
+  static std::string initials(const std::vector<std::string_view>& toks) {
+    std::string s;
+    for (auto w : toks) {
+      if (w == "of" || w == "for" || w == "on" || w == "the" || w == "and") continue;
+      s += w[0];
+    }
+    return s;
+  }
+
+  void link_orgs() {
+    for (size_t i = 0; i < c_.size(); ++i) {
+      const Candidate& c = c_[i];
+      if (c.kind != CandKind::Org) continue;
+      std::vector<std::string_view> toks;
+      for (int32_t k = c.name_first; k < c.name_end; ++k) if (t_[k].kind == TokenKind::Word) toks.push_back(t_[k].lower);
+      int32_t found = -1;
+      for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
+        if (clusters_[k].type == "organization" && clusters_[k].entry < 0 && clusters_[k].tokens == toks) found = k;
+      }
+      if (found < 0) {
+        found = new_cluster("organization");
+        clusters_[found].named = true;
+      }
+      of_[i] = found;
+      note_name(found, c, toks);
+    }
+  }
+
+  // Person clusters whose name contains `w` as its last (preferred) or first token; the one
+  // mentioned closest before `pos` wins, else the first after.
+  int32_t person_by_token(std::string_view w, int32_t pos) const {
+    int32_t best = -1, best_rank = -1;
+    for (size_t k = 0; k < clusters_.size(); ++k) {
+      const Cluster& cl = clusters_[k];
+      if (cl.type != "person" || cl.tokens.empty()) continue;
+      int rank = 0;
+      if (cl.tokens.back() == w) rank = 2;
+      else if (cl.tokens.front() == w) rank = 1;
+      if (!rank) continue;
+      // Prefer last-token matches, then a mention before pos.
+      int32_t before = -1;
+      for (int32_t p : cl.positions) if (p < pos) before = std::max(before, p);
+      int32_t score = rank * 4 + (before >= 0 ? 2 : 0);
+      if (score > best_rank) { best_rank = score; best = static_cast<int32_t>(k); }
+    }
+    return best;
+  }
+
+  void link_persons() {
+    // Full names first so titled surnames ("Mr. Trump") find them wherever they appear.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t i = 0; i < c_.size(); ++i) {
+        const Candidate& c = c_[i];
+        if (c.kind != CandKind::Person) continue;
+        auto toks = name_tokens(c);
+        if (toks.empty()) continue;
+        if ((pass == 0) != (toks.size() >= 2)) continue;
+        int32_t found = -1;
+        for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
+          const Cluster& cl = clusters_[k];
+          if (cl.type != "person" || cl.tokens.empty()) continue;
+          if (toks.size() >= 2 && cl.tokens.size() >= 2 && cl.tokens.front() == toks.front() && cl.tokens.back() == toks.back()) found = k;
+        }
+        if (found < 0 && toks.size() == 1) found = person_by_token(toks[0], c.span.start);
+        if (found < 0) found = new_cluster("person");
+        of_[i] = found;
+        clusters_[found].named = true;
+        note_name(found, c, toks);
+      }
+    }
+  }
+
+  void link_single_names(bool with_cue) {
+    for (size_t i = 0; i < c_.size(); ++i) {
+      const Candidate& c = c_[i];
+      if (c.kind != CandKind::SingleName || of_[i] >= 0 || c.cue != with_cue) continue;
+      std::string_view w = t_[c.name_first].lower;
+      int32_t found = person_by_token(w, c.span.start);
+      if (found < 0 && c.all_caps) {
+        for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
+          if (clusters_[k].type == "organization" && clusters_[k].tokens.size() >= 2 && initials(clusters_[k].tokens) == w) found = k;
+        }
+        if (found >= 0) { of_[i] = found; continue; }
+        // An unknown acronym is a system or an abbreviation more often than an actor.
+        // An unknown acronym is a system or an abbreviation more often than an actor; a capitalised
+        // name before a colon is a transcript speaker ("WALLACE:").
+        bool speaker = c.name_end < static_cast<int32_t>(t_.size()) && t_[c.name_end].lower == ":";
+        if (!speaker) continue;
+      }
+      if (found < 0 && !with_cue) continue;
+      if (found < 0) {
+        found = new_cluster("person");
+        clusters_[found].named = true;
+      }
+      of_[i] = found;
+      note_name(found, c, {w});
+    }
+  }
+
+  void add_name_mentions() {
+    for (size_t i = 0; i < c_.size(); ++i) {
+      if (of_[i] < 0) continue;
+      clusters_[of_[i]].mentions.push_back({c_[i].span, false});
+    }
+  }
+
+  // Pronouns and role nouns, in text order: he/she -> the first compatible person of the same
+  // sentence before it, else of the nearest earlier sentence (the subject is usually named
+  // first); "the spokesman" -> the latest person who carried that title.
+  void resolve_references() {
+    struct Seen { int32_t sentence; int32_t cluster; };
+    std::vector<Seen> seen;
+    for (size_t i = 0; i < c_.size(); ++i) {
+      const Candidate& c = c_[i];
+      if (of_[i] >= 0) {
+        if (clusters_[of_[i]].type == "person") seen.push_back({c.sentence, of_[i]});
+        continue;
+      }
+      int32_t pick = -1;
+      if (c.kind == CandKind::Pronoun) {
+        auto ok = [&](int32_t k) { return clusters_[k].gender == '-' || clusters_[k].gender == c.gender; };
+        int32_t j = static_cast<int32_t>(seen.size()) - 1;
+        for (int32_t s = c.sentence; s >= c.sentence - kPronounWindow && s >= 0 && pick < 0; --s) {
+          while (j >= 0 && seen[j].sentence > s) --j;
+          int32_t first_ok = -1;
+          for (int32_t k = j; k >= 0 && seen[k].sentence == s; --k) if (ok(seen[k].cluster)) first_ok = seen[k].cluster;
+          pick = first_ok;
+        }
+        if (pick >= 0 && clusters_[pick].gender == '-') clusters_[pick].gender = c.gender;
+      } else if (c.kind == CandKind::Role) {
+        for (int32_t k = static_cast<int32_t>(seen.size()) - 1; k >= 0 && pick < 0; --k) {
+          const auto& roles = clusters_[seen[k].cluster].roles;
+          if (std::find(roles.begin(), roles.end(), c.role) != roles.end()) pick = seen[k].cluster;
+        }
+      }
+      if (pick < 0) continue;
+      clusters_[pick].mentions.push_back({c.span, true});
+      seen.push_back({c.sentence, pick});
+    }
+  }
+
+  std::vector<Actor> build() {
+    std::vector<int32_t> order;
+    for (size_t k = 0; k < clusters_.size(); ++k) {
+      auto& cl = clusters_[k];
+      if (!cl.named || cl.mentions.empty()) continue;
+      std::sort(cl.mentions.begin(), cl.mentions.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+      bool any_name = false;
+      for (const auto& m : cl.mentions) any_name |= !m.pronoun;
+      if (any_name) order.push_back(static_cast<int32_t>(k));
+    }
+    std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+      return clusters_[a].mentions[0].span.start < clusters_[b].mentions[0].span.start;
+    });
+    std::vector<Actor> out;
+    out.reserve(order.size());
+    for (int32_t k : order) {
+      Cluster& cl = clusters_[k];
+      Actor a;
+      a.id = "a" + std::to_string(out.size() + 1);
+      a.type = cl.type;
+      a.name = cl.entry >= 0 ? g_.entry(cl.entry).name : d_.norm_slice(cl.best_name);
+      for (const auto& m : cl.mentions) {
+        if (m.pronoun) continue;
+        std::string s = d_.norm_slice(m.span);
+        if (s != a.name && std::find(a.aliases.begin(), a.aliases.end(), s) == a.aliases.end()) a.aliases.push_back(std::move(s));
+      }
+      a.mentions = std::move(cl.mentions);
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  const Document& d_;
+  const std::vector<Token>& t_;
+  const Gazetteer& g_;
+  std::vector<Candidate> c_;
+  std::vector<int32_t> of_;  // candidate -> cluster
+  std::vector<Cluster> clusters_;
+};
+
+}  // namespace
+
+std::vector<Actor> link_actors(const Document& doc, const Gazetteer& gaz) { return Linker(doc, gaz).run(); }
+
+}  // namespace framelens

@@ -1,0 +1,27 @@
+#pragma once
+// The actors stage: people, countries (and their capitals/governments), organisations and groups,
+// with aliases merged and pronouns resolved. Resources: models/gazetteer/*.tsv.
+#include <memory>
+
+#include "analyzer/actors/gazetteer.h"
+#include "analyzer/core/stage.h"
+#include "analyzer/core/stage_registry.h"
+
+namespace framelens {
+
+struct PipelineOptions;
+
+class ActorsStage : public Stage {
+ public:
+  explicit ActorsStage(std::shared_ptr<const Gazetteer> gaz) : gaz_(std::move(gaz)) {}
+  std::string_view name() const override { return "actors"; }
+  void annotate(Document& doc) const override;
+
+ private:
+  std::shared_ptr<const Gazetteer> gaz_;
+};
+
+// The registry factory: nullptr when models_dir has no gazetteer (unless require_models).
+Result<StagePtr> make_actors_stage(const PipelineOptions& options);
+
+}  // namespace framelens

@@ -1,0 +1,417 @@
+#include "analyzer/actors/candidates.h"
+
+#include <unordered_set>
+
+namespace framelens {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+const WordSet& function_words() {
+  static const WordSet s = {
+      "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all",
+      "almost", "already", "also", "although", "always", "among", "an", "and", "another", "any",
+      "anything", "are", "around", "as", "at", "back", "be", "because", "been", "before", "being",
+      "below", "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+      "down", "during", "each", "earlier", "either", "else", "even", "ever", "every", "few", "first",
+      "for", "from", "further", "had", "has", "have", "he", "her", "here", "hers", "herself", "him",
+      "himself", "his", "how", "however", "i", "if", "in", "indeed", "inside", "instead", "into",
+      "is", "it", "its", "itself", "just", "last", "later", "least", "less", "like", "many", "may",
+      "maybe", "me", "meanwhile", "might", "more", "moreover", "most", "much", "must", "my",
+      "neither", "never", "nevertheless", "new", "next", "no", "nor", "not", "nothing", "now", "of",
+      "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "out", "over",
+      "perhaps", "please", "rather", "second", "several", "she", "should", "similarly", "since",
+      "so", "some", "someone", "something", "sometimes", "soon", "still", "such", "than", "that",
+      "the", "their", "them", "then", "there", "therefore", "these", "they", "third", "this",
+      "those", "though", "through", "thus", "to", "today", "together", "tomorrow", "tonight", "too",
+      "under", "unless", "until", "up", "upon", "us", "very", "was", "we", "well", "were", "what",
+      "whatever", "when", "where", "whether", "which", "while", "who", "whoever", "whom", "whose",
+      "why", "will", "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "read", "photo", "video", "watch", "update", "updated", "breaking", "exclusive",
+      "editor", "note", "advertisement", "related", "opinion", "analysis", "report", "sources",
+      "source", "image", "images", "getty", "file", "caption", "click", "share", "subscribe",
+      "copyright", "ok", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord"};
+  return s;
+}
+
+// Head words that make a capitalised name an organisation.
+const WordSet& org_heads() {
+  static const WordSet s = {
+      "academy", "administration", "agency", "airlines", "airways", "alliance", "army",
+      "assembly", "association", "authority", "bank", "board", "broadcasting", "bureau", "cabinet",
+      "campaign", "caucus", "center", "centre", "channel", "church", "club", "coalition",
+      "college", "command", "commission", "committee", "company", "congress", "corp",
+      "corporation", "council", "court", "daily", "department", "embassy", "federation", "force",
+      "forces", "foundation", "front", "fund", "gazette", "group", "guard", "herald", "holdings",
+      "hospital", "inc", "industries", "institute", "institution", "journal", "labs", "league",
+      "ltd", "magazine", "media", "ministry", "motors", "movement", "navy", "network", "news",
+      "office", "organisation", "organization", "parliament", "party", "police", "post", "press",
+      "project", "radio", "review", "school", "senate", "service", "services", "society",
+      "team", "technologies", "television", "times", "tribune", "trust", "tv", "union",
+      "university", "watch"};
+  return s;
+}
+
+// Nouns that make a demonym name the state: "the Chinese government".
+const WordSet& government_nouns() {
+  static const WordSet s = {"administration", "army", "authorities", "diplomats", "embassy",
+                            "forces", "government", "leadership", "military", "ministry", "navy",
+                            "officials", "official", "regime", "side", "troops", "delegation",
+                            "negotiators", "envoy", "state"};
+  return s;
+}
+
+// Words before a capital that make it a place, not the government ("talks in Beijing").
+const WordSet& locatives() {
+  static const WordSet s = {"in", "at", "to", "from", "near", "into", "across", "outside",
+                            "inside", "around", "via", "toward", "towards", "visit", "visits",
+                            "visited", "visiting", "arrived", "left", "leave", "leaving", "flew",
+                            "trip", "based", "downtown", "through", "throughout", "returned",
+                            "within", "of"};
+  return s;
+}
+
+// Verbs after a single capitalised word that show it is a person acting or speaking.
+const WordSet& subject_verbs() {
+  static const WordSet s = {
+      "said", "says", "told", "tells", "tweeted", "wrote", "writes", "added", "argued", "argues",
+      "insisted", "insists", "claimed", "claims", "noted", "notes", "stated", "explained",
+      "replied", "responded", "announced", "warned", "warns", "denied", "denies", "admitted",
+      "acknowledged", "asked", "asks", "urged", "urges", "called", "calls", "accused", "accuses",
+      "praised", "criticized", "slammed", "blasted", "vowed", "promised", "suggested", "suggests",
+      "believes", "thinks", "thought", "wants", "wanted", "has", "had", "was", "is", "will",
+      "would", "did", "does", "could", "should", "can", "may", "might", "must", "also", "later",
+      "then", "never", "himself", "herself", "who", "met", "signed", "won", "lost", "ran", "made",
+      "took", "gave", "went", "sent", "spoke", "speaks", "knew", "knows", "seems", "appeared",
+      "faces", "faced", "continues", "continued", "plans", "planned", "hopes", "hoped", "needs",
+      "tried", "tries", "declined", "refused", "agreed", "agrees", "disagreed", "defended",
+      "attacked", "attacks", "supported", "supports", "opposed", "opposes", "backed", "backs",
+      "pushed", "pushes", "rejected", "rejects", "appointed", "nominated", "fired", "resigned",
+      "apologized", "apologised", "joked", "laughed", "mocked", "lied", "lies"};
+  return s;
+}
+
+const WordSet& reporting_before() {
+  static const WordSet s = {"said", "says", "told", "asked", "added", "wrote", "according",
+                            "by", "spokesman", "spokeswoman"};
+  return s;
+}
+
+const WordSet& pronouns_m() {
+  static const WordSet s = {"he", "him", "his", "himself"};
+  return s;
+}
+const WordSet& pronouns_f() {
+  static const WordSet s = {"she", "her", "hers", "herself"};
+  return s;
+}
+const WordSet& name_particles() {
+  static const WordSet s = {"al", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von",
+                            "la", "le", "dos", "das"};
+  return s;
+}
+
+bool contains(const WordSet& s, std::string_view w) { return s.count(w) != 0; }
+
+bool is_dot(const Token& t) { return t.kind == TokenKind::Punct && t.lower == "."; }
+
+class Finder {
+ public:
+  Finder(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz) {
+    lower_words_.reserve(t_.size());
+    for (const Token& t : t_) {
+      if (t.kind == TokenKind::Word && !t.capitalized) lower_words_.insert(t.lower);
+    }
+  }
+
+  std::vector<Candidate> run() {
+    for (int32_t s = 0; s < static_cast<int32_t>(d_.sentences.size()); ++s) sentence(s);
+    return std::move(out_);
+  }
+
+ private:
+  bool word(int32_t i) const { return i >= 0 && i < static_cast<int32_t>(t_.size()) && t_[i].kind == TokenKind::Word; }
+  bool lower_is(int32_t i, std::string_view w) const {
+    return i >= 0 && i < static_cast<int32_t>(t_.size()) && t_[i].lower == w;
+  }
+  // A capitalised word that may be (part of) a name.
+  bool name_word(int32_t i, int32_t end) const {
+    if (i >= end || !word(i) || !t_[i].capitalized) return false;
+    if (contains(function_words(), t_[i].lower)) return false;
+    if (title_case_ && t_[i].span.size() > 3 && lower_words_.count(t_[i].lower)) return false;
+    return true;
+  }
+  // The first word of a sentence (or of a quote / parenthesis inside it) is capitalised anyway.
+  bool sentence_initial(int32_t i, int32_t first) const {
+    if (i == first) return true;
+    const Token& p = t_[i - 1];
+    return p.kind == TokenKind::Quote || p.kind == TokenKind::Dash || p.lower == "(" || p.lower == ":" ||
+           (p.kind == TokenKind::Punct && p.lower != "," && p.lower != ";" && p.lower != "(") || t_[i].breaks_before > 0;
+  }
+
+  // Name tokens starting at i: capitalised words, middle initials, particles. Returns the end.
+  int32_t name_run(int32_t i, int32_t end, bool allow_connectors, bool* has_org_head) const {
+    int32_t k = i;
+    int words = 0;
+    while (k < end) {
+      const Token& t = t_[k];
+      if (k > i && t.breaks_before > 0) break;
+      if (name_word(k, end) || (k > i && word(k) && t.all_caps)) {
+        if (has_org_head && contains(org_heads(), t.lower)) *has_org_head = true;
+        ++k;
+        ++words;
+        // Middle initial "J." followed by more name.
+        if (t.span.size() == 1 && k + 1 < end && is_dot(t_[k]) && !t_[k].space_before && name_word(k + 1, end)) ++k;
+        continue;
+      }
+      if (k > i && word(k) && k + 1 < end && name_word(k + 1, end) && !t_[k + 1].breaks_before) {
+        if (contains(name_particles(), t.lower)) { ++k; continue; }
+        if (allow_connectors && (t.lower == "of" || t.lower == "for" || t.lower == "on") &&
+            has_org_head && *has_org_head) { ++k; continue; }
+      }
+      break;
+    }
+    while (k > i && !name_word(k - 1, end) && !(word(k - 1) && t_[k - 1].all_caps)) --k;
+    return words > 0 ? k : i;
+  }
+
+  // A title before a name: "Foreign Minister", "Sen.", "campaign spokesman", "Secretary of State".
+  // Returns the index after the title (and its abbreviation dot), or `i` when there is none.
+  int32_t title_run(int32_t i, int32_t end, char* gender, std::string_view* head) const {
+    int32_t j = i;
+    bool has_head = false, honorific = false;
+    while (j < end && word(j)) {
+      const TitleWord* w = g_.title(t_[j].lower);
+      if (!w) {
+        if (j > i && t_[j].lower == "of" && j + 1 < end && word(j + 1) && g_.title(t_[j + 1].lower)) { ++j; continue; }
+        break;
+      }
+      if (w->gender != '-') *gender = w->gender;
+      if (w->kind == TitleKind::Honorific) honorific = true;
+      if (w->kind == TitleKind::Head) { has_head = true; *head = t_[j].lower; }
+      ++j;
+      if (j < end && is_dot(t_[j]) && !t_[j].space_before) ++j;
+      if (honorific) break;
+    }
+    return (has_head || honorific) ? j : i;
+  }
+
+  // title + name at i; on success pushes a Person and returns the end, else returns i.
+  int32_t titled_person(int32_t i, int32_t start, int32_t end, int32_t s) {
+    char gender = '-';
+    std::string_view head;
+    int32_t j = title_run(i, end, &gender, &head);
+    if (j == i || j >= end || !name_word(j, end)) return i;
+    // "President Obama" is a person, "Senate Democrats" / "leader Chinese ..." are not.
+    if (const GazPhrase* p = g_.match(d_, j, end); p && p->kind != AliasKind::NonActor) return i;
+    int32_t e = name_run(j, end, false, nullptr);
+    if (e == j) return i;
+    Candidate c;
+    c.kind = CandKind::Person;
+    c.span = {t_[start].span.start, t_[e - 1].span.end};
+    c.name_first = j;
+    c.name_end = e;
+    c.sentence = s;
+    c.gender = gender != '-' ? gender : given_gender(j);
+    c.role = head;
+    c.cue = true;
+    out_.push_back(c);
+    return e;
+  }
+
+  char given_gender(int32_t j) const {
+    char g = g_.given_name_gender(t_[j].lower);
+    return g ? g : '-';
+  }
+
+  void sentence(int32_t s) {
+    const Sentence& sen = d_.sentences[s];
+    const int32_t first = sen.first_token, end = sen.end_token;
+    // Headlines in Title Case: most long words capitalised.
+    int longw = 0, capw = 0;
+    for (int32_t i = first; i < end; ++i) {
+      if (word(i) && t_[i].span.size() > 3) {
+        ++longw;
+        capw += t_[i].capitalized;
+      }
+    }
+    title_case_ = longw >= 3 && capw * 10 >= longw * 7;
+
+    int32_t i = first;
+    while (i < end) {
+      const Token& t = t_[i];
+      if (t.kind == TokenKind::Quote) {
+        in_quote_ = !in_quote_;
+        ++i;
+        continue;
+      }
+      if (t.kind != TokenKind::Word) { ++i; continue; }
+      if (t.breaks_before >= 2) in_quote_ = false;
+
+      // Pronouns.
+      if (contains(pronouns_m(), t.lower) || contains(pronouns_f(), t.lower)) {
+        Candidate c;
+        c.kind = CandKind::Pronoun;
+        c.span = t.span;
+        c.sentence = s;
+        c.gender = contains(pronouns_m(), t.lower) ? 'm' : 'f';
+        c.in_quote = in_quote_;
+        out_.push_back(c);
+        ++i;
+        continue;
+      }
+      // Role nouns: "the spokesman", "the foreign minister" (not "the president of France").
+      if (t.lower == "the" && i + 1 < end && word(i + 1)) {
+        char gender = '-';
+        std::string_view head;
+        int32_t j = i + 1;
+        while (j < end && word(j)) {
+          const TitleWord* w = g_.title(t_[j].lower);
+          if (!w || w->kind == TitleKind::Honorific) break;
+          if (w->gender != '-') gender = w->gender;
+          if (w->kind == TitleKind::Head) head = t_[j].lower;
+          ++j;
+        }
+        if (!head.empty() && head == t_[j - 1].lower && !(j < end && (t_[j].lower == "of" || name_word(j, end)))) {
+          Candidate c;
+          c.kind = CandKind::Role;
+          c.span = {t.span.start, t_[j - 1].span.end};
+          c.sentence = s;
+          c.gender = gender;
+          c.role = head;
+          out_.push_back(c);
+          i = j;
+          continue;
+        }
+      }
+      // Title + name.
+      if (int32_t e = titled_person(i, i, end, s); e != i) { i = e; continue; }
+
+      // Gazetteer phrases.
+      if (const GazPhrase* p = g_.match(d_, i, end)) {
+        const int32_t n = static_cast<int32_t>(p->lowers.size());
+        const int32_t after = i + n;
+        if (p->kind == AliasKind::NonActor) { i = after; continue; }
+        // "Chinese Foreign Minister Wang Yi", "U.S. President Donald Trump": the person.
+        if (p->kind == AliasKind::Name || p->kind == AliasKind::Demonym) {
+          if (int32_t e = titled_person(after, i, end, s); e != after) { i = e; continue; }
+        }
+        // "China Daily", "Seoul National University": a longer organisation name.
+        if (!title_case_ && t_[after - 1].capitalized && name_word(after, end) && !t_[after].breaks_before) {
+          bool org = false;
+          int32_t e = name_run(i, end, true, &org);
+          if (org && e > after) {
+            push_name(CandKind::Org, i, e, s);
+            i = e;
+            continue;
+          }
+        }
+        int32_t span_end = after;
+        bool keep = true;
+        if (p->kind == AliasKind::Demonym) {
+          int32_t j = after;
+          if (j < end && g_.title(t_[j].lower) && g_.title(t_[j].lower)->kind == TitleKind::Modifier) ++j;
+          keep = j < end && contains(government_nouns(), t_[j].lower);
+          span_end = j + 1;
+        } else if (p->kind == AliasKind::Metonym) {
+          bool place = i > first && contains(locatives(), t_[i - 1].lower);
+          if (after < end && (t_[after].lower == "," || t_[after].lower == "state")) {
+            int32_t j = t_[after].lower == "," ? after + 1 : after;
+            if (j < end && (t_[j].lower == "d.c." || t_[j].lower == "state")) place = true;
+          }
+          if (after < end && t_[after].lower == "d.c.") place = true;
+          keep = !place;
+        }
+        if (keep) {
+          Candidate c;
+          c.kind = CandKind::Gaz;
+          c.span = {t.span.start, t_[span_end - 1].span.end};
+          c.entry = p->entry;
+          c.alias = p->kind;
+          c.sentence = s;
+          out_.push_back(c);
+          i = span_end;
+        } else {
+          i = after;
+        }
+        continue;
+      }
+
+      // Capitalised names not in the gazetteer.
+      if (t.capitalized && !contains(function_words(), t.lower)) {
+        if (sentence_initial(i, first) && lower_words_.count(t.lower) && !t.all_caps) { ++i; continue; }
+        bool org = false;
+        int32_t e = name_run(i, end, true, &org);
+        if (e == i) { ++i; continue; }
+        const int32_t len = e - i;
+        if (org) {
+          push_name(CandKind::Org, i, e, s);
+        } else if (len > 5) {
+          // A run this long is a headline fragment or a title, not one name.
+        } else if (len >= 2) {
+          Candidate& c = push_name(CandKind::Person, i, e, s);
+          c.gender = given_gender(i);
+        } else {
+          Candidate& c = push_name(CandKind::SingleName, i, e, s);
+          c.all_caps = t.all_caps;
+          c.gender = given_gender(i);
+          c.cue = single_name_cue(i, first, end);
+        }
+        i = e;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  bool single_name_cue(int32_t i, int32_t first, int32_t end) const {
+    const int32_t n = i + 1;
+    if (n < end) {
+      const Token& x = t_[n];
+      if (x.lower == "'s" || x.lower == "'") return true;
+      if (x.lower == ":" && t_[i].all_caps) return true;  // transcript speaker "WALLACE:"
+      if (x.kind == TokenKind::Word && !x.capitalized && contains(subject_verbs(), x.lower)) return true;
+      if (x.kind == TokenKind::Word && !x.capitalized && x.lower.size() > 4 &&
+          x.lower.compare(x.lower.size() - 2, 2, "ed") == 0) return true;
+      if (x.lower == "," && n + 1 < end) {
+        const std::string& y = t_[n + 1].lower;
+        if (y == "who" || y == "a" || y == "the" || y == "an") return true;
+      }
+    }
+    if (i > first && contains(reporting_before(), t_[i - 1].lower)) return true;
+    return false;
+  }
+
+  Candidate& push_name(CandKind kind, int32_t b, int32_t e, int32_t s) {
+    Candidate c;
+    c.kind = kind;
+    c.span = {t_[b].span.start, t_[e - 1].span.end};
+    c.name_first = b;
+    c.name_end = e;
+    c.sentence = s;
+    out_.push_back(c);
+    return out_.back();
+  }
+
+  const Document& d_;
+  const std::vector<Token>& t_;
+  const Gazetteer& g_;
+  std::unordered_set<std::string_view> lower_words_;
+  std::vector<Candidate> out_;
+  bool title_case_ = false;
+  bool in_quote_ = false;
+};
+
+}  // namespace
+
+bool is_capitalised_function_word(std::string_view lower) { return contains(function_words(), lower); }
+
+std::vector<Candidate> find_candidates(const Document& doc, const Gazetteer& gaz) {
+  return Finder(doc, gaz).run();
+}
+
+}  // namespace framelens
