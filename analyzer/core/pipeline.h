@@ -29,6 +29,8 @@ class Pipeline {
   void run_stages(Document& doc) const;
 
   const std::vector<std::string>& notes() const { return notes_; }  // e.g. skipped layers
+  // The loaded stages in run order (benchmarks time them one by one).
+  const std::vector<std::shared_ptr<const Stage>>& stages() const { return stages_; }
   const PipelineOptions& options() const { return options_; }
 
  private:

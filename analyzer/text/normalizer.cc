@@ -36,7 +36,11 @@ char32_t normalize_cp(char32_t c, char32_t next) {
 std::u32string normalize(const std::u32string& cps) {
   std::u32string out(cps.size(), U' ');
   const size_t n = cps.size();
-  for (size_t i = 0; i < n; ++i) out[i] = normalize_cp(cps[i], i + 1 < n ? cps[i + 1] : 0);
+  for (size_t i = 0; i < n; ++i) {
+    char32_t c = cps[i];
+    // Printable ASCII and newline are unchanged: the common case skips the switch.
+    out[i] = (c >= 0x20 && c < 0x7F) || c == '\n' ? c : normalize_cp(c, i + 1 < n ? cps[i + 1] : 0);
+  }
   return out;
 }
 

@@ -10,17 +10,36 @@ namespace {
 inline bool is_alnum(char32_t c) { return is_letter_cp(c) || is_digit_cp(c); }
 
 void finish(const std::u32string& norm, Token& t) {
-  t.lower.clear();
   int letters = 0, uppers = 0;
-  for (int32_t i = t.span.start; i < t.span.end; ++i) {
-    char32_t c = norm[i];
-    if (is_letter_cp(c)) {
-      ++letters;
-      if (is_upper_cp(c)) ++uppers;
-    }
-    append_utf8(t.lower, to_lower_cp(c));
+  const int32_t len = t.span.end - t.span.start;
+  const char32_t* p = norm.data() + t.span.start;
+  // ASCII tokens (nearly all in English news) are lower-cased into a stack buffer and assigned
+  // once; anything else takes the general UTF-8 path.
+  char buf[48];
+  bool ascii = len <= static_cast<int32_t>(sizeof buf);
+  for (int32_t i = 0; ascii && i < len; ++i) {
+    char32_t c = p[i];
+    if (c >= 0x80) { ascii = false; break; }
+    bool up = c >= 'A' && c <= 'Z';
+    letters += up || (c >= 'a' && c <= 'z');
+    uppers += up;
+    buf[i] = static_cast<char>(up ? c + 32 : c);
   }
-  t.capitalized = is_upper_cp(norm[t.span.start]);
+  if (ascii) {
+    t.lower.assign(buf, static_cast<size_t>(len));
+  } else {
+    letters = uppers = 0;
+    t.lower.clear();
+    for (int32_t i = 0; i < len; ++i) {
+      char32_t c = p[i];
+      if (is_letter_cp(c)) {
+        ++letters;
+        if (is_upper_cp(c)) ++uppers;
+      }
+      append_utf8(t.lower, to_lower_cp(c));
+    }
+  }
+  t.capitalized = is_upper_cp(p[0]);
   t.all_caps = letters >= 2 && uppers == letters;
 }
 

@@ -71,18 +71,29 @@ Result<DecodedText> decode_utf8(std::string_view bytes, bool lenient) {
   }
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
-  out.cps.reserve(n - pos);
-  out.byte_of_cp.reserve(n - pos + 1);
+  const size_t base = pos;  // byte offsets are relative to the text after the BOM
+  // Worst case one code point per byte: size once, write by index, trim at the end.
+  out.cps.resize(n - pos);
+  out.byte_of_cp.resize(n - pos + 1);
+  char32_t* cps = out.cps.data();
+  uint32_t* offs = out.byte_of_cp.data();
+  size_t k = 0;
 
   // Fast path: copy verbatim when valid; only lenient repair needs a rebuilt byte string.
   bool rebuilt = false;
   std::string repaired;
   while (pos < n) {
-    // ASCII run.
-    if (data[pos] < 0x80) {
-      out.byte_of_cp.push_back(rebuilt ? repaired.size() : pos - (out.had_bom ? 3 : 0));
-      out.cps.push_back(data[pos]);
-      if (rebuilt) repaired.push_back(static_cast<char>(data[pos]));
+    if (!rebuilt) {
+      // ASCII run.
+      while (pos < n && data[pos] < 0x80) {
+        offs[k] = static_cast<uint32_t>(pos - base);
+        cps[k++] = data[pos++];
+      }
+      if (pos >= n) break;
+    } else if (data[pos] < 0x80) {
+      offs[k] = static_cast<uint32_t>(repaired.size());
+      cps[k++] = data[pos];
+      repaired.push_back(static_cast<char>(data[pos]));
       ++pos;
       continue;
     }
@@ -96,30 +107,32 @@ Result<DecodedText> decode_utf8(std::string_view bytes, bool lenient) {
       }
       if (!rebuilt) {
         rebuilt = true;
-        repaired.assign(bytes.substr(out.had_bom ? 3 : 0, pos - (out.had_bom ? 3 : 0)));
+        repaired.assign(bytes.substr(base, pos - base));
       }
-      out.byte_of_cp.push_back(repaired.size());
-      out.cps.push_back(0xFFFD);
+      offs[k] = static_cast<uint32_t>(repaired.size());
+      cps[k++] = 0xFFFD;
       append_utf8(repaired, 0xFFFD);
       ++out.replaced;
       pos += bad;
       continue;
     }
-    out.byte_of_cp.push_back(rebuilt ? repaired.size() : pos - (out.had_bom ? 3 : 0));
-    out.cps.push_back(cp);
+    offs[k] = static_cast<uint32_t>(rebuilt ? repaired.size() : pos - base);
+    cps[k++] = cp;
     if (rebuilt) repaired.append(bytes.substr(pos, len));
     pos += len;
   }
+  out.cps.resize(k);
+  out.byte_of_cp.resize(k + 1);
   if (rebuilt) {
     out.utf8 = std::move(repaired);
   } else {
-    out.utf8.assign(bytes.substr(out.had_bom ? 3 : 0));
+    out.utf8.assign(bytes.substr(base));
   }
-  out.byte_of_cp.push_back(out.utf8.size());
+  out.byte_of_cp[k] = static_cast<uint32_t>(out.utf8.size());
   return out;
 }
 
-bool is_space_cp(char32_t c) {
+bool is_space_slow(char32_t c) {
   switch (c) {
     case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
@@ -130,9 +143,7 @@ bool is_space_cp(char32_t c) {
   }
 }
 
-bool is_digit_cp(char32_t c) { return c >= '0' && c <= '9'; }
-
-bool is_letter_cp(char32_t c) {
+bool is_letter_slow(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   if (is_space_cp(c)) return false;
   if (c >= 0x2010 && c <= 0x206F) return false;  // general punctuation: dashes, quotes, ellipsis
@@ -148,7 +159,7 @@ bool is_letter_cp(char32_t c) {
   }
 }
 
-bool is_upper_cp(char32_t c) {
+bool is_upper_slow(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
   if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;  // Latin Extended-A: even = upper (mostly)
@@ -157,12 +168,12 @@ bool is_upper_cp(char32_t c) {
   return false;
 }
 
-bool is_lower_cp(char32_t c) {
+bool is_lower_slow(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
   return is_letter_cp(c) && !is_upper_cp(c) && c < 0x2E80;  // CJK has no case
 }
 
-char32_t to_lower_cp(char32_t c) {
+char32_t to_lower_slow(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F && (c % 2) == 0) return c + 1;

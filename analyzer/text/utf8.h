@@ -30,11 +30,33 @@ std::string to_utf8(std::u32string_view cps);
 // Unicode-light character classes. Everything >= U+0080 that is not a known space, dash, quote or
 // punctuation mark counts as a letter, which is right for the Latin, Greek, Cyrillic and CJK text
 // news carries and keeps classification a table-free switch.
-bool is_space_cp(char32_t c);
-bool is_letter_cp(char32_t c);
-bool is_digit_cp(char32_t c);
-bool is_upper_cp(char32_t c);
-bool is_lower_cp(char32_t c);
-char32_t to_lower_cp(char32_t c);
+// ASCII is answered inline (the hot path); the rest goes to the out-of-line *_slow versions.
+bool is_space_slow(char32_t c);
+bool is_letter_slow(char32_t c);
+bool is_upper_slow(char32_t c);
+bool is_lower_slow(char32_t c);
+char32_t to_lower_slow(char32_t c);
+
+inline bool is_space_cp(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return is_space_slow(c);
+}
+inline bool is_letter_cp(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return is_letter_slow(c);
+}
+inline bool is_digit_cp(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_upper_cp(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return is_upper_slow(c);
+}
+inline bool is_lower_cp(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return is_lower_slow(c);
+}
+inline char32_t to_lower_cp(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return to_lower_slow(c);
+}
 
 }  // namespace framelens
