@@ -7,6 +7,9 @@
 
 namespace framelens {
 
+int cmd_aggregate(const std::vector<std::string>& args, CliContext& ctx);
+int cmd_compare(const std::vector<std::string>& args, CliContext& ctx);
+
 const char* const kExitCodesHelp =
     "Exit codes:\n"
     "  0  success\n"
@@ -28,6 +31,8 @@ const char* const kTopHelp =
     "  score PATH|-        analyse one article (.txt, .json, or stdin); JSON, text or HTML\n"
     "  batch INPUT...      analyse many articles (JSON Lines, .gz, folders) into CSV tables;\n"
     "                      --jsonl streams stdin -> stdout for Spark/Hadoop/GNU parallel\n"
+    "  aggregate SHARD...  merge --jsonl shard outputs into the outlet tables (--out DIR)\n"
+    "  compare DIR         differences between two outlets or groups, with intervals\n"
     "  train TASK          train a model from the research corpora\n"
     "  eval TASK           evaluate a model or stage on a labelled corpus\n"
     "\n"
@@ -39,6 +44,7 @@ const char* const kTopHelp =
     "  framelens score corpora/samples/envoy.txt --format text\n"
     "  framelens batch articles.jsonl.gz --out results/\n"
     "  framelens batch --jsonl < shard.jsonl > shard.out.jsonl\n"
+    "  framelens compare results/ --outlets \"Outlet A,Outlet B\"\n"
     "\n";
 
 }  // namespace
@@ -59,7 +65,8 @@ int run_cli(const std::vector<std::string>& args, CliContext& ctx) {
   }
   static const std::map<std::string, std::function<int(const std::vector<std::string>&, CliContext&)>>
       commands = {{"score", cmd_score}, {"batch", cmd_batch}, {"train", cmd_train},
-                  {"eval", cmd_eval}};
+                  {"eval", cmd_eval},
+                  {"aggregate", cmd_aggregate}, {"compare", cmd_compare}};
   auto it = commands.find(cmd);
   if (it == commands.end()) {
     ctx.err << "framelens: unknown command '" << cmd << "' (see framelens --help)\n";
