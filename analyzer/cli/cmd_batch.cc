@@ -226,6 +226,9 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
   LineReader reader;
   if (auto st = reader.open("-"); !st) return report_error(ctx, "batch", st.error());
   const FieldMap fields = field_map_from(a);
+  if (!a.has("quiet")) {
+    for (const auto& n : pipeline.notes()) ctx.err << "framelens batch: note: " << n << "\n";
+  }
   const size_t chunk = 64 * std::max(1u, threads);
   std::vector<std::string> lines, outputs;
   std::vector<long> numbers;

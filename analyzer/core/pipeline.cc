@@ -14,6 +14,8 @@ Result<Pipeline> Pipeline::load(const PipelineOptions& options) {
     else p.notes_.push_back(std::string(factory.name) + ": layer skipped (model files not found in " +
                             options.models_dir + ")");
   }
+  // --require-models: a skipped layer is an error, whatever the stage's own factory decided.
+  if (options.require_models && !p.notes_.empty()) return model_error(p.notes_.front());
   return p;
 }
 

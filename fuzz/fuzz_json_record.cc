@@ -1,0 +1,24 @@
+// libFuzzer target: the JSON / JSON Lines record reader (one record per line, as batch reads them).
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "analyzer/text/input_record.h"
+
+using namespace framelens;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view all(reinterpret_cast<const char*>(data), size);
+  size_t start = 0;
+  long line = 0;
+  while (start <= all.size()) {
+    size_t nl = all.find('\n', start);
+    std::string_view l = all.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    ++line;
+    auto r = parse_json_record(l, FieldMap{}, "fuzz:" + std::to_string(line));
+    if (r) (void)r->text.size();
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return 0;
+}
