@@ -20,7 +20,6 @@ for l in sys.stdin:
     r=json.loads(l); print(json.dumps({k:r[k] for k in ("id","outlet","title","text") if k in r}, ensure_ascii=False))' > "$OUT/sample.jsonl"
   HAVE_CORPUS=1
 else
-  ./build/framelens_bench --limit "$N" >/dev/null  # generated text path is exercised below
   $PY - "$N" > "$OUT/sample.jsonl" <<'PYEOF'
 import json, random, sys
 random.seed(42)
