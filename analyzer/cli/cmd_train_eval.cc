@@ -7,6 +7,7 @@ namespace framelens {
 
 // Task entry points (defined in analyzer/cli/task_*.cc).
 // -- add declarations here --
+int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
 int task_eval_stance(const std::vector<std::string>&, CliContext&);
 
@@ -21,6 +22,7 @@ const std::vector<CliTask>& train_tasks() {
 const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
+      {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
   };
   return tasks;
