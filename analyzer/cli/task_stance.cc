@@ -7,6 +7,7 @@
 
 #include "analyzer/cli/common.h"
 #include "analyzer/core/model_paths.h"
+#include "analyzer/models/role_train.h"
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
 
@@ -63,7 +64,7 @@ const char* const kTrainStanceHelp =
     "  --models DIR       model folder: upstream stages load from it, output goes to it\n"
     "  --out FILE         output path (default MODELS/stance/stance.bin)\n"
     "  --hash-bits N      feature space 2^N (default 18)\n"
-    "  --l2 X             L2 penalty (default 3e-4)\n"
+    "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
     "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
     "  --no-balance       do not re-weight classes\n"
@@ -177,9 +178,107 @@ int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
   return 0;
 }
 
+const char* const kTrainRolesHelp =
+    "Usage: framelens train roles [OPTIONS]\n"
+    "\n"
+    "Trains the narrative-role model (hero / villain / victim / none per actor) on the\n"
+    "narrative-framing articles and writes MODELS/roles/roles.bin. Needs the actors stage\n"
+    "(MODELS/gazetteer) and the stance model (MODELS/stance/stance.bin): actors found in each article\n"
+    "take the roles of the annotated entities whose names they match; other actors are 'none'.\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE        training articles (default ../shared/corpora/narrative_framing/train.jsonl)\n"
+    "  --dev FILE         dev articles scored after training (default .../dev.jsonl; none to skip)\n"
+    "  --models DIR       model folder (input stages and stance model; output goes to it)\n"
+    "  --out FILE         output path (default MODELS/roles/roles.bin)\n"
+    "  --hash-bits N      feature space 2^N (default 16)\n"
+    "  --l2 X             L2 penalty (default 3e-2)\n"
+    "  --no-save          train and score only\n"
+    "\n";
+
+std::string role_scores_line(const RoleScores& s) {
+  return "role F1m(hero/villain/victim)=" + fmt3(s.role_f1_macro) + " role acc=" + fmt3(s.role_accuracy) +
+         " on " + std::to_string(s.matched) + " matched actors; role-vs-none acc=" + fmt3(s.detect_accuracy) +
+         " on " + std::to_string(s.actors) + " actors";
+}
+
+int train_roles(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train roles";
+  auto a = parse_args(args,
+                      {{"data", true}, {"dev", true}, {"models", true}, {"out", true}, {"hash-bits", true},
+                       {"l2", true}, {"no-save", false}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << kTrainRolesHelp << kExitCodesHelp;
+    return 0;
+  }
+  if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  RoleTrainOptions opt;
+  auto bits = number_arg(*a, "hash-bits", opt.hash_bits);
+  auto l2 = number_arg(*a, "l2", opt.l2);
+  for (const auto* r : {&bits, &l2})
+    if (!*r) return report_error(ctx, cmd, r->error());
+  if (*bits < 10 || *bits > 24) return report_error(ctx, cmd, usage_error("--hash-bits must be in [10, 24]"));
+  opt.hash_bits = static_cast<uint32_t>(*bits);
+  opt.l2 = *l2;
+  const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  auto upstream = upstream_stages(models);
+  if (!upstream) return report_error(ctx, cmd, upstream.error());
+  auto stance = StanceModel::load(models + "/" + kStanceModelFile);
+  if (!stance) return report_error(ctx, cmd, stance.error());
+  auto train = read_role_examples(a->get("data", kDefaultRoleTrain), *upstream, *stance, opt.hash_bits);
+  if (!train) return report_error(ctx, cmd, train.error());
+  size_t matched = 0;
+  for (const auto& e : *train) matched += e.gold[0] != kRoleNone;
+  ctx.err << "roles: " << train->size() << " actors, " << matched << " matched to annotated entities\n";
+  auto model = train_role_model(*train, opt);
+  if (!model) return report_error(ctx, cmd, model.error());
+  ctx.out << "roles train: " << role_scores_line(evaluate_roles(*model, *train)) << "\n";
+  const std::string dev_path = a->get("dev", kDefaultRoleDev);
+  if (dev_path != "none") {
+    auto dev = read_role_examples(dev_path, *upstream, *stance, opt.hash_bits);
+    if (!dev) return report_error(ctx, cmd, dev.error());
+    ctx.out << "roles dev: " << role_scores_line(evaluate_roles(*model, *dev)) << "\n";
+  }
+  if (a->has("no-save")) return 0;
+  const std::string out = a->get("out", models + "/" + kRoleModelFile);
+  if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
+  if (Status s = model->save(out); !s) return report_error(ctx, cmd, s.error());
+  ctx.err << "roles: wrote " << out << " (" << std::filesystem::file_size(out) << " bytes)\n";
+  return 0;
+}
+
+int eval_roles(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "eval roles";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << "Usage: framelens eval roles --data FILE [--models DIR]\n\n"
+            << "Scores the role model on narrative-framing articles: macro-F1 over hero/villain/victim\n"
+            << "for actors matched to an annotated entity, and role-vs-none accuracy over all actors.\n\n"
+            << kExitCodesHelp;
+    return 0;
+  }
+  if (!a->has("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
+  const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  auto upstream = upstream_stages(models);
+  if (!upstream) return report_error(ctx, cmd, upstream.error());
+  auto stance = StanceModel::load(models + "/" + kStanceModelFile);
+  if (!stance) return report_error(ctx, cmd, stance.error());
+  auto roles = RoleModel::load(models + "/" + kRoleModelFile);
+  if (!roles) return report_error(ctx, cmd, roles.error());
+  auto ex = read_role_examples(a->get("data"), *upstream, *stance, roles->hash_bits());
+  if (!ex) return report_error(ctx, cmd, ex.error());
+  ctx.out << "roles: " << role_scores_line(evaluate_roles(*roles, *ex)) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int task_train_stance(const std::vector<std::string>& args, CliContext& ctx) { return train_stance(args, ctx); }
 int task_eval_stance(const std::vector<std::string>& args, CliContext& ctx) { return eval_stance(args, ctx); }
+int task_train_roles(const std::vector<std::string>& args, CliContext& ctx) { return train_roles(args, ctx); }
+int task_eval_roles(const std::vector<std::string>& args, CliContext& ctx) { return eval_roles(args, ctx); }
 
 }  // namespace framelens

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string_view>
 
 #include "analyzer/models/text_features.h"
@@ -12,8 +13,24 @@ namespace {
 
 // Feature namespaces (hashed with the word so equal words in different roles do not collide).
 enum Ns : uint64_t {
-  kWord = 1, kBigram, kL1, kL2, kL3, kR1, kR2, kR3, kLWin, kRWin, kFlag, kLexWord, kQuoteCue, kLoaded
+  kWord = 1, kBigram, kL1, kL2, kL3, kR1, kR2, kR3, kLWin, kRWin, kFlag, kLexWord, kQuoteCue, kLoaded,
+  kAround, kPred
 };
+
+int abl() {
+  static const int v = [] { const char* e = std::getenv("FL_STANCE_ABL"); return e ? std::atoi(e) : 0; }();
+  return v;
+}
+
+// Clause breaks: a polar word across a comma or a "but" often is about someone else.
+bool is_clause_break(const Token& t) {
+  if (t.kind == TokenKind::Dash) return true;
+  if (t.kind == TokenKind::Punct)
+    return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
+  if (t.kind != TokenKind::Word) return false;
+  static const std::array<std::string_view, 7> kConj = {"but", "while", "although", "though", "however", "whereas", "because"};
+  return std::find(kConj.begin(), kConj.end(), std::string_view(t.lower)) != kConj.end();
+}
 
 uint64_t h(std::string_view s) { return feature_hash(s); }
 
@@ -22,6 +39,7 @@ const uint64_t kNumHash = h("<num>");
 const uint64_t kQuoteHash = h("<q>");
 const uint64_t kBosHash = h("<s>");
 const uint64_t kEosHash = h("</s>");
+const uint64_t kNameHash = h("<P>");
 
 bool is_negator(const std::string& w) {
   static const std::array<std::string_view, 10> kNeg = {"not", "no", "never", "without", "nor", "cannot",
@@ -102,7 +120,16 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
     }
   }
 
-  // 1. Masked unigrams and bigrams.
+  s.clause.assign(size_t(s1 - s0), 0);
+  for (int32_t i = s0, c = 0; i < s1; ++i) {
+    if (is_clause_break(tk[i])) ++c;
+    s.clause[i - s0] = c;
+  }
+  int32_t first_content = s0;
+  while (first_content < s1 && !is_counted(tk[first_content])) ++first_content;
+  const int target_clause = s.clause[m.first - s0];
+
+  // 1. Masked unigrams and bigrams (other names as <P> in bigrams: "<P> attacked <T>").
   uint64_t prev = kBosHash;
   bool in_target = false;
   for (int32_t i = s0; i < s1; ++i) {
@@ -119,8 +146,9 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
     if (!is_counted(tk[i])) continue;
     const uint64_t w = word_hash(tk[i]);
     emit(feature_hash_pair(kWord, w), i, s);
-    emit(feature_hash_pair(kBigram, feature_hash_pair(prev, w)), i, s);
-    prev = w;
+    const uint64_t bw = (!(abl() & 1) && tk[i].capitalized && i > first_content) ? kNameHash : w;
+    emit(feature_hash_pair(kBigram, feature_hash_pair(prev, bw)), i, s);
+    prev = bw;
   }
   emit(feature_hash_pair(kBigram, feature_hash_pair(prev, kEosHash)), -1, s);
 
@@ -136,9 +164,15 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
     if (ri < s1 && is_counted(tk[ri])) emit(feature_hash_pair(kRWin, word_hash(tk[ri])), ri, s);
   }
 
+  if (!(abl() & 2)) {
+    const uint64_t l1 = m.first - 1 >= s0 ? word_hash(tk[m.first - 1]) : kBosHash;
+    const uint64_t r1 = m.end < s1 ? word_hash(tk[m.end]) : kEosHash;
+    const uint64_t r2 = m.end + 1 < s1 ? word_hash(tk[m.end + 1]) : kEosHash;
+    emit(feature_hash_pair(kAround, feature_hash_pair(l1, r1)), -1, s);
+    emit(feature_hash_pair(kAround + 100, feature_hash_pair(r1, r2)), m.end < s1 ? m.end : -1, s);
+  }
+
   // 3. Mention-level flags.
-  int32_t first_content = s0;
-  while (first_content < s1 && !is_counted(tk[first_content])) ++first_content;
   if (m.first <= first_content) flag("T:start");
   if (m.first - s0 < static_cast<int32_t>(s.in_quote.size()) && s.in_quote[m.first - s0]) flag("T:in_quote");
   if (has_quote) flag("S:has_quote");
@@ -159,6 +193,8 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
   // 4. Prior-polar words by side, distance, quotation, strength and negation.
   if (lex_) {
     int net = 0, net_near = 0;
+    int subj_pred = 0, obj_pred = 0, subj_dist = 99, obj_dist = 99;
+    int32_t subj_tok = -1, obj_tok = -1;
     for (int32_t i = s0; i < s1; ++i) {
       if ((i >= m.first && i < m.end) || tk[i].kind != TokenKind::Word) continue;
       const uint64_t w = h(tk[i].lower);
@@ -179,7 +215,17 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
       emit(feature_hash_pair(base, 20 + (quoted ? 1 : 0)), i, s);
       emit(feature_hash_pair(base, 30 + (wp.strong ? 1 : 0)), i, s);
       if (negated) emit(feature_hash_pair(base, 40), i, s);
+      const bool same_clause = s.clause[i - s0] == target_clause;
+      if (!(abl() & 4)) emit(feature_hash_pair(base, 50 + (same_clause ? 1 : 0) + (left ? 0 : 2)), i, s);
+      if (same_clause && dist <= 6) {
+        if (!left && dist < subj_dist) { subj_dist = dist; subj_pred = sign; subj_tok = i; }
+        if (left && dist < obj_dist) { obj_dist = dist; obj_pred = sign; obj_tok = i; }
+      }
       emit(feature_hash_pair(kLexWord, feature_hash_pair(w, (left ? 2 : 4) + (negated ? 1 : 0))), i, s);
+    }
+    if (!(abl() & 8)) {
+      if (subj_pred != 0) emit(feature_hash_pair(kPred, subj_pred > 0 ? 1 : 2), subj_tok, s);
+      if (obj_pred != 0) emit(feature_hash_pair(kPred, obj_pred > 0 ? 3 : 4), obj_tok, s);
     }
     flag_i("lex:net", std::clamp(net, -3, 3));
     flag_i("lex:net_near", std::clamp(net_near, -2, 2));

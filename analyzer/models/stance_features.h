@@ -34,6 +34,7 @@ struct StanceScratch {
   std::vector<uint32_t> index;
   std::vector<int32_t> token;  // the token that produced each raw feature (-1: the mention itself)
   std::vector<int8_t> in_quote;
+  std::vector<int32_t> clause;   // clause number of each sentence token
 };
 
 class StanceFeaturizer {

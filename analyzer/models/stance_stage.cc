@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
+#include "analyzer/actors/actor_lookup.h"
 #include "analyzer/models/role_model.h"
+#include "analyzer/models/stance_actor.h"
 #include "analyzer/models/stance_aggregate.h"
 
 namespace framelens {
@@ -23,20 +25,7 @@ void StanceStage::annotate(Document& doc) const {
   std::vector<ScoredMention> scored;
   RoleWorkspace rws;
   for (Actor& actor : doc.actors) {
-    scored.clear();
-    RoleModel::begin(rws);
-    for (const Mention& mention : actor.mentions) {
-      MentionTokens mt;
-      if (!locate_mention(doc, mention.span, mt)) continue;
-      ScoredMention sm;
-      sm.pred = stance_->predict(doc, mt, ws);
-      sm.span = mention.span;
-      sm.evidence = token_span(doc, sm.pred.evidence_token);
-      sm.weight = mention.pronoun ? 0.5 : 1.0;
-      scored.push_back(sm);
-      if (roles_) roles_->add_mention(doc, mt, ws.x, rws);
-    }
-    actor.stance = aggregate_stance(scored);
+    actor.stance = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws);
     if (roles_) roles_->assign(doc, actor, rws);
   }
   doc.targets.clear();
@@ -44,12 +33,7 @@ void StanceStage::annotate(Document& doc) const {
   for (const Span& t : doc.target_requests) {
     TargetResult r;
     r.span = t;
-    for (size_t a = 0; a < doc.actors.size() && r.actor < 0; ++a)
-      for (const Mention& m : doc.actors[a].mentions)
-        if (m.span.overlaps(t)) {
-          r.actor = static_cast<int32_t>(a);
-          break;
-        }
+    r.actor = actor_for_span(doc, t);
     MentionTokens mt;
     if (locate_mention(doc, t, mt)) {
       ScoredMention sm;

@@ -30,7 +30,7 @@ Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
 
 struct StanceTrainOptions {
   uint32_t hash_bits = 18;
-  double l2 = 3e-4;
+  double l2 = 1e-3;
   int max_iterations = 400;
   bool balance_classes = true;
 };
