@@ -10,11 +10,14 @@ namespace framelens {
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
 int task_eval_stance(const std::vector<std::string>&, CliContext&);
+int task_train_roles(const std::vector<std::string>&, CliContext&);
+int task_eval_roles(const std::vector<std::string>&, CliContext&);
 
 const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
       {"stance", "stance toward a target mention (NewsMTSC)", task_train_stance},
+      {"roles", "narrative role per actor: hero/villain/victim/none (narrative framing)", task_train_roles},
   };
   return tasks;
 }
@@ -24,6 +27,7 @@ const std::vector<CliTask>& eval_tasks() {
       // -- add eval tasks here --
       {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
+      {"roles", "role macro-F1 on matched actors + role-vs-none accuracy", task_eval_roles},
   };
   return tasks;
 }
