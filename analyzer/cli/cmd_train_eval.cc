@@ -7,6 +7,8 @@ namespace framelens {
 
 // Task entry points (defined in analyzer/cli/task_*.cc).
 // -- add declarations here --
+int task_train_loaded(const std::vector<std::string>&, CliContext&);
+int task_eval_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
 int task_eval_stance(const std::vector<std::string>&, CliContext&);
@@ -16,6 +18,7 @@ int task_eval_roles(const std::vector<std::string>&, CliContext&);
 const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
+      {"loaded", "loaded-wording term table + sentence bias model (BABE, PTC, lexicons)", task_train_loaded},
       {"stance", "stance toward a target mention (NewsMTSC)", task_train_stance},
       {"roles", "narrative role per actor: hero/villain/victim/none (narrative framing)", task_train_roles},
   };
@@ -25,6 +28,7 @@ const std::vector<CliTask>& train_tasks() {
 const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
+      {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
       {"roles", "role macro-F1 on matched actors + role-vs-none accuracy", task_eval_roles},

@@ -2,6 +2,7 @@
 
 #include "analyzer/actors/actors_stage.h"
 #include "analyzer/core/pipeline.h"
+#include "analyzer/terms/loaded_stage.h"
 #include "analyzer/models/stance_stage.h"
 
 namespace framelens {
@@ -11,6 +12,7 @@ namespace framelens {
 const std::vector<StageFactory>& stage_factories() {
   static const std::vector<StageFactory> factories = {
       {"actors", make_actors_stage},
+      {"terms", terms::make_terms_stage},
       {"stance", make_stance_stage},
   };
   return factories;

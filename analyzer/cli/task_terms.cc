@@ -1,0 +1,158 @@
+// CLI glue for `framelens train loaded` and `framelens eval loaded`. The logic lives in
+// analyzer/terms/loaded_trainer.* and loaded_eval.*.
+#include <ostream>
+
+#include "analyzer/cli/common.h"
+#include "analyzer/core/model_paths.h"
+#include "analyzer/terms/loaded_eval.h"
+#include "analyzer/terms/loaded_trainer.h"
+
+namespace framelens {
+
+namespace {
+
+const char* const kTrainLoadedHelp =
+    "Usage: framelens train loaded [OPTIONS]\n"
+    "\n"
+    "Learns the loaded-wording term table (models/loaded/terms.tsv) and the sentence bias model\n"
+    "(models/loaded/sentence.bin) from the shared corpora: BABE biased words and sentence labels,\n"
+    "PTC Loaded_Language / Name_Calling spans, the MPQA and Bing Liu lexicons (features only) and\n"
+    "fastText word vectors trained on AllSides train text. Prints cross-validation and dev figures.\n"
+    "\n"
+    "Options:\n"
+    "  --data-dir DIR       shared corpora folder (default ../shared/corpora)\n"
+    "  --out DIR            output folder (default models/loaded)\n"
+    "  --vectors FILE       reuse a fastText .bin model instead of training vectors\n"
+    "  --save-vectors FILE  keep the trained fastText .bin (to reuse with --vectors)\n"
+    "  --no-vectors         no word vectors (smaller, weaker)\n"
+    "  --vector-dim N       fastText dimension (default 100)\n"
+    "  --vector-epoch N     fastText epochs (default 5)\n"
+    "  --vector-mb N        MB of AllSides text for the vectors (default 80)\n"
+    "  --vector-words N     most frequent words kept in the model (default 40000)\n"
+    "  --threads N          fastText threads (default 2)\n"
+    "  --hash-bits N        sentence n-gram feature space 2^N (default 18)\n"
+    "  --l2-grid LIST       comma-separated sparse L2 values tried by CV (default 3e-5,1e-4,3e-4)\n"
+    "  --iterations N       optimiser iterations (default 300)\n"
+    "  --smoothing X        prior pseudo-counts in a term's score (default 4)\n"
+    "\n";
+
+const char* const kEvalLoadedHelp =
+    "Usage: framelens eval loaded --data FILE [OPTIONS]\n"
+    "\n"
+    "Runs the pipeline on a shared-schema JSONL corpus (BABE or PTC) and prints span\n"
+    "precision/recall/F1 (a predicted term is right when it overlaps a gold span) and, for records\n"
+    "labelled biased/non-biased, the sentence macro-F1 exactly as devscore.py babe computes it.\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE          JSONL records with text, optional label and spans (required)\n"
+    "  --models DIR         model folder (default: as for score)\n"
+    "  --span-labels LIST   gold span labels (default biased_word,Loaded_Language)\n"
+    "  --limit N            first N records only\n"
+    "\n";
+
+Result<long> int_arg(const ParsedArgs& a, const std::string& name, long def) {
+  if (!a.values.count(name)) return def;
+  try {
+    size_t used = 0;
+    const std::string v = a.get(name);
+    long x = std::stol(v, &used);
+    if (used != v.size() || x < 0) throw std::invalid_argument(v);
+    return x;
+  } catch (const std::exception&) {
+    return usage_error("--" + name + " expects a non-negative integer, not '" + a.get(name) + "'");
+  }
+}
+
+}  // namespace
+
+int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train loaded";
+  auto a = parse_args(args,
+                      {{"data-dir", true}, {"out", true}, {"vectors", true}, {"save-vectors", true}, {"no-vectors", false},
+                       {"vector-dim", true}, {"vector-epoch", true}, {"vector-mb", true}, {"vector-words", true},
+                       {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
+                       {"smoothing", true}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << kTrainLoadedHelp;
+    return 0;
+  }
+  if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  terms::LoadedTrainOptions o;
+  o.data_dir = a->get("data-dir", "../shared/corpora");
+  o.out_dir = a->get("out", "models/loaded");
+  o.vectors = a->get("vectors");
+  o.save_vectors = a->get("save-vectors");
+  o.use_vectors = !a->has("no-vectors");
+  o.l2_grid = a->get("l2-grid", o.l2_grid);
+  struct IntOpt {
+    const char* name;
+    long def;
+    long* out;
+  };
+  long dim = o.vector_dim, epoch = o.vector_epoch, mb = static_cast<long>(o.vector_text_mb),
+       words = o.vector_max_words, threads = o.threads, bits = o.hash_bits, iters = o.iterations;
+  for (IntOpt io : {IntOpt{"vector-dim", dim, &dim}, IntOpt{"vector-epoch", epoch, &epoch}, IntOpt{"vector-mb", mb, &mb},
+                    IntOpt{"vector-words", words, &words}, IntOpt{"threads", threads, &threads},
+                    IntOpt{"hash-bits", bits, &bits}, IntOpt{"iterations", iters, &iters}}) {
+    auto v = int_arg(*a, io.name, io.def);
+    if (!v) return report_error(ctx, cmd, v.error());
+    *io.out = *v;
+  }
+  if (bits < 10 || bits > 24) return report_error(ctx, cmd, usage_error("--hash-bits must be in [10, 24]"));
+  if (dim < 1 || dim > 1024 || threads < 1 || iters < 1)
+    return report_error(ctx, cmd, usage_error("--vector-dim, --threads and --iterations must be positive"));
+  o.vector_dim = static_cast<int>(dim);
+  o.vector_epoch = static_cast<int>(epoch);
+  o.vector_text_mb = static_cast<size_t>(mb);
+  o.vector_max_words = static_cast<int>(words);
+  o.threads = static_cast<int>(threads);
+  o.hash_bits = static_cast<int>(bits);
+  o.iterations = static_cast<int>(iters);
+  if (a->values.count("smoothing")) {
+    try {
+      o.smoothing = std::stod(a->get("smoothing"));
+    } catch (const std::exception&) {
+      return report_error(ctx, cmd, usage_error("--smoothing expects a number"));
+    }
+  }
+  if (auto st = terms::train_loaded(o, ctx.err); !st) return report_error(ctx, cmd, st.error());
+  return 0;
+}
+
+int task_eval_loaded(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "eval loaded";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"span-labels", true}, {"limit", true}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << kEvalLoadedHelp;
+    return 0;
+  }
+  if (!a->values.count("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
+  terms::LoadedEvalOptions o;
+  o.data = a->get("data");
+  o.models_dir = resolve_models_dir(a->get("models"), ctx.argv0);
+  if (a->values.count("span-labels")) {
+    o.span_labels.clear();
+    std::string cur;
+    for (char c : a->get("span-labels") + ",") {
+      if (c == ',') {
+        if (!cur.empty()) o.span_labels.insert(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+  }
+  auto lim = int_arg(*a, "limit", 0);
+  if (!lim) return report_error(ctx, cmd, lim.error());
+  o.limit = static_cast<size_t>(*lim);
+  auto r = terms::eval_loaded(o);
+  if (!r) return report_error(ctx, cmd, r.error());
+  terms::print_eval(*r, ctx.out);
+  return 0;
+}
+
+}  // namespace framelens

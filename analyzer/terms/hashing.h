@@ -1,0 +1,25 @@
+#pragma once
+// Stable 64-bit hashes for tokens and n-grams (FNV-1a): the same values at train and at inference,
+// on every platform, so hashed feature indices stored in a model file stay valid.
+#include <cstdint>
+#include <string_view>
+
+namespace framelens::terms {
+
+inline uint64_t hash_token(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// Order-sensitive combination (bigram "a b" != "b a").
+inline uint64_t hash_pair(uint64_t a, uint64_t b) {
+  uint64_t h = a * 0x9E3779B97F4A7C15ull;
+  h ^= b + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+  return h * 0xBF58476D1CE4E5B9ull;
+}
+
+}  // namespace framelens::terms

@@ -1,0 +1,29 @@
+#pragma once
+// Metrics of `framelens eval loaded`, defined exactly as the shared scorer (devscore.py babe):
+// a record is biased when ANY of its sentences is; macro-F1 over {biased, non-biased}. Spans:
+// a predicted term is correct when it overlaps a gold span, a gold span is found when a predicted
+// term overlaps it.
+#include <vector>
+
+#include "analyzer/text/document.h"
+
+namespace framelens::terms {
+
+struct BinaryCounts {
+  int tp = 0, fp = 0, fn = 0, tn = 0;
+  void add(bool gold, bool pred) { (gold ? (pred ? tp : fn) : (pred ? fp : tn))++; }
+  double macro_f1() const;
+};
+
+struct SpanCounts {
+  long pred = 0, pred_ok = 0, gold = 0, gold_found = 0;
+  void add(const std::vector<Span>& gold_spans, const std::vector<Span>& pred_spans);
+  double precision() const { return pred ? double(pred_ok) / pred : 0.0; }
+  double recall() const { return gold ? double(gold_found) / gold : 0.0; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+}  // namespace framelens::terms

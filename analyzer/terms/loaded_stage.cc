@@ -1,0 +1,117 @@
+#include "analyzer/terms/loaded_stage.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "analyzer/core/pipeline.h"
+#include "analyzer/terms/hashing.h"
+
+namespace framelens::terms {
+
+namespace {
+
+// Scare quotes come from the quotes layer once it provides them (Document::scare_quotes); the
+// requires-expression keeps this stage building against a document model without the field.
+template <class D>
+const std::vector<Span>* scare_quotes_of(const D& doc) {
+  if constexpr (requires { doc.scare_quotes; }) {
+    return &doc.scare_quotes;
+  } else {
+    return nullptr;
+  }
+}
+
+bool inside_any(const std::vector<Quote>& quotes, Span s) {
+  for (const auto& q : quotes) {
+    if (q.span.contains(s)) return true;
+    for (const auto& f : q.fragments)
+      if (f.contains(s)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void LoadedStage::annotate(Document& doc) const {
+  const int32_t n = static_cast<int32_t>(doc.tokens.size());
+  std::vector<uint64_t> hashes(n);
+  for (int32_t i = 0; i < n; ++i) hashes[i] = hash_token(doc.tokens[i].lower);
+
+  std::vector<TermMatch> matches;
+  std::vector<TermEvidence> evidence;
+  SentenceFeatures feats;
+  for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
+    Sentence& s = doc.sentences[si];
+    matches.clear();
+    evidence.clear();
+    table_.match(doc.tokens, hashes, s.first_token, s.end_token, matches);
+    for (const auto& m : matches) {
+      const TermEntry& e = table_.entries()[m.entry];
+      evidence.push_back({e.score, e.category});
+      if (e.score < table_.threshold) continue;
+      LoadedTerm t;
+      t.span = {doc.tokens[m.first_token].span.start, doc.tokens[m.end_token - 1].span.end};
+      t.score = e.score;
+      t.category = std::string(category_name(e.category));
+      t.sentence = si;
+      doc.loaded_terms.push_back(std::move(t));
+    }
+    model_.extract(doc, hashes, s.first_token, s.end_token, evidence, feats);
+    model_.standardize(feats.dense);
+    s.bias_score = model_.score(feats);
+    s.biased = s.bias_score >= model_.threshold;
+  }
+
+  if (const auto* scare = scare_quotes_of(doc)) {
+    for (const Span& sq : *scare) {
+      // A scare-quoted word replaces a plain term on the same words.
+      std::erase_if(doc.loaded_terms, [&](const LoadedTerm& t) { return sq.overlaps(t.span); });
+      LoadedTerm t;
+      t.span = sq;
+      t.category = std::string(category_name(TermCategory::ScareQuote));
+      t.sentence = doc.sentence_at(sq.start);
+      // The word's own learned score if it has one, else the table's threshold (just reported).
+      t.score = table_.threshold;
+      const int32_t ti = doc.token_at_or_after(sq.start);
+      if (ti >= 0 && ti < n) {
+        std::vector<TermMatch> m1;
+        table_.match(doc.tokens, hashes, ti, std::min(n, ti + TermTable::kMaxPhraseTokens), m1);
+        if (!m1.empty() && m1[0].first_token == ti)
+          t.score = std::max<double>(t.score, table_.entries()[m1[0].entry].score);
+      }
+      doc.loaded_terms.push_back(std::move(t));
+    }
+    std::sort(doc.loaded_terms.begin(), doc.loaded_terms.end(),
+              [](const LoadedTerm& a, const LoadedTerm& b) { return a.span.start < b.span.start; });
+  }
+  for (auto& t : doc.loaded_terms) t.in_quote = inside_any(doc.quotes, t.span);
+}
+
+Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& models_dir) {
+  namespace fs = std::filesystem;
+  const std::string tp = (fs::path(models_dir) / kTermsFile).string();
+  const std::string sp = (fs::path(models_dir) / kSentenceFile).string();
+  auto table = TermTable::load(tp);
+  if (!table) return table.error();
+  auto model = SentenceModel::load(sp);
+  if (!model) return model.error();
+  return std::make_shared<const LoadedStage>(std::move(*table), std::move(*model));
+}
+
+Result<StagePtr> make_terms_stage(const PipelineOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool present = fs::exists(fs::path(options.models_dir) / kTermsFile, ec) &&
+                       fs::exists(fs::path(options.models_dir) / kSentenceFile, ec);
+  if (!present) {
+    if (options.require_models)
+      return model_error("terms: model files " + std::string(kTermsFile) + " and " + kSentenceFile +
+                         " not found in " + options.models_dir + " (run: framelens train loaded)");
+    return StagePtr{};
+  }
+  auto st = load_loaded_stage(options.models_dir);
+  if (!st) return st.error();
+  return StagePtr(*st);
+}
+
+}  // namespace framelens::terms

@@ -1,0 +1,42 @@
+#pragma once
+// The "terms" stage: finds loaded wording (learned term table), marks whose voice each term is in
+// (inside a quote or the outlet's own), turns scare quotes from the quotes layer into terms, and
+// scores every sentence for bias.
+#include <memory>
+#include <string>
+
+#include "analyzer/core/stage_registry.h"
+#include "analyzer/terms/sentence_model.h"
+#include "analyzer/terms/term_table.h"
+
+namespace framelens {
+struct PipelineOptions;
+}
+
+namespace framelens::terms {
+
+class LoadedStage : public Stage {
+ public:
+  LoadedStage(TermTable table, SentenceModel model) : table_(std::move(table)), model_(std::move(model)) {}
+  std::string_view name() const override { return "terms"; }
+  void annotate(Document& doc) const override;
+
+  const TermTable& table() const { return table_; }
+  const SentenceModel& model() const { return model_; }
+
+ private:
+  TermTable table_;
+  SentenceModel model_;
+};
+
+// Model files, relative to the models dir.
+inline const char* const kTermsFile = "loaded/terms.tsv";
+inline const char* const kSentenceFile = "loaded/sentence.bin";
+
+// Loads both model files from `dir`/loaded/. nullptr-free: an Error when missing or corrupt.
+Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& models_dir);
+
+// The registry factory: nullptr when the files are absent (unless require_models).
+Result<StagePtr> make_terms_stage(const PipelineOptions& options);
+
+}  // namespace framelens::terms

@@ -1,0 +1,36 @@
+#pragma once
+// `framelens train loaded`: learns the term table and the sentence bias model from the shared
+// corpora (BABE biased words and sentence labels, PTC Loaded_Language / Name_Calling spans, the MPQA
+// and Bing Liu lexicons as features, fastText vectors trained on AllSides text).
+#include <iosfwd>
+#include <string>
+
+#include "analyzer/core/error.h"
+
+namespace framelens::terms {
+
+struct LoadedTrainOptions {
+  std::string data_dir;           // the shared corpora folder
+  std::string out_dir;            // writes terms.tsv and sentence.bin here
+  std::string vectors;            // an existing fastText .bin to reuse instead of training one
+  std::string save_vectors;       // also keep the trained fastText .bin here (for reuse)
+  bool use_vectors = true;
+  int vector_dim = 100;
+  int vector_epoch = 5;
+  int vector_min_count = 5;
+  int vector_max_words = 40000;   // most frequent words kept in the shipped table
+  size_t vector_text_mb = 80;     // AllSides text used to train the vectors
+  int threads = 2;
+  int hash_bits = 18;
+  int folds = 5;
+  double smoothing = 4.0;         // pseudo-occurrences of the prior in a term's score
+  double store_min = 0.15;        // terms scoring below this are not written to the table
+  int iterations = 300;
+  std::string l2_grid = "3e-5,1e-4,3e-4";  // sparse L2 values tried by cross-validation
+  double l2_dense = 1e-3;
+  unsigned seed = 7;
+};
+
+Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log);
+
+}  // namespace framelens::terms

@@ -1,0 +1,57 @@
+#pragma once
+// Sentence bias model: a logistic regression over hashed word uni/bigrams, the mean fastText word
+// vector of the sentence, and the learned loaded-term evidence found in it. Stored as
+// models/loaded/sentence.bin; immutable after load.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "analyzer/core/error.h"
+#include "analyzer/terms/logreg.h"
+#include "analyzer/terms/term_table.h"
+#include "analyzer/terms/word_vectors.h"
+#include "analyzer/text/document.h"
+
+namespace framelens::terms {
+
+// Term evidence fed to the sentence model: the matches in the sentence with their scores.
+struct TermEvidence {
+  float score;
+  TermCategory category;
+};
+
+// Number of dense features besides the word vector.
+constexpr int kTermFeatureCount = 12;
+
+struct SentenceFeatures {
+  std::vector<SparseFeature> sparse;
+  Eigen::VectorXf dense;
+};
+
+class SentenceModel {
+ public:
+  int hash_bits = 18;
+  bool use_bigrams = true;
+  bool use_vectors = true;
+  bool use_term_features = true;
+  WordVectors vectors;
+  LogRegModel lr;
+  Eigen::VectorXf dense_mean, dense_inv_std;  // standardisation of the dense block
+  float threshold = 0.5f;                     // biased when score >= threshold
+
+  int dense_dim() const { return (use_vectors ? vectors.dim() : 0) + (use_term_features ? kTermFeatureCount : 0); }
+  uint32_t sparse_dim() const { return 1u << hash_bits; }
+
+  // Raw (unstandardised) features of tokens [first, end). `token_hashes` as in TermTable::match.
+  void extract(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+               const std::vector<TermEvidence>& evidence, SentenceFeatures& out) const;
+  void standardize(Eigen::VectorXf& dense) const;
+  double score(const SentenceFeatures& f) const;  // expects standardised dense
+
+  static Result<SentenceModel> load(const std::string& path);
+  Status save(const std::string& path) const;
+};
+
+}  // namespace framelens::terms

@@ -1,0 +1,148 @@
+#include "analyzer/terms/term_table.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "analyzer/terms/hashing.h"
+
+namespace framelens::terms {
+
+std::vector<std::string> split_phrase(const std::string& phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : phrase) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+TermCategory category_from_name(std::string_view name, bool* ok) {
+  if (ok) *ok = true;
+  for (int i = 0; i < kNumCategories; ++i) {
+    auto c = static_cast<TermCategory>(i);
+    if (category_name(c) == name) return c;
+  }
+  if (ok) *ok = false;
+  return TermCategory::Loaded;
+}
+
+void TermTable::add(const std::string& phrase, float score, TermCategory category) {
+  auto parts = split_phrase(phrase);
+  if (parts.empty() || static_cast<int>(parts.size()) > kMaxPhraseTokens) return;
+  std::string joined;
+  for (const auto& p : parts) joined += (joined.empty() ? "" : " ") + p;
+  auto it = by_phrase_.find(joined);
+  if (it != by_phrase_.end()) {
+    entries_[it->second].score = score;
+    entries_[it->second].category = category;
+    return;
+  }
+  TermEntry e;
+  e.phrase = joined;
+  for (const auto& p : parts) e.hashes.push_back(hash_token(p));
+  e.score = score;
+  e.category = category;
+  const int32_t idx = static_cast<int32_t>(entries_.size());
+  by_phrase_.emplace(joined, idx);
+  auto& list = by_first_[e.hashes[0]];
+  entries_.push_back(std::move(e));
+  list.push_back(idx);
+  std::stable_sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
+    return entries_[a].hashes.size() > entries_[b].hashes.size();
+  });
+}
+
+int32_t TermTable::find(const std::string& phrase) const {
+  auto it = by_phrase_.find(phrase);
+  return it == by_phrase_.end() ? -1 : it->second;
+}
+
+Result<TermTable> TermTable::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return model_error("cannot read " + path);
+  TermTable t;
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.rfind("#threshold\t", 0) == 0) {
+      try {
+        t.threshold = std::stof(line.substr(11));
+      } catch (...) {
+        return model_error(path + ":" + std::to_string(lineno) + ": bad threshold");
+      }
+      continue;
+    }
+    if (line.empty() || line[0] == '#') continue;
+    const auto t1 = line.find('\t');
+    const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos) return model_error(path + ":" + std::to_string(lineno) + ": expected 3 tab-separated fields");
+    const std::string phrase = line.substr(0, t1);
+    float score = 0.f;
+    try {
+      score = std::stof(line.substr(t1 + 1, t2 - t1 - 1));
+    } catch (...) {
+      return model_error(path + ":" + std::to_string(lineno) + ": bad score");
+    }
+    bool ok = false;
+    const auto cat = category_from_name(line.substr(t2 + 1), &ok);
+    if (!ok || !(score >= 0.f && score <= 1.f)) return model_error(path + ":" + std::to_string(lineno) + ": bad category or score");
+    t.add(phrase, score, cat);
+  }
+  return t;
+}
+
+Status TermTable::save(const std::string& path) const {
+  std::ofstream out(path);
+  if (!out) return internal_error("cannot write " + path);
+  out << "# phrase\tscore\tcategory (learned by framelens train loaded)\n";
+  out << "#threshold\t" << threshold << "\n";
+  for (const auto& e : entries_) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", e.score);
+    out << e.phrase << '\t' << buf << '\t' << category_name(e.category) << '\n';
+  }
+  if (!out) return internal_error("write failed: " + path);
+  return {};
+}
+
+void TermTable::match(const std::vector<Token>& tokens, const std::vector<uint64_t>& token_hashes,
+                      int32_t first, int32_t end, std::vector<TermMatch>& out) const {
+  for (int32_t i = first; i < end;) {
+    if (tokens[i].kind != TokenKind::Word) {
+      ++i;
+      continue;
+    }
+    auto it = by_first_.find(token_hashes[i]);
+    int32_t best = -1, best_len = 0;
+    if (it != by_first_.end()) {
+      for (int32_t idx : it->second) {
+        const auto& h = entries_[idx].hashes;
+        const int32_t n = static_cast<int32_t>(h.size());
+        if (i + n > end) continue;
+        bool same = true;
+        for (int32_t k = 1; k < n && same; ++k) same = token_hashes[i + k] == h[k];
+        if (same) {
+          best = idx;
+          best_len = n;
+          break;  // longest first
+        }
+      }
+    }
+    if (best >= 0) {
+      out.push_back({i, i + best_len, best});
+      i += best_len;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace framelens::terms

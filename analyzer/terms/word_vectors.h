@@ -1,0 +1,35 @@
+#pragma once
+// A compact word-vector table (int8 per component with one scale per word) exported from a fastText
+// unsupervised model at train time. Looked up by token hash, so no strings are built at inference.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <Eigen/Dense>
+
+namespace framelens::terms {
+
+class WordVectors {
+ public:
+  int dim() const { return dim_; }
+  size_t size() const { return scales_.size(); }
+  bool empty() const { return scales_.empty(); }
+
+  void reset(int dim);
+  void add(const std::string& word, const float* v);  // quantises v
+  // Adds the vector of `token_hash` to `acc` (size dim); false when unknown.
+  bool accumulate(uint64_t token_hash, Eigen::VectorXf& acc) const;
+
+  void write(std::ostream& out) const;
+  bool read(std::istream& in);
+
+ private:
+  int dim_ = 0;
+  std::unordered_map<uint64_t, int32_t> row_of_;
+  std::vector<float> scales_;
+  std::vector<int8_t> data_;  // size() * dim_
+};
+
+}  // namespace framelens::terms

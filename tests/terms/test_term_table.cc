@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "analyzer/terms/hashing.h"
+#include "analyzer/terms/term_table.h"
+
+using namespace framelens;
+using namespace framelens::terms;
+
+namespace {
+
+std::vector<uint64_t> hashes_of(const Document& d) {
+  std::vector<uint64_t> h;
+  for (const auto& t : d.tokens) h.push_back(hash_token(t.lower));
+  return h;
+}
+
+std::vector<std::string> matched(const TermTable& t, const Document& d) {
+  std::vector<TermMatch> ms;
+  const auto h = hashes_of(d);
+  t.match(d.tokens, h, 0, static_cast<int32_t>(d.tokens.size()), ms);
+  std::vector<std::string> out;
+  for (const auto& m : ms) out.push_back(t.entries()[m.entry].phrase);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("term table: multiword expressions win over their first word", "[terms]") {
+  TermTable t;
+  t.add("lashed", 0.4f, TermCategory::Loaded);
+  t.add("lashed out", 0.8f, TermCategory::ReportingVerb);
+  t.add("so-called", 0.9f, TermCategory::Hedge);
+  auto d = make_document("The mayor lashed out at the so-called experts, then lashed back.", {});
+  REQUIRE(d.ok());
+  const auto m = matched(t, *d);
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == "lashed out");
+  CHECK(m[1] == "so-called");
+  CHECK(m[2] == "lashed");
+}
+
+TEST_CASE("term table: matching is case-insensitive and uses normalised text", "[terms]") {
+  TermTable t;
+  t.add("regime", 0.7f, TermCategory::Labeling);
+  auto d = make_document("REGIME officials met. The Regime\u2019s envoy left.", {});
+  REQUIRE(d.ok());
+  CHECK(matched(t, *d).size() == 2);
+}
+
+TEST_CASE("term table: a phrase does not match across a gap", "[terms]") {
+  TermTable t;
+  t.add("witch hunt", 0.9f, TermCategory::Loaded);
+  auto d = make_document("The witch was not on the hunt.", {});
+  REQUIRE(d.ok());
+  CHECK(matched(t, *d).empty());
+}
+
+TEST_CASE("term table: save and load round-trip, corrupt files are model errors", "[terms]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "framelens_terms_table_test";
+  fs::create_directories(dir);
+  const std::string path = (dir / "terms.tsv").string();
+  TermTable t;
+  t.add("so-called", 0.9f, TermCategory::Hedge);
+  t.add("lashed out", 0.75f, TermCategory::ReportingVerb);
+  t.threshold = 0.42f;
+  REQUIRE(t.save(path).ok());
+  auto back = TermTable::load(path);
+  REQUIRE(back.ok());
+  CHECK(back->entries().size() == 2);
+  CHECK(back->threshold == Approx(0.42f));
+  const int32_t i = back->find("lashed out");
+  REQUIRE(i >= 0);
+  CHECK(back->entries()[i].category == TermCategory::ReportingVerb);
+  CHECK(back->entries()[i].score == Approx(0.75f));
+
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("so-called\tnot-a-number\thedge\n", f);
+    std::fclose(f);
+  }
+  auto bad = TermTable::load(path);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().kind == ErrorKind::Model);
+  CHECK_FALSE(TermTable::load((dir / "missing.tsv").string()).ok());
+  fs::remove_all(dir);
+}
