@@ -179,7 +179,16 @@ class Linker {
         bool speaker = c.name_end < static_cast<int32_t>(t_.size()) && t_[c.name_end].lower == ":";
         if (!speaker) continue;
       }
-      if (found < 0 && !with_cue) continue;
+      // "Hofstra" after "Hofstra University".
+      for (size_t k = 0; k < clusters_.size() && found < 0 && !c.all_caps; ++k) {
+        const Cluster& cl = clusters_[k];
+        if (cl.type == "organization" && cl.tokens.size() >= 2 && cl.tokens.front() == w) {
+          of_[i] = static_cast<int32_t>(k);
+          found = -2;
+        }
+      }
+      if (found == -2) continue;
+      if (found < 0 && !with_cue && !c.plausible) continue;
       if (found < 0) {
         found = new_cluster("person");
         clusters_[found].named = true;

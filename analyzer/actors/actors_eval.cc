@@ -30,13 +30,17 @@ struct GoldSpan {
   std::string text;
 };
 
-void score(const Document& doc, const std::vector<GoldSpan>& gold, ActorsEvalReport& r) {
+void score(const Document& doc, const std::vector<GoldSpan>& gold, ActorsEvalReport& r, int64_t max_misses) {
   for (const auto& g : gold) {
     const int32_t a = actor_for_span(doc, g.span);
     const bool pron = is_pronoun_text(g.text);
     ActorsEvalCounts& c = pron ? r.pronouns : r.names;
     ++c.gold;
     if (a >= 0) ++c.found;
+    if (!pron && a < 0 && static_cast<int64_t>(r.misses.size()) < max_misses) {
+      const int32_t si = doc.sentence_at(g.span.start);
+      r.misses.push_back(g.text + " | " + (si >= 0 ? doc.norm_slice(doc.sentences[si].span) : std::string()));
+    }
     if (!pron) {
       ++r.names_person.gold;
       if (a >= 0 && doc.actors[a].type == "person") ++r.names_person.found;
@@ -47,7 +51,7 @@ void score(const Document& doc, const std::vector<GoldSpan>& gold, ActorsEvalRep
 }  // namespace
 
 Result<ActorsEvalReport> evaluate_actors(const std::string& path, std::string kind, const Gazetteer& gaz,
-                                         int64_t limit) {
+                                         int64_t limit, int64_t max_misses) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return input_error("cannot read " + path);
   ActorsEvalReport r;
@@ -98,7 +102,7 @@ Result<ActorsEvalReport> evaluate_actors(const std::string& path, std::string ki
         }
         auto g = span_of(j.at("target"));
         if (!g) return input_error(where + g.error().message);
-        score(doc, {*g}, r);
+        score(doc, {*g}, r, max_misses);
       } else if (kind == "polnear") {
         if (Status s = analyse(text); !s) return input_error(where + s.error().message);
         std::vector<GoldSpan> gold;
@@ -108,7 +112,7 @@ Result<ActorsEvalReport> evaluate_actors(const std::string& path, std::string ki
           if (!g) return input_error(where + g.error().message);
           gold.push_back(*g);
         }
-        score(doc, gold, r);
+        score(doc, gold, r, max_misses);
       } else {
         return usage_error("--kind must be newsmtsc or polnear, not '" + kind + "'");
       }

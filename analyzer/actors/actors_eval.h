@@ -4,6 +4,7 @@
 // per text. Runs the actors stage only, so the figures do not depend on other models.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "analyzer/actors/gazetteer.h"
 #include "analyzer/core/error.h"
@@ -24,11 +25,12 @@ struct ActorsEvalReport {
   ActorsEvalCounts names_person;  // name spans whose overlapping actor is a person
   int64_t mentions = 0, pronoun_mentions = 0, actors = 0;
   double stage_seconds = 0.0;     // time in the actors stage only
+  std::vector<std::string> misses;  // "gold text | sentence" for the first missed name spans
 };
 
 // kind: "newsmtsc", "polnear", or "" to detect from the first record.
 Result<ActorsEvalReport> evaluate_actors(const std::string& jsonl_path, std::string kind, const Gazetteer& gaz,
-                                         int64_t limit);
+                                         int64_t limit, int64_t max_misses = 0);
 
 // A gold span that is a pronoun or relative pronoun rather than a name.
 bool is_pronoun_text(const std::string& text);

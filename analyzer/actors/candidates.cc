@@ -49,10 +49,27 @@ const WordSet& org_heads() {
       "forces", "foundation", "front", "fund", "gazette", "group", "guard", "herald", "holdings",
       "hospital", "inc", "industries", "institute", "institution", "journal", "labs", "league",
       "ltd", "magazine", "media", "ministry", "motors", "movement", "navy", "network", "news",
-      "office", "organisation", "organization", "parliament", "party", "police", "post", "press",
+      "office", "organisation", "organization", "parliament", "party", "police", "poll", "polls", "post", "press", "report", "survey",
       "project", "radio", "review", "school", "senate", "service", "services", "society",
       "team", "technologies", "television", "times", "tribune", "trust", "tv", "union",
       "university", "watch"};
+  return s;
+}
+
+// Last words that make a capitalised name a law, place, event or thing rather than an actor.
+const WordSet& non_actor_heads() {
+  static const WordSet s = {
+      "act", "acts", "amendment", "plan", "law", "bill", "program", "programme", "treaty", "accord",
+      "accords", "agreement", "deal", "initiative", "policy", "rule", "doctrine", "tower", "towers",
+      "street", "avenue", "road", "square", "park", "river", "lake", "island", "islands", "county",
+      "city", "district", "valley", "mountain", "mountains", "bay", "beach", "airport", "station",
+      "hall", "building", "bridge", "highway", "canal", "peninsula", "sea", "ocean", "coast",
+      "province", "region", "prize", "award", "awards", "festival", "games", "cup", "war", "summit",
+      "conference", "forum", "day", "week", "era", "speech", "debate", "debates", "election",
+      "elections", "primary", "primaries", "caucus", "caucuses", "convention", "show", "live",
+      "hotel", "resort", "stadium", "arena", "memorial", "museum", "library", "zone", "border",
+      "act's", "reform", "reforms", "care", "security", "index", "amendments", "code", "case", "trial", "scandal", "crisis", "attack",
+      "attacks", "protests", "movement", "revolution", "spring"};
   return s;
 }
 
@@ -92,6 +109,13 @@ const WordSet& subject_verbs() {
       "attacked", "attacks", "supported", "supports", "opposed", "opposes", "backed", "backs",
       "pushed", "pushes", "rejected", "rejects", "appointed", "nominated", "fired", "resigned",
       "apologized", "apologised", "joked", "laughed", "mocked", "lied", "lies"};
+  return s;
+}
+
+// Prepositions that make a lone capitalised word a place ("in Ohio").
+const WordSet& places_before() {
+  static const WordSet s = {"in", "at", "from", "near", "across", "throughout", "outside", "inside",
+                            "around", "downtown", "into", "of"};
   return s;
 }
 
@@ -269,8 +293,11 @@ class Finder {
         char gender = '-';
         std::string_view head;
         int32_t j = i + 1;
+        int caps = 0;
         while (j < end && word(j)) {
           const TitleWord* w = g_.title(t_[j].lower);
+          // "the Vermont senator", "the New York businessman", "the GOP nominee"
+          if (!w && t_[j].capitalized && caps < 3 && j + 1 < end) { ++caps; ++j; continue; }
           if (!w || w->kind == TitleKind::Honorific) break;
           if (w->gender != '-') gender = w->gender;
           if (w->kind == TitleKind::Head) head = t_[j].lower;
@@ -348,6 +375,13 @@ class Finder {
         int32_t e = name_run(i, end, true, &org);
         if (e == i) { ++i; continue; }
         const int32_t len = e - i;
+        bool shouting = len >= 2;  // an all-caps run is a headline, not a name
+        for (int32_t k = i; k < e && shouting; ++k) shouting = t_[k].kind != TokenKind::Word || t_[k].all_caps;
+        if (shouting || contains(non_actor_heads(), t_[e - 1].lower) ||
+            (len == 1 && org)) {  // "the Clean Air Act", a lone "University"
+          i = e;
+          continue;
+        }
         if (org) {
           push_name(CandKind::Org, i, e, s);
         } else if (len > 5) {
@@ -360,6 +394,7 @@ class Finder {
           c.all_caps = t.all_caps;
           c.gender = given_gender(i);
           c.cue = single_name_cue(i, first, end);
+          c.plausible = plausible_single_name(i, first, end);
         }
         i = e;
         continue;
@@ -384,6 +419,23 @@ class Finder {
     }
     if (i > first && contains(reporting_before(), t_[i - 1].lower)) return true;
     return false;
+  }
+
+  // A lone capitalised word with no cue: a surname unless it reads as a place ("in Ohio"), a
+  // hyphenated modifier ("Seoul-based") or a sentence-opening adverb/participle ("Asked", "Sadly").
+  bool plausible_single_name(int32_t i, int32_t first, int32_t end) const {
+    const Token& t = t_[i];
+    if (t.all_caps || t.span.size() < 3 || title_case_) return false;
+    if (i > first && contains(places_before(), t_[i - 1].lower)) return false;
+    const std::string& w = t.lower;
+    if (w.find('-') != std::string::npos) return false;
+    if (i + 2 < end && t_[i + 1].lower == "," && (g_.match(d_, i + 2, end) || t_[i + 2].lower.find('.') != std::string::npos)) return false;
+    if (sentence_initial(i, first)) {
+      auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
+      if (ends("ed") || ends("ing") || ends("ly")) return false;
+      if (i + 1 < end && t_[i + 1].kind == TokenKind::Word && t_[i + 1].capitalized) return false;
+    }
+    return true;
   }
 
   Candidate& push_name(CandKind kind, int32_t b, int32_t e, int32_t s) {

@@ -31,6 +31,7 @@ struct Candidate {
   char gender = '-';          // from an honorific, gendered title, given name or pronoun
   std::string_view role;      // title head ("president") for titled persons and role nouns
   bool cue = false;           // SingleName: reads as a person (said, 's, Mr., ...)
+  bool plausible = false;     // SingleName: no cue, but nothing says it is not a name
   bool all_caps = false;      // SingleName written in capitals (acronym or transcript name)
   bool in_quote = false;      // Pronoun inside quotation marks (the speaker's own voice)
 };

@@ -23,6 +23,7 @@ const char* const kEvalActorsHelp =
     "  --kind KIND          newsmtsc or polnear (default: detected from the first record)\n"
     "  --models DIR         model folder holding gazetteer/ (default: as for score)\n"
     "  --limit N            first N texts only\n"
+    "  --misses N           also print the first N missed name spans with their sentence\n"
     "\n";
 
 std::string pct(const ActorsEvalCounts& c) {
@@ -36,7 +37,7 @@ std::string pct(const ActorsEvalCounts& c) {
 
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string cmd = "eval actors";
-  auto a = parse_args(args, {{"data", true}, {"kind", true}, {"models", true}, {"limit", true}, {"help", false, 'h'}}, cmd);
+  auto a = parse_args(args, {{"data", true}, {"kind", true}, {"models", true}, {"limit", true}, {"misses", true}, {"help", false, 'h'}}, cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
     ctx.out << kEvalActorsHelp << kExitCodesHelp;
@@ -48,21 +49,22 @@ int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx) {
   if (!kind.empty() && kind != "newsmtsc" && kind != "polnear") {
     return report_error(ctx, cmd, usage_error("--kind must be newsmtsc or polnear, not '" + kind + "'"));
   }
-  long limit = 0;
-  if (a->values.count("limit")) {
+  long limit = 0, misses = 0;
+  for (auto [name, dest] : {std::pair<const char*, long*>{"limit", &limit}, {"misses", &misses}}) {
+    if (!a->values.count(name)) continue;
     try {
       size_t used = 0;
-      limit = std::stol(a->get("limit"), &used);
-      if (used != a->get("limit").size() || limit < 0) throw std::invalid_argument("");
+      *dest = std::stol(a->get(name), &used);
+      if (used != a->get(name).size() || *dest < 0) throw std::invalid_argument("");
     } catch (const std::exception&) {
-      return report_error(ctx, cmd, usage_error("--limit expects a non-negative integer"));
+      return report_error(ctx, cmd, usage_error(std::string("--") + name + " expects a non-negative integer"));
     }
   }
   const std::string dir = resolve_models_dir(a->get("models"), ctx.argv0) + "/gazetteer";
   if (!Gazetteer::present(dir)) return report_error(ctx, cmd, model_error("gazetteer not found in " + dir));
   auto gaz = Gazetteer::load_dir(dir);
   if (!gaz) return report_error(ctx, cmd, gaz.error());
-  auto r = evaluate_actors(a->get("data"), kind, *gaz, limit);
+  auto r = evaluate_actors(a->get("data"), kind, *gaz, limit, misses);
   if (!r) return report_error(ctx, cmd, r.error());
   const double n = r->texts ? static_cast<double>(r->texts) : 1.0;
   char buf[256];
@@ -78,6 +80,7 @@ int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx) {
                   r->bytes / 1e6 / r->stage_seconds, r->stage_seconds, r->bytes / 1e6);
     ctx.out << buf;
   }
+  for (const auto& m : r->misses) ctx.out << "missed: " << m << "\n";
   return 0;
 }
 
