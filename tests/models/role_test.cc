@@ -1,0 +1,95 @@
+// Narrative roles: entity-name matching, the role model's featurising, training and file format.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "analyzer/models/role_model.h"
+#include "analyzer/models/role_train.h"
+
+using namespace framelens;
+
+namespace {
+
+Actor actor_named(const std::string& name, std::vector<std::string> aliases = {}) {
+  Actor a;
+  a.name = name;
+  a.aliases = std::move(aliases);
+  a.type = "person";
+  return a;
+}
+
+SparseVector one_hot(uint32_t i) {
+  SparseVector v;
+  v.push(i, 1.0f);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("actor_matches_entity: annotated names to found actors", "[roles]") {
+  CHECK(actor_matches_entity(actor_named("Alexandria Ocasio-Cortez"), "Democratic New York Rep. Alexandria Ocasio-Cortez's"));
+  CHECK(actor_matches_entity(actor_named("Greta Thunberg"), "Thunberg"));
+  CHECK(actor_matches_entity(actor_named("Exxon Mobil", {"Exxon"}), "Exxon"));
+  CHECK_FALSE(actor_matches_entity(actor_named("Greta Thunberg"), "climate alarmism"));
+  CHECK_FALSE(actor_matches_entity(actor_named("John Kerry"), "the U.S."));
+  CHECK_FALSE(actor_matches_entity(actor_named("Joe Biden"), ""));
+}
+
+TEST_CASE("role model: trains, predicts and survives a save/load", "[roles]") {
+  // Synthetic actor vectors: feature 1 marks heroes, 2 villains, 3 victims, 4 bystanders.
+  std::vector<RoleExample> ex;
+  for (int rep = 0; rep < 5; ++rep)
+    for (int c = 0; c < kRoleClasses; ++c) {
+      RoleExample e;
+      e.x = one_hot(c == kRoleNone ? 4 : static_cast<uint32_t>(c));
+      e.gold = {c};
+      ex.push_back(e);
+    }
+  RoleTrainOptions opt;
+  opt.hash_bits = 10;
+  opt.l2 = 1e-3;
+  auto m = train_role_model(ex, opt);
+  REQUIRE(m.ok());
+  for (int c = 1; c < kRoleClasses; ++c) {
+    const auto p = m->predict(one_hot(static_cast<uint32_t>(c)));
+    CHECK(std::max_element(p.begin(), p.end()) - p.begin() == c);
+  }
+  const auto scores = evaluate_roles(*m, ex);
+  CHECK(scores.role_accuracy == Approx(1.0));
+  CHECK(scores.matched == 15);
+
+  const auto dir = std::filesystem::temp_directory_path() / "framelens_role_test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "roles.bin").string();
+  REQUIRE(m->save(path).ok());
+  auto back = RoleModel::load(path);
+  REQUIRE(back.ok());
+  CHECK(back->predict(one_hot(2))[kRoleVillain] == Approx(m->predict(one_hot(2))[kRoleVillain]));
+  std::ofstream(path, std::ios::trunc) << "FLROLES1";
+  CHECK_FALSE(RoleModel::load(path).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("role assignment: an actor without featurised mentions is 'none'", "[roles]") {
+  std::vector<RoleExample> ex;
+  for (int c = 0; c < kRoleClasses; ++c) {
+    RoleExample e;
+    e.x = one_hot(static_cast<uint32_t>(c + 1));
+    e.gold = {c};
+    ex.push_back(e);
+  }
+  RoleTrainOptions opt;
+  opt.hash_bits = 10;
+  auto m = train_role_model(ex, opt);
+  REQUIRE(m.ok());
+  auto d = make_document("Nobody was named here.", DocMeta{});
+  REQUIRE(d.ok());
+  Actor a = actor_named("Ghost");
+  a.role = "villain";
+  RoleWorkspace ws;
+  RoleModel::begin(ws);
+  m->assign(*d, a, ws);
+  CHECK(a.role == "none");
+  CHECK(a.role_score == 0.0);
+}
