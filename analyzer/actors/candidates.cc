@@ -34,7 +34,8 @@ const WordSet& function_words() {
       "dec", "read", "photo", "video", "watch", "update", "updated", "breaking", "exclusive",
       "editor", "note", "advertisement", "related", "opinion", "analysis", "report", "sources",
       "source", "image", "images", "getty", "file", "caption", "click", "share", "subscribe",
-      "copyright", "ok", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord"};
+      "copyright", "ok", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord"};
   return s;
 }
 
@@ -303,7 +304,9 @@ class Finder {
           if (w->kind == TitleKind::Head) head = t_[j].lower;
           ++j;
         }
-        if (!head.empty() && head == t_[j - 1].lower && !(j < end && (t_[j].lower == "of" || name_word(j, end)))) {
+        // "the president of France" names someone else; "the president of starting" is him.
+        const bool of_name = j + 1 < end && t_[j].lower == "of" && t_[j + 1].capitalized;
+        if (!head.empty() && head == t_[j - 1].lower && !of_name && !name_word(j, end)) {
           Candidate c;
           c.kind = CandKind::Role;
           c.span = {t.span.start, t_[j - 1].span.end};
@@ -324,8 +327,22 @@ class Finder {
         const int32_t after = i + n;
         if (p->kind == AliasKind::NonActor) { i = after; continue; }
         // "Chinese Foreign Minister Wang Yi", "U.S. President Donald Trump": the person.
+        // "NATO Secretary-General Jens Stoltenberg": NATO, then the person.
         if (p->kind == AliasKind::Name || p->kind == AliasKind::Demonym) {
-          if (int32_t e = titled_person(after, i, end, s); e != after) { i = e; continue; }
+          const bool country = g_.entry(p->entry).type == "country";
+          const size_t at = out_.size();
+          if (int32_t e = titled_person(after, country ? i : after, end, s); e != after) {
+            if (!country) {
+              Candidate c;
+              c.kind = CandKind::Gaz;
+              c.span = {t.span.start, t_[after - 1].span.end};
+              c.entry = p->entry;
+              c.sentence = s;
+              out_.insert(out_.begin() + static_cast<std::ptrdiff_t>(at), c);
+            }
+            i = e;
+            continue;
+          }
         }
         // "China Daily", "Seoul National University": a longer organisation name.
         if (!title_case_ && t_[after - 1].capitalized && name_word(after, end) && !t_[after].breaks_before) {
