@@ -162,6 +162,9 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     return report_error(ctx, cmd, st.error());
   }
   const bool quiet = a.has("quiet");
+  // Undocumented, for tests: stop after the chunk that reaches N records, as if killed.
+  long long interrupt_after = -1;
+  if (a.has("interrupt-after")) interrupt_after = std::atoll(a.get("interrupt-after").c_str());
   // Resume: the records already consumed are read again and dropped (cheap next to analysis).
   BatchItem item;
   for (long long i = 0; i < counts.read && in.next(item); ++i) {
@@ -203,6 +206,10 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     }
     if (auto st = out.checkpoint(counts); !st) return report_error(ctx, cmd, st.error());
     progress.update(counts.read, in.consumed_bytes());
+    if (interrupt_after >= 0 && counts.read >= interrupt_after) {
+      ctx.err << "framelens batch: stopped after " << counts.read << " records (--interrupt-after)\n";
+      return static_cast<int>(ErrorKind::Internal);
+    }
   }
   progress.update(counts.read, in.consumed_bytes(), true);
   auto views = out.article_views();
@@ -299,6 +306,7 @@ int cmd_batch(const std::vector<std::string>& args, CliContext& ctx) {
   spec.push_back({"resume", false});
   spec.push_back({"excel-safe", false});
   spec.push_back({"report-articles", true});
+  spec.push_back({"interrupt-after", true});
   auto parsed = parse_args(args, spec, "batch");
   if (!parsed) return report_error(ctx, "batch", parsed.error());
   if (parsed->has("help")) {
