@@ -2,6 +2,7 @@
 
 #include "analyzer/actors/actors_stage.h"
 #include "analyzer/core/pipeline.h"
+#include "analyzer/quotes/quote_stage.h"
 #include "analyzer/terms/loaded_stage.h"
 #include "analyzer/models/stance_stage.h"
 
@@ -12,6 +13,7 @@ namespace framelens {
 const std::vector<StageFactory>& stage_factories() {
   static const std::vector<StageFactory> factories = {
       {"actors", make_actors_stage},
+      {"quotes", make_quote_stage},
       {"terms", terms::make_terms_stage},
       {"stance", make_stance_stage},
   };

@@ -1,0 +1,162 @@
+#include "analyzer/quotes/attribution.h"
+
+#include "analyzer/quotes/cue_lexicon.h"
+
+namespace framelens {
+
+namespace {
+
+constexpr int32_t kMaxClause = 22;  // tokens between a closing mark and its verb
+
+bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::Punct && t.lower == p; }
+
+bool sentence_final(const Token& t) {
+  return t.kind == TokenKind::Punct && (t.lower == "." || t.lower == "?" || t.lower == "!" ||
+                                        t.lower == "..." || t.lower == "\xE2\x80\xA6");
+}
+
+bool according_to(const Document& doc, int32_t i) {
+  const auto& toks = doc.tokens;
+  return toks[i].lower == "according" && i + 1 < static_cast<int32_t>(toks.size()) &&
+         toks[i + 1].lower == "to";
+}
+
+// The clause runs on to the next comma, colon, quotation mark or sentence end.
+int32_t clause_end(const Document& doc, int32_t from, int32_t limit) {
+  const auto& toks = doc.tokens;
+  int32_t e = from;
+  while (e < limit) {
+    const Token& t = toks[e];
+    if (t.kind == TokenKind::Quote || is_punct(t, ",") || is_punct(t, ":") || is_punct(t, ";")) break;
+    if (sentence_final(t) && (e + 1 >= limit || toks[e + 1].sentence != t.sentence)) break;
+    ++e;
+  }
+  return e;
+}
+
+}  // namespace
+
+const CueInfo* finite_cue(const Document& doc, int32_t i) {
+  const auto& toks = doc.tokens;
+  if (toks[i].kind != TokenKind::Word) return nullptr;
+  const CueInfo* c = CueLexicon::instance().find(toks[i].lower);
+  if (!c) return nullptr;
+  if (i > 0 && (CueLexicon::instance().word_class(toks[i - 1].lower) & kPassiveAux) &&
+      c->lemma != "say") {
+    return nullptr;  // "was told", "is expected" ...
+  }
+  return c;
+}
+
+Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  Attribution a;
+  int32_t j = begin;
+  if (j < limit && is_punct(toks[j], ",")) ++j;
+  if (j >= limit) return a;
+  // A quote that ended its sentence may only be followed by a short "X said." sentence.
+  const bool new_sentence = j > 0 && toks[j].sentence != toks[begin > 0 ? begin - 1 : 0].sentence;
+
+  if (toks[j].kind == TokenKind::Dash) {
+    // Dash attribution: '"..." - Commissioner X' (possibly followed by a verb).
+    SpeakerPhrase sp = speaker_after(doc, j + 1, limit);
+    if (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Role) {
+      a.speaker = sp;
+      a.first_tok = j;
+      a.end_tok = clause_end(doc, sp.end_tok, limit);
+      if (sp.end_tok < limit && finite_cue(doc, sp.end_tok)) {
+        a.cue_tok = sp.end_tok;
+        a.cue = finite_cue(doc, sp.end_tok);
+      }
+    }
+    return a;
+  }
+  if (according_to(doc, j)) {
+    SpeakerPhrase sp = speaker_after(doc, j + 2, limit);
+    if (!sp) return a;
+    a.cue_tok = j;
+    a.cue = lex.find("according");
+    a.speaker = sp;
+    a.first_tok = j;
+    a.end_tok = clause_end(doc, sp.end_tok, limit);
+    return a;
+  }
+  if (const CueInfo* c = finite_cue(doc, j)) {
+    // '"...," said X'
+    a.cue_tok = j;
+    a.cue = c;
+    a.speaker = speaker_after(doc, j + 1, limit);
+    a.first_tok = j;
+    a.end_tok = clause_end(doc, a.speaker ? a.speaker.end_tok : j + 1, limit);
+  } else {
+    // '"...," X said' / '"...," X, the minister, said'
+    for (int32_t k = j + 1; k < limit && k - j <= kMaxClause; ++k) {
+      const Token& t = toks[k];
+      if (t.kind == TokenKind::Quote) break;
+      if (sentence_final(t) && !(is_punct(t, ".") && k + 1 < limit && toks[k + 1].sentence == t.sentence)) break;
+      const CueInfo* c = finite_cue(doc, k);
+      if (!c || c->participle) continue;
+      SpeakerPhrase sp = speaker_before(doc, k, j);
+      if (sp && sp.first_tok == j) {
+        a.cue_tok = k;
+        a.cue = c;
+        a.speaker = sp;
+        a.first_tok = j;
+        a.end_tok = clause_end(doc, k + 1, limit);
+      }
+      break;
+    }
+  }
+  if (a.found() && new_sentence) {
+    // "He said it was..." after a quote is a new statement, not this quote's attribution.
+    if (a.end_tok < limit && !sentence_final(toks[a.end_tok])) return Attribution{};
+    if (!a.speaker) return Attribution{};
+  }
+  return a;
+}
+
+Attribution attribution_before(const Document& doc, int32_t open, int32_t floor) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  Attribution a;
+  int32_t j = open - 1;
+  if (j < floor) return a;
+  const bool colon = is_punct(toks[j], ":");
+  const bool comma = is_punct(toks[j], ",");
+  if (colon || comma) --j;
+  if (j < floor) return a;
+  const int32_t reach = colon ? 40 : 10;
+  for (int32_t k = j; k >= floor && j - k <= reach; --k) {
+    const Token& t = toks[k];
+    if (t.kind == TokenKind::Quote) break;
+    if (!colon && !comma && k != j) break;  // 'said "We ...' : the verb must touch the mark
+    const CueInfo* c = nullptr;
+    if (according_to(doc, k)) {
+      SpeakerPhrase sp = speaker_after(doc, k + 2, j + 1);
+      if (!sp) break;
+      a.cue_tok = k;
+      a.cue = lex.find("according");
+      a.speaker = sp;
+      a.first_tok = k;
+      a.end_tok = open;
+      return a;
+    }
+    c = finite_cue(doc, k);
+    if (!c) continue;
+    a.cue_tok = k;
+    a.cue = c;
+    a.speaker = speaker_before(doc, k, floor);
+    if (!a.speaker) {
+      // "said Trump:" / "asked the senator,"
+      SpeakerPhrase sp = speaker_after(doc, k + 1, j + 1);
+      if (sp && sp.end_tok >= j) a.speaker = sp;
+    }
+    a.first_tok = a.speaker && a.speaker.first_tok < k ? a.speaker.first_tok : k;
+    a.end_tok = open;
+    return a;
+  }
+  return a;
+}
+
+}  // namespace framelens

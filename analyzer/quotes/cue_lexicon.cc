@@ -1,0 +1,193 @@
+#include "analyzer/quotes/cue_lexicon.h"
+
+namespace framelens {
+
+namespace {
+
+struct CueRow {
+  const char* lemma;
+  bool loaded;
+  bool takes_object;
+  bool speech;
+  const char* forms;  // space separated surface forms
+};
+
+// Neutral verbs report; loaded ones add the writer's judgement of the speaker or the claim
+// (AP style's warning list: claim, insist, admit, concede, allege, boast, complain ...).
+constexpr CueRow kCues[] = {
+    {"say", false, false, true, "say says said saying"},
+    {"tell", false, true, true, "tell tells told telling"},
+    {"add", false, false, true, "add adds added adding"},
+    {"state", false, false, true, "state states stated stating"},
+    {"note", false, false, true, "note notes noted noting"},
+    {"explain", false, false, true, "explain explains explained explaining"},
+    {"write", false, false, true, "write writes wrote writing"},
+    {"ask", false, true, true, "ask asks asked asking"},
+    {"answer", false, false, true, "answer answers answered answering"},
+    {"reply", false, false, true, "reply replies replied replying"},
+    {"respond", false, false, true, "respond responds responded responding"},
+    {"continue", false, false, true, "continue continues continued continuing"},
+    {"recall", false, false, true, "recall recalls recalled recalling"},
+    {"tweet", false, false, true, "tweet tweets tweeted tweeting"},
+    {"post", false, false, false, "posted"},
+    {"announce", false, false, true, "announce announces announced announcing"},
+    {"declare", false, false, true, "declare declares declared declaring"},
+    {"report", false, false, true, "report reports reported reporting"},
+    {"confirm", false, false, true, "confirm confirms confirmed confirming"},
+    {"deny", false, false, true, "deny denies denied denying"},
+    {"argue", false, false, true, "argue argues argued arguing"},
+    {"acknowledge", false, false, true, "acknowledge acknowledges acknowledged acknowledging"},
+    {"contend", false, false, true, "contend contends contended contending"},
+    {"suggest", false, false, true, "suggest suggests suggested suggesting"},
+    {"predict", false, false, true, "predict predicts predicted predicting"},
+    {"warn", false, true, true, "warn warns warned warning"},
+    {"urge", false, true, true, "urge urges urged urging"},
+    {"remind", false, true, true, "remind reminds reminded reminding"},
+    {"assure", false, true, true, "assure assures assured assuring"},
+    {"promise", false, false, true, "promise promises promised promising"},
+    {"pledge", false, false, true, "pledge pledges pledged pledging"},
+    {"assert", false, false, true, "assert asserts asserted asserting"},
+    {"maintain", false, false, true, "maintains maintained"},
+    {"emphasize", false, false, true, "emphasize emphasizes emphasized emphasised stressed stresses"},
+    {"observe", false, false, true, "observe observes observed"},
+    {"testify", false, false, true, "testify testifies testified testifying"},
+    {"recount", false, false, true, "recount recounts recounted"},
+    {"describe", false, false, false, "described"},
+    {"joke", false, false, true, "joke jokes joked joking"},
+    {"read", false, false, false, "read reads"},
+    {"chant", false, false, false, "chant chants chanted chanting"},
+    {"shout", false, false, true, "shout shouts shouted shouting"},
+    {"yell", false, false, true, "yell yells yelled yelling"},
+    {"write back", false, false, false, "writes"},
+    {"according to", false, false, true, "according"},
+    // loaded
+    {"claim", true, false, true, "claim claims claimed claiming"},
+    {"insist", true, false, true, "insist insists insisted insisting"},
+    {"admit", true, false, true, "admit admits admitted admitting"},
+    {"concede", true, false, true, "concede concedes conceded conceding"},
+    {"allege", true, false, true, "allege alleges alleged alleging"},
+    {"boast", true, false, true, "boast boasts boasted boasting"},
+    {"brag", true, false, true, "brag brags bragged bragging"},
+    {"complain", true, false, true, "complain complains complained complaining"},
+    {"slam", true, false, true, "slam slams slammed slamming"},
+    {"blast", true, false, true, "blast blasts blasted blasting"},
+    {"vow", true, false, true, "vow vows vowed vowing"},
+    {"confess", true, false, true, "confess confesses confessed confessing"},
+    {"lament", true, false, true, "lament laments lamented lamenting"},
+    {"scoff", true, false, true, "scoff scoffs scoffed scoffing"},
+    {"sneer", true, false, true, "sneer sneers sneered sneering"},
+    {"gloat", true, false, true, "gloat gloats gloated gloating"},
+    {"rant", true, false, true, "rant rants ranted ranting"},
+    {"fume", true, false, true, "fume fumes fumed fuming"},
+    {"quip", true, false, true, "quip quips quipped quipping"},
+    {"bark", true, false, true, "bark barks barked barking"},
+    {"snap", true, false, true, "snapped"},
+    {"retort", true, false, true, "retort retorts retorted retorting"},
+    {"charge", true, false, true, "charged"},
+    {"mock", true, false, true, "mocked"},
+    {"whine", true, false, true, "whine whines whined whining"},
+    {"thunder", true, false, true, "thundered"},
+    {"proclaim", true, false, true, "proclaim proclaims proclaimed proclaiming"},
+};
+
+struct ClassRow {
+  uint16_t cls;
+  const char* words;
+};
+
+constexpr ClassRow kClasses[] = {
+    {kPronounPerson | kMalePronoun, "he"},
+    {kPronounPerson | kFemalePronoun, "she"},
+    {kPronounPerson | kPluralPronoun, "they we"},
+    {kPronounPerson, "i"},
+    {kRoleNoun,
+     "spokesman spokeswoman spokesperson spokespeople senator governor president candidate official "
+     "officials minister secretary aide aides adviser advisers advisor chairman chairwoman chair "
+     "director mayor lawmaker lawmakers congressman congresswoman representative leader nominee "
+     "strategist strategists analyst analysts source sources officer commissioner attorney lawyer "
+     "judge professor expert experts economist ambassador general ceo executive founder president-elect "
+     "manager head member members organizer organizers activist activists campaign statement "
+     "spokesmen spokeswomen pollster researcher researchers author host anchor reporter columnist "
+     "chief minister premier prosecutor prosecutors police sheriff diplomat envoy delegate voter voters "
+     "supporter supporters critic critics democrat democrats republican republicans group "
+     "administration department ministry agency committee report letter memo ad commander woman man "
+     "father mother wife husband son daughter resident residents witness"},
+    {kDeterminer, "the a an his her their its one another our this that some several two three many"},
+    {kModifier,
+     "former senior top chief deputy press campaign white house state federal local longtime "
+     "presidential republican democratic foreign national party communications policy political "
+     "u.s. american senior-level then-candidate vice assistant acting associate executive "
+     "retired veteran gop conservative liberal"},
+    {kSkip,
+     "also then later has had have previously recently repeatedly once further again quickly flatly "
+     "simply would will did does not just only even still immediately earlier subsequently finally "
+     "frequently often publicly privately reportedly angrily bluntly calmly confidently tearfully "
+     "jokingly sarcastically emphatically firmly told"},
+    {kTitle,
+     "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. adm. prof. rev. atty. sen rep gov "
+     "president senator governor secretary minister judge justice officer pastor rabbi father "
+     "congressman congresswoman mayor chairman commissioner ambassador"},
+    {kClauseStop,
+     "who which whose that in on at during after before while when as about with to from by "
+     "for into because but and or if than told says said"},
+    {kPassiveAux, "was were been is are be being am"},
+    {kNonSpeaker,
+     "it this that there which what who whom where when here these those everyone nobody everybody "
+     "anyone something nothing"},
+    {kTimeWord,
+     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+     "july august september october november december today yesterday tonight night morning "
+     "afternoon evening week weekend month year"},
+};
+
+}  // namespace
+
+CueLexicon::CueLexicon() {
+  for (const auto& row : kCues) {
+    std::string_view forms(row.forms);
+    size_t i = 0;
+    while (i < forms.size()) {
+      size_t j = forms.find(' ', i);
+      if (j == std::string_view::npos) j = forms.size();
+      std::string_view w = forms.substr(i, j - i);
+      CueInfo info;
+      info.lemma = row.lemma;
+      info.loaded = row.loaded;
+      info.takes_object = row.takes_object;
+      info.speech = row.speech;
+      info.participle = w.size() > 4 && w.substr(w.size() - 3) == "ing" && w != "according";
+      cues_.emplace(w, info);
+      if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) prefilter_[w[0] - 'a'] |= 1u << w.size();
+      i = j + 1;
+    }
+  }
+  for (const auto& row : kClasses) {
+    std::string_view words(row.words);
+    size_t i = 0;
+    while (i < words.size()) {
+      size_t j = words.find(' ', i);
+      if (j == std::string_view::npos) j = words.size();
+      classes_[words.substr(i, j - i)] |= row.cls;
+      i = j + 1;
+    }
+  }
+}
+
+const CueLexicon& CueLexicon::instance() {
+  static const CueLexicon lex;
+  return lex;
+}
+
+const CueInfo* CueLexicon::find(std::string_view w) const {
+  if (w.size() < 3 || w.size() >= 32 || w[0] < 'a' || w[0] > 'z') return nullptr;
+  if (!(prefilter_[w[0] - 'a'] & (1u << w.size()))) return nullptr;
+  auto it = cues_.find(w);
+  return it == cues_.end() ? nullptr : &it->second;
+}
+
+uint16_t CueLexicon::word_class(std::string_view w) const {
+  auto it = classes_.find(w);
+  return it == classes_.end() ? 0 : it->second;
+}
+
+}  // namespace framelens

@@ -1,0 +1,271 @@
+#include "analyzer/quotes/direct_quotes.h"
+
+#include "analyzer/quotes/cue_lexicon.h"
+
+namespace framelens {
+
+namespace {
+
+bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::Punct && t.lower == p; }
+
+bool ends_sentence(const Token& t) {
+  return t.kind == TokenKind::Punct &&
+         (t.lower == "." || t.lower == "?" || t.lower == "!" || t.lower == "..." || t.lower == "\xE2\x80\xA6");
+}
+
+// Verbs that attach a quoted label to someone ('called him a "loser"'): not scare quotes.
+bool label_verb(std::string_view w) {
+  return w == "called" || w == "calls" || w == "calling" || w == "dubbed" || w == "labeled" ||
+         w == "labelled" || w == "branded" || w == "termed" || w == "nicknamed" || w == "described" ||
+         w == "deemed" || w == "referred" || w == "promised" || w == "vowed" || w == "pledged";
+}
+
+struct Layout {
+  const Document& doc;
+  int32_t para_first(int32_t p) const { return doc.sentences[doc.paragraphs[p].first_sentence].first_token; }
+  int32_t para_end(int32_t p) const { return doc.sentences[doc.paragraphs[p].end_sentence - 1].end_token; }
+  int32_t sent_first(int32_t tok) const { return doc.sentences[doc.tokens[tok].sentence].first_token; }
+  int32_t sent_end(int32_t tok) const { return doc.sentences[doc.tokens[tok].sentence].end_token; }
+  int32_t para_of(int32_t tok) const { return doc.sentences[doc.tokens[tok].sentence].paragraph; }
+  // Where a trailing attribution after the closing mark `close` must end: the end of the
+  // sentence of the next token, within the paragraph.
+  int32_t limit_after(int32_t close) const {
+    const int32_t pe = para_end(para_of(close));
+    if (close + 1 >= pe) return close + 1;
+    return std::min(pe, sent_end(close + 1));
+  }
+};
+
+struct PairFacts {
+  int32_t prev = -1;            // token before the opening mark in the paragraph, -1 at its start
+  bool sentence_start = false;  // the quote opens a sentence
+  int32_t words = 0;
+  bool first_cap = false;       // content starts with a capital (or "[", "...")
+  bool end_punct = false;       // content ends with , . ? ! ... or a dash inside the marks
+  bool runs_on = false;         // the sentence continues with ordinary words after the closing mark
+};
+
+PairFacts facts(const Document& doc, const Layout& lay, const QuoteMarkPair& q) {
+  const auto& toks = doc.tokens;
+  PairFacts f;
+  const int32_t pf = lay.para_first(q.paragraph);
+  f.prev = q.open_tok > pf ? q.open_tok - 1 : -1;
+  f.sentence_start = f.prev < 0 || q.open_tok == lay.sent_first(q.open_tok) || ends_sentence(toks[f.prev]) ||
+                     toks[f.prev].kind == TokenKind::Quote;
+  for (int32_t i = q.first_tok; i < q.end_tok; ++i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) {
+      if (f.words == 0) f.first_cap = t.capitalized || t.kind == TokenKind::Number;
+      ++f.words;
+    } else if (f.words == 0 && (is_punct(t, "[") || is_punct(t, "...") || is_punct(t, "(") ||
+                                t.kind == TokenKind::Quote)) {
+      f.first_cap = true;
+    }
+  }
+  if (q.close_tok < 0) {
+    f.end_punct = true;
+  } else if (q.end_tok > q.first_tok) {
+    const Token& last = toks[q.end_tok - 1];
+    f.end_punct = (last.kind == TokenKind::Punct && !is_punct(last, ")") && !is_punct(last, "]")) ||
+                  last.kind == TokenKind::Dash ||
+                  (last.kind == TokenKind::Quote && q.end_tok - 2 >= q.first_tok &&
+                   toks[q.end_tok - 2].kind == TokenKind::Punct);
+    const int32_t n = q.close_tok + 1;
+    if (n < lay.para_end(q.paragraph) && toks[n].sentence == toks[q.close_tok].sentence) {
+      const Token& t = toks[n];
+      f.runs_on = t.kind == TokenKind::Word && !t.capitalized;
+    }
+  }
+  return f;
+}
+
+// Title-case content ("Saturday Night Live", "The Art of the Deal") is a title, not speech.
+bool title_like(const Document& doc, const QuoteMarkPair& q) {
+  const auto& toks = doc.tokens;
+  int32_t words = 0;
+  for (int32_t i = q.first_tok; i < q.end_tok; ++i) {
+    const Token& t = toks[i];
+    if (t.kind != TokenKind::Word) continue;
+    ++words;
+    if (words == 1 && !t.capitalized) return false;
+    if (!t.capitalized && t.span.size() > 3) return false;
+  }
+  return words > 0;
+}
+
+bool sentence_has_cue(const Document& doc, int32_t tok) {
+  const auto& s = doc.sentences[doc.tokens[tok].sentence];
+  for (int32_t i = s.first_token; i < s.end_token; ++i) {
+    if (doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i)) return true;
+  }
+  return false;
+}
+
+PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q, bool continued) {
+  const auto& toks = doc.tokens;
+  if (q.end_tok <= q.first_tok) return PairRole::Skip;
+  if (q.continues || continued) return PairRole::Direct;
+  const PairFacts f = facts(doc, lay, q);
+  const bool has_trailing = q.close_tok >= 0 && q.close_tok + 1 < lay.limit_after(q.close_tok) &&
+                            attribution_after(doc, q.close_tok + 1, lay.limit_after(q.close_tok)).found();
+  bool direct = false;
+  if (f.sentence_start) {
+    if (f.runs_on && !f.end_punct && !has_trailing) {
+      direct = false;
+    } else {
+      direct = has_trailing || (f.words >= 2 && f.end_punct) || f.words >= 4;
+    }
+  } else {
+    const Token& p = toks[f.prev];
+    if (is_punct(p, ":")) {
+      direct = f.words >= 3 || f.end_punct || has_trailing;
+    } else if (is_punct(p, ",")) {
+      const Attribution lead = attribution_before(doc, q.open_tok, lay.sent_first(q.open_tok));
+      if (lead.found() && f.words >= 2) {
+        direct = true;
+      } else {
+        direct = (has_trailing && (f.first_cap || f.end_punct)) ||
+                 (f.first_cap && f.end_punct && f.words >= 4);
+      }
+    } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower)) {
+      direct = f.first_cap && f.words >= 3;
+    } else if (p.kind == TokenKind::Dash || is_punct(p, "(") || is_punct(p, ";")) {
+      direct = f.first_cap && f.end_punct && f.words >= 4;
+    }
+  }
+  if (direct) return PairRole::Direct;
+  if (title_like(doc, q)) return PairRole::Title;
+  if (f.words <= 6) {
+    for (int32_t k = q.open_tok - 1; k >= 0 && q.open_tok - k <= 4; --k) {
+      if (toks[k].kind == TokenKind::Word && label_verb(toks[k].lower)) return PairRole::Partial;
+    }
+    if (!sentence_has_cue(doc, q.open_tok)) return PairRole::Scare;
+  }
+  return PairRole::Partial;
+}
+
+void flag_range(std::vector<uint8_t>& flags, int32_t a, int32_t b, uint8_t f) {
+  for (int32_t i = a; i < b; ++i) flags[i] |= f;
+}
+
+}  // namespace
+
+void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, QuoteScan& scan,
+                        std::vector<Span>& scare_quotes) {
+  const auto& toks = doc.tokens;
+  Layout lay{doc};
+  scan.pairs = find_quote_pairs(doc);
+  const auto& pairs = scan.pairs;
+  const int32_t n = static_cast<int32_t>(pairs.size());
+  scan.roles.assign(n, PairRole::Skip);
+  scan.tok_flags.assign(toks.size(), 0);
+  for (int32_t i = 0; i < n; ++i) {
+    const bool continued = i > 0 && pairs[i - 1].continues;
+    scan.roles[i] = classify(doc, lay, pairs[i], continued);
+    if (scan.roles[i] == PairRole::Scare) scare_quotes.push_back(pairs[i].content);
+    if (scan.roles[i] == PairRole::Partial) {
+      flag_range(scan.tok_flags, pairs[i].open_tok, pairs[i].end_tok, kTokInPartial);
+    }
+  }
+
+  auto trailing = [&](const QuoteMarkPair& q) {
+    if (q.close_tok < 0) return Attribution{};
+    const int32_t lim = lay.limit_after(q.close_tok);
+    if (q.close_tok + 1 >= lim) return Attribution{};
+    return attribution_after(doc, q.close_tok + 1, lim);
+  };
+  // The chain of pairs one multi-paragraph quote is made of: [i, last].
+  auto chain_end = [&](int32_t i) {
+    while (pairs[i].continues && i + 1 < n) ++i;
+    return i;
+  };
+  auto quote_only_paragraph = [&](const QuoteMarkPair& first, const QuoteMarkPair& last) {
+    const int32_t pe = lay.para_end(last.paragraph);
+    if (first.open_tok != lay.para_first(first.paragraph)) return false;
+    if (last.close_tok < 0) return true;
+    return last.close_tok + 1 == pe || (last.close_tok + 2 == pe && toks[last.close_tok + 1].kind == TokenKind::Punct);
+  };
+
+  int32_t prev_draft = -1;     // index into scan.drafts of the last direct quote
+  int32_t prev_last_tok = -1;  // its last token (content or attribution)
+  int32_t prev_para = -1;      // the paragraph it ends in
+  for (int32_t i = 0; i < n;) {
+    if (scan.roles[i] != PairRole::Direct) { ++i; continue; }
+    int32_t last = chain_end(i);
+    std::vector<Span> frags;
+    for (int32_t k = i; k <= last; ++k) frags.push_back(pairs[k].content);
+    Attribution a = trailing(pairs[last]);
+    if (a.found()) {
+      // '"We hope," he said, "that ..."': following pieces without an attribution of their own.
+      int32_t next = last + 1;
+      int32_t boundary = a.end_tok;
+      while (next < n && scan.roles[next] == PairRole::Direct && pairs[next].paragraph == pairs[last].paragraph) {
+        const int32_t o = pairs[next].open_tok;
+        bool adjacent = o >= boundary && o <= boundary + 1;
+        if (!adjacent && boundary > 0) {
+          // '"...," X said during a visit. "Next sentence."'
+          const int32_t s_attr = toks[boundary - 1].sentence;
+          adjacent = toks[o].sentence == s_attr + 1 && lay.sent_first(o) == o &&
+                     boundary >= lay.sent_end(boundary - 1) - 1;
+        }
+        if (!adjacent) break;
+        const int32_t nl = chain_end(next);
+        if (trailing(pairs[nl]).found()) break;
+        for (int32_t k = next; k <= nl; ++k) frags.push_back(pairs[k].content);
+        last = nl;
+        boundary = pairs[nl].close_tok < 0 ? lay.para_end(pairs[nl].paragraph) : pairs[nl].close_tok + 1;
+        next = nl + 1;
+      }
+    } else {
+      const int32_t o = pairs[i].open_tok;
+      a = attribution_before(doc, o, lay.sent_first(o));
+      const int32_t pf = lay.para_first(pairs[i].paragraph);
+      if (!a.found() && o == pf && o > 0 && is_punct(toks[o - 1], ":")) {
+        a = attribution_before(doc, o, lay.sent_first(o - 1));  // 'X said:\n\n"..."'
+      }
+    }
+    int32_t inherit = -1;
+    bool merged = false;
+    if (!a.found() && prev_draft >= 0) {
+      const QuoteDraft& pd = scan.drafts[prev_draft];
+      const int32_t p = pairs[i].paragraph;
+      if (prev_para >= p - 1) {
+        inherit = prev_draft;
+        const bool prev_ends_paragraph =
+            prev_para == p - 1 && prev_last_tok >= 0 &&
+            toks[prev_last_tok].sentence == doc.paragraphs[p - 1].end_sentence - 1;
+        if (opt.merge_continuation_paragraphs && prev_ends_paragraph &&
+            (pd.attr.found() || pd.inherit_from >= 0) && quote_only_paragraph(pairs[i], pairs[last])) {
+          QuoteDraft& m = scan.drafts[prev_draft];
+          if (m.quote.fragments.empty()) m.quote.fragments.push_back(m.quote.span);
+          for (const auto& f : frags) m.quote.fragments.push_back(f);
+          m.quote.span.end = frags.back().end;
+          merged = true;
+        }
+      }
+    }
+    for (int32_t k = i; k <= last; ++k) {
+      flag_range(scan.tok_flags, pairs[k].open_tok, pairs[k].end_tok + 1, kTokInDirect);
+    }
+    if (a.cue_tok >= 0) scan.tok_flags[a.cue_tok] |= kTokCue;
+    const int32_t last_tok = std::max(pairs[last].close_tok < 0 ? pairs[last].end_tok - 1 : pairs[last].close_tok,
+                                      a.found() ? a.end_tok - 1 : -1);
+    if (!merged) {
+      QuoteDraft d;
+      d.quote.kind = "direct";
+      d.quote.span = {frags.front().start, frags.back().end};
+      if (frags.size() > 1) d.quote.fragments = frags;
+      d.attr = a;
+      d.inherit_from = inherit;
+      d.first_tok = pairs[i].first_tok;
+      d.paragraph = pairs[i].paragraph;
+      scan.drafts.push_back(std::move(d));
+      prev_draft = static_cast<int32_t>(scan.drafts.size()) - 1;
+    }
+    prev_last_tok = last_tok;
+    prev_para = pairs[last].paragraph;
+    i = last + 1;
+  }
+}
+
+}  // namespace framelens

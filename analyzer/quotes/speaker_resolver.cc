@@ -1,0 +1,242 @@
+#include "analyzer/quotes/speaker_resolver.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "analyzer/quotes/cue_lexicon.h"
+
+namespace framelens {
+
+namespace {
+
+struct NameRun {
+  int32_t first_tok;
+  int32_t end_tok;
+  std::string name;
+};
+
+// Runs of two or more capitalised name words ("Donald Trump", "Patrick J. Tiberi"), in order.
+std::vector<NameRun> name_runs(const Document& doc) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  std::vector<NameRun> runs;
+  const int32_t n = static_cast<int32_t>(toks.size());
+  for (int32_t i = 0; i < n;) {
+    if (!toks[i].capitalized || !is_name_word(toks[i])) { ++i; continue; }
+    int32_t j = i;
+    int32_t words = 0;
+    while (j < n) {
+      if (is_name_word(toks[j]) && toks[j].sentence == toks[i].sentence) { ++words; ++j; continue; }
+      if (toks[j].kind == TokenKind::Punct && toks[j].lower == "." && !toks[j].space_before &&
+          j + 1 < n && toks[j + 1].sentence == toks[j].sentence && toks[j - 1].span.size() <= 2) {
+        ++j;  // initials: "J."
+        continue;
+      }
+      break;
+    }
+    // Titles are not part of the name ("Sen. Ted Cruz" -> "Ted Cruz").
+    int32_t s = i;
+    while (s < j && ((toks[s].kind == TokenKind::Word && (lex.word_class(toks[s].lower) & kTitle)) ||
+                     toks[s].kind == TokenKind::Punct)) {
+      if (toks[s].kind == TokenKind::Word) --words;
+      ++s;
+    }
+    if (words >= 2 && s < j) {
+      int32_t e = j;
+      while (e > s && toks[e - 1].kind == TokenKind::Punct) --e;
+      runs.push_back({s, e, doc.norm_slice({toks[s].span.start, toks[e - 1].span.end})});
+    }
+    i = j > i ? j : i + 1;
+  }
+  return runs;
+}
+
+struct Known {
+  std::string name;
+  std::string role;
+  int32_t tok;
+  int32_t paragraph;
+  int32_t actor;
+};
+
+struct MentionRef {
+  Span span;
+  int32_t actor;
+  bool pronoun;
+};
+
+class Resolver {
+ public:
+  explicit Resolver(Document& doc) : doc_(doc) {
+    for (size_t a = 0; a < doc.actors.size(); ++a) {
+      for (const auto& m : doc.actors[a].mentions) {
+        mentions_.push_back({m.span, static_cast<int32_t>(a), m.pronoun});
+      }
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const MentionRef& x, const MentionRef& y) { return x.span.start < y.span.start; });
+  }
+
+  QuoteSpeaker resolve(const SpeakerPhrase& sp, int32_t paragraph) {
+    QuoteSpeaker out;
+    out.span = sp.head;
+    out.name = sp.name;
+    const MentionRef* m = mention_at(sp.head);
+    if (m) out.actor = m->actor;
+    switch (sp.kind) {
+      case SpeakerKind::Name:
+        if (m) {
+          out.name = doc_.actors[m->actor].name;
+        } else if (sp.name.find(' ') == std::string::npos) {
+          out.name = full_name(sp.name, sp.first_tok);
+        }
+        known_.push_back({out.name, sp.role, sp.first_tok, paragraph, out.actor});
+        break;
+      case SpeakerKind::Pronoun: {
+        if (m) {
+          out.name = doc_.actors[m->actor].name;
+          out.resolved = true;
+          break;
+        }
+        const uint16_t c = CueLexicon::instance().word_class(sp.name);
+        if (!(c & (kMalePronoun | kFemalePronoun))) break;  // they / we / I stay as they are
+        if (const Known* k = recent(paragraph, "")) {
+          out.name = k->name;
+          out.actor = k->actor;
+          out.resolved = true;
+        } else if (const NameRun* r = run_before(sp.first_tok)) {
+          out.name = r->name;
+          out.resolved = true;
+        }
+        break;
+      }
+      case SpeakerKind::Role:
+        if (m && m->pronoun) {
+          out.name = doc_.actors[m->actor].name;
+          out.resolved = true;
+        } else if (sp.definite && !m) {
+          if (const Known* k = recent(-1, sp.role)) {
+            out.name = k->name;
+            out.actor = k->actor;
+            out.resolved = true;
+          }
+        }
+        break;
+      case SpeakerKind::None:
+        break;
+    }
+    return out;
+  }
+
+ private:
+  const MentionRef* mention_at(Span s) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), s.start - 256,
+                               [](const MentionRef& x, int32_t v) { return x.span.start < v; });
+    const MentionRef* best = nullptr;
+    for (; it != mentions_.end() && it->span.start < s.end; ++it) {
+      if (it->span.overlaps(s) && (!best || (best->pronoun && !it->pronoun))) best = &*it;
+    }
+    return best;
+  }
+
+  // The most recent named speaker; with a role, the most recent one introduced with that role;
+  // without one, only within the last three paragraphs.
+  const Known* recent(int32_t paragraph, const std::string& role) const {
+    for (auto it = known_.rbegin(); it != known_.rend(); ++it) {
+      if (!role.empty()) {
+        if (it->role == role) return &*it;
+        continue;
+      }
+      if (paragraph >= 0 && it->paragraph < paragraph - 3) return nullptr;
+      return &*it;
+    }
+    return nullptr;
+  }
+
+  const std::vector<NameRun>& runs() {
+    if (!runs_built_) {
+      runs_ = name_runs(doc_);
+      runs_built_ = true;
+    }
+    return runs_;
+  }
+
+  const NameRun* run_before(int32_t tok) {
+    const NameRun* best = nullptr;
+    for (const auto& r : runs()) {
+      if (r.end_tok > tok) break;
+      best = &r;
+    }
+    return best;
+  }
+
+  // "Trump" -> "Donald Trump" when a full name ending in that word was seen earlier (or later).
+  std::string full_name(const std::string& word, int32_t tok) {
+    for (const auto& k : known_) {
+      if (k.name.size() > word.size() && k.name.compare(k.name.size() - word.size(), word.size(), word) == 0 &&
+          k.name[k.name.size() - word.size() - 1] == ' ') {
+        return k.name;
+      }
+    }
+    const NameRun* found = nullptr;
+    for (const auto& r : runs()) {
+      if (r.name.size() > word.size() && r.name.compare(r.name.size() - word.size(), word.size(), word) == 0 &&
+          r.name[r.name.size() - word.size() - 1] == ' ') {
+        found = &r;
+        if (r.first_tok < tok) continue;  // keep the latest one before the quote
+        break;
+      }
+    }
+    return found ? found->name : word;
+  }
+
+  Document& doc_;
+  std::vector<MentionRef> mentions_;
+  std::vector<Known> known_;
+  std::vector<NameRun> runs_;
+  bool runs_built_ = false;
+};
+
+}  // namespace
+
+void resolve_speakers(Document& doc, QuoteScan& scan) {
+  auto& drafts = scan.drafts;
+  std::vector<int32_t> order(drafts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return drafts[a].quote.span.start < drafts[b].quote.span.start;
+  });
+  Resolver res(doc);
+  const auto& lex = CueLexicon::instance();
+  for (int32_t idx : order) {
+    QuoteDraft& d = drafts[idx];
+    const Attribution& a = d.attr;
+    if (a.found() && a.speaker) {
+      d.quote.speaker = res.resolve(a.speaker, d.paragraph);
+    } else if (d.inherit_from >= 0 && drafts[d.inherit_from].quote.speaker) {
+      d.quote.speaker = drafts[d.inherit_from].quote.speaker;
+    }
+    if (a.cue_tok >= 0 && a.cue) {
+      QuoteCue c;
+      c.span = doc.tokens[a.cue_tok].span;
+      if (a.cue->lemma == "according to" && a.cue_tok + 1 < static_cast<int32_t>(doc.tokens.size())) {
+        c.span.end = doc.tokens[a.cue_tok + 1].span.end;
+      }
+      c.lemma = std::string(a.cue->lemma);
+      c.loaded = a.cue->loaded;
+      d.quote.cue = c;
+    }
+  }
+  (void)lex;
+  doc.quotes.reserve(doc.quotes.size() + drafts.size());
+  for (int32_t idx : order) {
+    Quote& q = drafts[idx].quote;
+    if (q.speaker && q.speaker->actor >= 0 && q.speaker->actor < static_cast<int32_t>(doc.actors.size())) {
+      ++doc.actors[q.speaker->actor].quoted;
+    }
+    doc.quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace framelens
