@@ -7,6 +7,7 @@ namespace framelens {
 
 // Task entry points (defined in analyzer/cli/task_*.cc).
 // -- add declarations here --
+int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_train_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
@@ -28,6 +29,7 @@ const std::vector<CliTask>& train_tasks() {
 const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
+      {"quotes", "direct-quote P/R/F1 + speaker accuracy, indirect speech (PolNeAR schema)", task_eval_quotes},
       {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
