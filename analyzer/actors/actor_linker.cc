@@ -219,13 +219,23 @@ class Linker {
       }
       int32_t pick = -1;
       if (c.kind == CandKind::Pronoun) {
-        auto ok = [&](int32_t k) { return clusters_[k].gender == '-' || clusters_[k].gender == c.gender; };
+        // Within a sentence a person whose gender is known to match beats one of unknown gender.
+        const bool object = t_[d_.token_at_or_after(c.span.start)].lower == "him";
         int32_t j = static_cast<int32_t>(seen.size()) - 1;
         for (int32_t s = c.sentence; s >= c.sentence - kPronounWindow && s >= 0 && pick < 0; --s) {
           while (j >= 0 && seen[j].sentence > s) --j;
-          int32_t first_ok = -1;
-          for (int32_t k = j; k >= 0 && seen[k].sentence == s; --k) if (ok(seen[k].cluster)) first_ok = seen[k].cluster;
-          pick = first_ok;
+          int32_t exact = -1, unknown = -1;
+          for (int32_t k = j; k >= 0 && seen[k].sentence == s; --k) {
+            const char g = clusters_[seen[k].cluster].gender;
+            if (g == c.gender) exact = seen[k].cluster;
+            else if (g == '-') unknown = seen[k].cluster;
+          }
+          // "Trump accused him": an object pronoun is rarely the subject of its own clause.
+          if (object && s == c.sentence && exact >= 0 && exact == (j >= 0 ? first_in(seen, j, s) : -1) &&
+              unknown < 0) {
+            exact = -1;
+          }
+          pick = exact >= 0 ? exact : unknown;
         }
         if (pick >= 0 && clusters_[pick].gender == '-') clusters_[pick].gender = c.gender;
       } else if (c.kind == CandKind::Role) {
@@ -238,6 +248,13 @@ class Linker {
       clusters_[pick].mentions.push_back({c.span, true});
       seen.push_back({c.sentence, pick});
     }
+  }
+
+  template <class Seen>
+  static int32_t first_in(const std::vector<Seen>& seen, int32_t j, int32_t s) {
+    int32_t f = -1;
+    for (int32_t k = j; k >= 0 && seen[k].sentence == s; --k) f = seen[k].cluster;
+    return f;
   }
 
   std::vector<Actor> build() {

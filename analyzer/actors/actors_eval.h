@@ -23,6 +23,10 @@ struct ActorsEvalReport {
   ActorsEvalCounts names;         // gold spans that are not pronouns
   ActorsEvalCounts pronouns;      // gold spans that are pronouns (he, she, they, who, ...)
   ActorsEvalCounts names_person;  // name spans whose overlapping actor is a person
+  // NewsMTSC `further_mentions` that are pronouns of a found target: how many the stage links to
+  // the target's actor (found), out of those it links to any actor (gold = linked).
+  ActorsEvalCounts coref;
+  int64_t coref_gold = 0;         // all such pronouns, linked or not
   int64_t mentions = 0, pronoun_mentions = 0, actors = 0;
   double stage_seconds = 0.0;     // time in the actors stage only
   std::vector<std::string> misses;  // "gold text | sentence" for the first missed name spans

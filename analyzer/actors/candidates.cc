@@ -185,6 +185,17 @@ class Finder {
     while (k < end) {
       const Token& t = t_[k];
       if (k > i && t.breaks_before > 0) break;
+      if (k > i && !(t_[k - 1].lower == "of" || t_[k - 1].lower == "for" || t_[k - 1].lower == "on")) {
+        const GazPhrase* p = g_.match(d_, k, end);
+        if (p && p->kind != AliasKind::NonActor && p->kind != AliasKind::Demonym && !(has_org_head && *has_org_head)) {
+          // "Likely GOP ..." stops before GOP; "China Daily" was handled by the caller.
+          bool org_follows = false;
+          for (int32_t q = k + static_cast<int32_t>(p->lowers.size()); q < end && name_word(q, end); ++q) {
+            if (contains(org_heads(), t_[q].lower)) org_follows = true;
+          }
+          if (!org_follows) break;
+        }
+      }
       if (name_word(k, end) || (k > i && word(k) && t.all_caps)) {
         if (has_org_head && contains(org_heads(), t.lower)) *has_org_head = true;
         ++k;
@@ -387,7 +398,11 @@ class Finder {
 
       // Capitalised names not in the gazetteer.
       if (t.capitalized && !contains(function_words(), t.lower)) {
-        if (sentence_initial(i, first) && lower_words_.count(t.lower) && !t.all_caps) { ++i; continue; }
+        if (sentence_initial(i, first) && !t.all_caps &&
+            (lower_words_.count(t.lower) || (opener_form(t.lower) && !g_.given_name_gender(t.lower)))) {
+          ++i;
+          continue;
+        }
         bool org = false;
         int32_t e = name_run(i, end, true, &org);
         if (e == i) { ++i; continue; }
@@ -438,6 +453,12 @@ class Finder {
     return false;
   }
 
+  // "Speaking", "Asked", "Likely": sentence openers that are not names.
+  static bool opener_form(const std::string& w) {
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
+    return ends("ed") || ends("ing") || ends("ly");
+  }
+
   // A lone capitalised word with no cue: a surname unless it reads as a place ("in Ohio"), a
   // hyphenated modifier ("Seoul-based") or a sentence-opening adverb/participle ("Asked", "Sadly").
   bool plausible_single_name(int32_t i, int32_t first, int32_t end) const {
@@ -447,12 +468,14 @@ class Finder {
     const std::string& w = t.lower;
     if (w.find('-') != std::string::npos) return false;
     if (i + 2 < end && t_[i + 1].lower == "," && (g_.match(d_, i + 2, end) || t_[i + 2].lower.find('.') != std::string::npos)) return false;
-    if (sentence_initial(i, first)) {
-      auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
-      if (ends("ed") || ends("ing") || ends("ly")) return false;
-      if (i + 1 < end && t_[i + 1].kind == TokenKind::Word && t_[i + 1].capitalized) return false;
-    }
-    return true;
+    // At a sentence start anything is capitalised: a lone word there must be followed by what
+    // reads as its verb ("McConnell sought"), not a preposition or a comma ("Patrons at",
+    // "Somewhere,").
+    if (!sentence_initial(i, first)) return true;
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') return false;  // plurals
+    if (i + 1 >= end) return false;
+    const Token& n = t_[i + 1];
+    return n.kind == TokenKind::Word && !n.capitalized && (n.lower == "and" || !contains(function_words(), n.lower));
   }
 
   Candidate& push_name(CandKind kind, int32_t b, int32_t e, int32_t s) {

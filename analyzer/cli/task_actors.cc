@@ -72,11 +72,15 @@ int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx) {
   ctx.out << "gold names   found by an actor mention: " << pct(r->names) << "\n";
   ctx.out << "gold names   found as a person:         " << pct(r->names_person) << "\n";
   ctx.out << "gold pronouns found:                    " << pct(r->pronouns) << "\n";
+  if (r->coref_gold) {
+    ctx.out << "gold coreferent pronouns of found targets: " << r->coref_gold << ", linked to an actor: "
+            << r->coref.gold << ", to the target's actor: " << pct(r->coref) << "\n";
+  }
   std::snprintf(buf, sizeof buf, "per text: %.2f mentions (%.2f pronoun/role), %.2f actors\n", r->mentions / n,
                 r->pronoun_mentions / n, r->actors / n);
   ctx.out << buf;
   if (r->stage_seconds > 0) {
-    std::snprintf(buf, sizeof buf, "actors stage: %.1f MB/s (%.3f s for %.2f MB, one thread)\n",
+    std::snprintf(buf, sizeof buf, "actors stage: %.1f MB/s (%.3f s for %.2f MB, CPU time of one thread)\n",
                   r->bytes / 1e6 / r->stage_seconds, r->stage_seconds, r->bytes / 1e6);
     ctx.out << buf;
   }
