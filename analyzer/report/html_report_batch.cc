@@ -126,7 +126,7 @@ std::string html_batch_report(const GroupStats& stats, std::string_view summary,
     if (bars.empty()) return;
     double top = hi;
     for (const auto& b : bars) top = std::max(top, b.iv.high);
-    if (hi <= 0) top = std::max(top * 1.05, 1e-9);
+    if (hi <= 0) top = top > 0 ? top * 1.05 : 1.0;  // all zero: a plain 0..1 axis
     o << "<figure><figcaption>" << html_escape(caption) << "</figcaption>" << svg_chart(bars, lo, hi > 0 ? hi : top, labels)
       << "<details><summary>numbers</summary><table><tr><th>" << html_escape(noun)
       << "</th><th>key</th><th>value</th><th>95% interval</th></tr>";
