@@ -1,6 +1,7 @@
 #include "analyzer/actors/actor_linker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyzer/actors/candidates.h"
 
@@ -210,14 +211,22 @@ class Linker {
   // first); "the spokesman" -> the latest person who carried that title.
   void resolve_references() {
     struct Seen { int32_t sentence; int32_t cluster; };
-    std::vector<Seen> seen;
+    std::vector<Seen> seen, seen_other;  // persons; organisations and countries
     for (size_t i = 0; i < c_.size(); ++i) {
       const Candidate& c = c_[i];
       if (of_[i] >= 0) {
-        if (clusters_[of_[i]].type == "person") seen.push_back({c.sentence, of_[i]});
+        (clusters_[of_[i]].type == "person" ? seen : seen_other).push_back({c.sentence, of_[i]});
         continue;
       }
       int32_t pick = -1;
+      if (c.kind == CandKind::Role && c.gender == 'o') {
+        pick = org_reference(seen_other, c);
+        if (pick >= 0) {
+          clusters_[pick].mentions.push_back({c.span, true});
+          seen_other.push_back({c.sentence, pick});
+        }
+        continue;
+      }
       if (c.kind == CandKind::Pronoun) {
         // Within a sentence a person whose gender is known to match beats one of unknown gender.
         const bool object = t_[d_.token_at_or_after(c.span.start)].lower == "him";
@@ -248,6 +257,44 @@ class Linker {
       clusters_[pick].mentions.push_back({c.span, true});
       seen.push_back({c.sentence, pick});
     }
+  }
+
+  // "the government" -> the latest state named within a few sentences; "the agency" -> the
+  // latest organisation whose name has that word.
+  template <class Seen>
+  int32_t org_reference(const std::vector<Seen>& seen, const Candidate& c) const {
+    const bool state = c.role == "government" || c.role == "regime" || c.role == "administration";
+    for (int32_t k = static_cast<int32_t>(seen.size()) - 1; k >= 0; --k) {
+      const Cluster& cl = clusters_[seen[k].cluster];
+      if (state) {
+        if (seen[k].sentence < c.sentence - kPronounWindow) return -1;
+        if (cl.type == "country") return seen[k].cluster;
+        continue;
+      }
+      if (cl.type != "organization") continue;
+      if (cl.entry >= 0) {
+        if (has_word(g_.entry(cl.entry).name, c.role)) return seen[k].cluster;
+      } else if (std::find(cl.tokens.begin(), cl.tokens.end(), c.role) != cl.tokens.end()) {
+        return seen[k].cluster;
+      }
+    }
+    return -1;
+  }
+
+  // Whether `name` has the lower-case word `w` (ASCII case folding is enough for head nouns).
+  static bool has_word(const std::string& name, std::string_view w) {
+    size_t start = 0;
+    while (start <= name.size()) {
+      size_t sp = name.find(' ', start);
+      if (sp == std::string::npos) sp = name.size();
+      if (sp - start == w.size()) {
+        bool eq = true;
+        for (size_t q = 0; q < w.size() && eq; ++q) eq = std::tolower(static_cast<unsigned char>(name[start + q])) == w[q];
+        if (eq) return true;
+      }
+      start = sp + 1;
+    }
+    return false;
   }
 
   template <class Seen>

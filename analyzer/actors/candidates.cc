@@ -74,6 +74,15 @@ const WordSet& non_actor_heads() {
   return s;
 }
 
+// "the X" that refers back to an organisation (or, for government words, a state).
+const WordSet& org_references() {
+  static const WordSet s = {"agency", "bank", "bureau", "commission", "committee", "company",
+                            "council", "court", "department", "firm", "fund", "ministry",
+                            "newspaper", "organization", "organisation", "party", "union",
+                            "university", "government", "regime", "administration", "network"};
+  return s;
+}
+
 // Nouns that make a demonym name the state: "the Chinese government".
 const WordSet& government_nouns() {
   static const WordSet s = {"administration", "army", "authorities", "diplomats", "embassy",
@@ -329,6 +338,19 @@ class Finder {
           continue;
         }
       }
+      // "the agency", "the government": an organisation or state named before.
+      if (t.lower == "the" && i + 1 < end && word(i + 1) && contains(org_references(), t_[i + 1].lower) &&
+          !(i + 2 < end && ((t_[i + 2].lower == "of" && i + 3 < end && t_[i + 3].capitalized) || name_word(i + 2, end)))) {
+        Candidate c;
+        c.kind = CandKind::Role;
+        c.span = {t.span.start, t_[i + 1].span.end};
+        c.sentence = s;
+        c.gender = 'o';
+        c.role = t_[i + 1].lower;
+        out_.push_back(c);
+        i += 2;
+        continue;
+      }
       // Title + name.
       if (int32_t e = titled_person(i, i, end, s); e != i) { i = e; continue; }
 
@@ -379,6 +401,8 @@ class Finder {
             if (j < end && (t_[j].lower == "d.c." || t_[j].lower == "state")) place = true;
           }
           if (after < end && t_[after].lower == "d.c.") place = true;
+          // A dateline: "SEOUL —", "BEIJING (Reuters) -".
+          if (t.all_caps && after < end && (t_[after].kind == TokenKind::Dash || t_[after].lower == "(" || t_[after].lower == ",")) place = true;
           keep = !place;
         }
         if (keep) {

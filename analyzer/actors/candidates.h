@@ -17,7 +17,7 @@ enum class CandKind : uint8_t {
   Org,         // a capitalised name with an organisation head word ("Seoul National University")
   SingleName,  // one capitalised word; becomes a person only if it matches one or has a cue
   Pronoun,     // he/him/his/himself, she/her/hers/herself
-  Role,        // "the spokesman", "the foreign minister"
+  Role,        // "the spokesman", "the foreign minister"; gender 'o': "the agency", "the government"
 };
 
 struct Candidate {

@@ -243,3 +243,37 @@ TEST_CASE("actors: a malformed gazetteer is a model error", "[actors]") {
   CHECK(g.error().kind == ErrorKind::Model);
   CHECK(g.error().message.find("organizations.tsv:1") != std::string::npos);
 }
+
+TEST_CASE("actors: datelines and sentence openers are not actors", "[actors]") {
+  Document d = analyse(
+      "SEOUL \u2014 Speaking on Monday, Kim Yo-jong warned Seoul against new drills. Somewhere, "
+      "officials were listening.");
+  const Actor* sk = by_name(d, "South Korea");
+  REQUIRE(sk);
+  CHECK(sk->mentions.size() == 1);  // "warned Seoul", not the dateline
+  CHECK(!by_name(d, "Speaking"));
+  CHECK(!by_name(d, "Somewhere"));
+  CHECK(by_name(d, "Kim Yo-jong"));
+}
+
+TEST_CASE("actors: 'the agency' and 'the government' refer back to an organisation or state", "[actors]") {
+  Document d = analyse(
+      "The Environmental Protection Agency proposed new limits on Monday. The agency said the rule "
+      "would cut emissions. Japan welcomed the move, and the government said it would follow.");
+  const Actor* epa = by_name(d, "Environmental Protection Agency");
+  REQUIRE(epa);
+  CHECK(has(mention_texts(d, *epa, true), "The agency"));
+  const Actor* japan = by_name(d, "Japan");
+  REQUIRE(japan);
+  CHECK(has(mention_texts(d, *japan, true), "the government"));
+}
+
+TEST_CASE("actors: a known-gender person beats an unknown one for she/her", "[actors]") {
+  Document d = analyse("Reyes said Ms. Lindqvist had misled voters, and accused her of lying.");
+  const Actor* l = by_name(d, "Lindqvist");
+  REQUIRE(l);
+  CHECK(has(mention_texts(d, *l, true), "her"));
+  const Actor* r = by_name(d, "Reyes");
+  REQUIRE(r);
+  CHECK(mention_texts(d, *r, true).empty());
+}
