@@ -98,6 +98,19 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
       const CueInfo* c = finite_cue(doc, k);
       if (!c || c->participle) continue;
       SpeakerPhrase sp = speaker_before(doc, k, j);
+      if (!(sp && sp.first_tok == j) && k - j <= 8) {
+        // Right after a closing mark, a short run of plain words before the verb is the
+        // speaker even when its head is unknown ("the gambling tycoon told", "CBS This Morning
+        // co-anchor DeMarco Morgan said").
+        SpeakerPhrase g = plain_phrase(doc, j, k);
+        if (g) {
+          if (sp && sp.kind == SpeakerKind::Name) {
+            sp.first_tok = j;
+          } else {
+            sp = g;
+          }
+        }
+      }
       if (sp && sp.first_tok == j) {
         a.cue_tok = k;
         a.cue = c;

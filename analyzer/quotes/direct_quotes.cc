@@ -122,13 +122,19 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
     } else if (is_punct(p, ",")) {
       const Attribution lead = attribution_before(doc, q.open_tok, lay.sent_first(q.open_tok));
       if (lead.found() && f.words >= 2) {
-        direct = true;
+        // 'Evaluating X, Stevens said, "is like ..."': a lower-case piece that finishes a
+        // sentence begun before the attribution is a partial quote, as is one introduced by a
+        // participle ('adding, "..."').
+        const int32_t before = (lead.speaker ? std::min(lead.speaker.first_tok, lead.cue_tok) : lead.cue_tok) -
+                               lay.sent_first(q.open_tok);
+        direct = true; (void)before;
       } else {
         direct = (has_trailing && (f.first_cap || f.end_punct)) ||
                  (f.first_cap && f.end_punct && f.words >= 4);
       }
-    } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower)) {
-      direct = f.first_cap && f.words >= 3;
+    } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower) &&
+               CueLexicon::instance().find(p.lower)->speech) {
+      direct = f.words >= 2;
     } else if (p.kind == TokenKind::Dash || is_punct(p, "(") || is_punct(p, ";")) {
       direct = f.first_cap && f.end_punct && f.words >= 4;
     }
@@ -199,14 +205,18 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       // '"We hope," he said, "that ..."': following pieces without an attribution of their own.
       int32_t next = last + 1;
       int32_t boundary = a.end_tok;
-      while (next < n && scan.roles[next] == PairRole::Direct && pairs[next].paragraph == pairs[last].paragraph) {
+      while (next < n && pairs[next].paragraph == pairs[last].paragraph) {
         const int32_t o = pairs[next].open_tok;
+        if (scan.roles[next] != PairRole::Direct) {
+          // A partial quote inside the attribution ('after hinting that "changes" could come').
+          if (toks[o].sentence == toks[boundary > 0 ? boundary - 1 : 0].sentence) { ++next; continue; }
+          break;
+        }
         bool adjacent = o >= boundary && o <= boundary + 1;
         if (!adjacent && boundary > 0) {
           // '"...," X said during a visit. "Next sentence."'
           const int32_t s_attr = toks[boundary - 1].sentence;
-          adjacent = toks[o].sentence == s_attr + 1 && lay.sent_first(o) == o &&
-                     boundary >= lay.sent_end(boundary - 1) - 1;
+          adjacent = toks[o].sentence == s_attr + 1 && lay.sent_first(o) == o;
         }
         if (!adjacent) break;
         const int32_t nl = chain_end(next);

@@ -150,6 +150,39 @@ bool is_time_word(const CueLexicon& lex, const Token& t) {
 
 bool is_name_word(const Token& t) { return name_word(CueLexicon::instance(), t); }
 
+SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end) {
+  const auto& lex = CueLexicon::instance();
+  const auto& toks = doc.tokens;
+  if (first >= end) return {};
+  const Token& f = toks[first];
+  if (f.kind != TokenKind::Word) return {};
+  const uint16_t fc = lex.word_class(f.lower);
+  if (!(fc & kDeterminer) && !name_word(lex, f)) return {};
+  if (fc & (kNonSpeaker | kPronounPerson)) return {};
+  int32_t e = end;
+  // Adverbs before the verb are not part of the phrase ("the company also said").
+  while (e > first + 1 && toks[e - 1].kind == TokenKind::Word && (lex.word_class(toks[e - 1].lower) & kSkip)) --e;
+  for (int32_t i = first; i < e; ++i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::Word) {
+      if (lex.word_class(t.lower) & (kClauseStop | kPassiveAux)) return {};
+      continue;
+    }
+    if (abbrev_dot(doc, i)) continue;
+    if (t.kind == TokenKind::Dash && !t.space_before) continue;
+    return {};
+  }
+  SpeakerPhrase sp;
+  sp.kind = SpeakerKind::Role;
+  sp.first_tok = first;
+  sp.end_tok = e;
+  sp.head = {toks[first].span.start, toks[e - 1].span.end};
+  sp.name = doc.norm_slice(sp.head);
+  sp.definite = f.lower == "the";
+  sp.role = toks[e - 1].lower;
+  return sp;
+}
+
 SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
   const auto& lex = CueLexicon::instance();
   const auto& toks = doc.tokens;
