@@ -153,14 +153,42 @@ bool contains(const WordSet& s, std::string_view w) { return s.count(w) != 0; }
 
 bool is_dot(const Token& t) { return t.kind == TokenKind::Punct && t.lower == "."; }
 
-class Finder {
+// The document's lower-case words as 64-bit hashes in an open-addressing table: built per
+// document, so no node allocations (a false positive only costs one missed sentence opener).
+class WordHashSet {
  public:
-  Finder(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz) {
-    lower_words_.reserve(t_.size());
-    for (const Token& t : t_) {
-      if (t.kind == TokenKind::Word && !t.capitalized) lower_words_.insert(t.lower);
+  void build(const std::vector<Token>& toks) {
+    size_t n = 16;
+    while (n < toks.size() * 2) n <<= 1;
+    slots_.assign(n, 0);
+    mask_ = n - 1;
+    for (const Token& t : toks) {
+      if (t.kind == TokenKind::Word && !t.capitalized) insert(hash(t.lower));
     }
   }
+  bool contains(std::string_view w) const {
+    const uint64_t h = hash(w);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static uint64_t hash(std::string_view w) { return std::hash<std::string_view>{}(w) | 1; }
+  void insert(uint64_t h) {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == h) return;
+      if (slots_[i] == 0) { slots_[i] = h; return; }
+    }
+  }
+  std::vector<uint64_t> slots_;
+  size_t mask_ = 0;
+};
+
+class Finder {
+ public:
+  Finder(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz) { lower_words_.build(t_); }
 
   std::vector<Candidate> run() {
     for (int32_t s = 0; s < static_cast<int32_t>(d_.sentences.size()); ++s) sentence(s);
@@ -176,7 +204,7 @@ class Finder {
   bool name_word(int32_t i, int32_t end) const {
     if (i >= end || !word(i) || !t_[i].capitalized) return false;
     if (contains(function_words(), t_[i].lower)) return false;
-    if (title_case_ && t_[i].span.size() > 3 && lower_words_.count(t_[i].lower)) return false;
+    if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i].lower)) return false;
     return true;
   }
   // The first word of a sentence (or of a quote / parenthesis inside it) is capitalised anyway.
@@ -298,7 +326,9 @@ class Finder {
       if (t.breaks_before >= 2) in_quote_ = false;
 
       // Pronouns.
-      if (contains(pronouns_m(), t.lower) || contains(pronouns_f(), t.lower)) {
+      const char c0 = t.lower[0];
+      if ((c0 == 'h' || c0 == 's') && t.lower.size() <= 7 &&
+          (contains(pronouns_m(), t.lower) || contains(pronouns_f(), t.lower))) {
         Candidate c;
         c.kind = CandKind::Pronoun;
         c.span = t.span;
@@ -423,7 +453,7 @@ class Finder {
       // Capitalised names not in the gazetteer.
       if (t.capitalized && !contains(function_words(), t.lower)) {
         if (sentence_initial(i, first) && !t.all_caps &&
-            (lower_words_.count(t.lower) || (opener_form(t.lower) && !g_.given_name_gender(t.lower)))) {
+            (lower_words_.contains(t.lower) || (opener_form(t.lower) && !g_.given_name_gender(t.lower)))) {
           ++i;
           continue;
         }
@@ -516,7 +546,7 @@ class Finder {
   const Document& d_;
   const std::vector<Token>& t_;
   const Gazetteer& g_;
-  std::unordered_set<std::string_view> lower_words_;
+  WordHashSet lower_words_;
   std::vector<Candidate> out_;
   bool title_case_ = false;
   bool in_quote_ = false;
