@@ -64,6 +64,7 @@ Status RoleModel::save(const std::string& path) const {
 }
 
 void RoleModel::begin(RoleWorkspace& ws) {
+  ws.acc.fill(0.0);
   ws.index.clear();
   ws.value.clear();
   ws.mentions = 0;
@@ -74,9 +75,14 @@ void RoleModel::begin(RoleWorkspace& ws) {
 void RoleModel::add_mention(const Document& doc, const MentionTokens& m, const SparseVector& f,
                             RoleWorkspace& ws) const {
   const uint32_t mask = dim() - 1;
-  for (size_t i = 0; i < f.size(); ++i) {
-    ws.index.push_back(f.index[i] & mask);
-    ws.value.push_back(f.value[i]);
+  if (ws.pool) {
+    for (size_t i = 0; i < f.size(); ++i) {
+      ws.index.push_back(f.index[i] & mask);
+      ws.value.push_back(f.value[i]);
+    }
+  } else if (!linear_.empty()) {
+    for (size_t i = 0; i < f.size(); ++i)
+      for (int k = 0; k < kRoleClasses; ++k) ws.acc[k] += double(linear_.weight(f.index[i] & mask, k)) * f.value[i];
   }
   ++ws.mentions;
   if (ws.first_sentence < 0 || m.sentence < ws.first_sentence) ws.first_sentence = m.sentence;
@@ -86,36 +92,57 @@ void RoleModel::add_mention(const Document& doc, const MentionTokens& m, const S
   if (m.first <= first_content) ++ws.subject_mentions;
 }
 
-void RoleModel::finish(const Document& doc, const Actor& actor, const Stance& stance, RoleWorkspace& ws) const {
+void RoleModel::actor_flags(const Document& doc, const Actor& actor, const Stance& stance, const RoleWorkspace& ws,
+                            std::vector<uint32_t>& out) const {
+  out.clear();
+  if (ws.mentions == 0) return;
   const uint32_t mask = dim() - 1;
+  auto flag = [&](std::string_view name, int v) { out.push_back(static_cast<uint32_t>(flag_hash(name, v) & mask)); };
+  flag("bias", 0);
+  flag("mentions", std::min(static_cast<int>(std::log2(static_cast<double>(ws.mentions))) + 1, 5));
+  const int nsent = std::max<int>(1, static_cast<int>(doc.sentences.size()));
+  flag("first", ws.first_sentence == 0 ? 0 : std::min(1 + 4 * ws.first_sentence / nsent, 4));
+  flag("subject", std::min(4 * ws.subject_mentions / ws.mentions, 3));
+  flag("quoted", std::min(actor.quoted, 2));
+  flag("type:" + actor.type, 0);
+  const int sb = stance.present ? static_cast<int>(std::lround(std::clamp(stance.score, -1.0, 1.0) * 3)) : 99;
+  flag("stance", sb);
+  flag("stance_label:" + stance.label, 0);
+}
+
+void RoleModel::finish(const Document& doc, const Actor& actor, const Stance& stance, RoleWorkspace& ws) const {
   // Pooled mention contexts, scaled by 1/sqrt(mentions) so busy actors are not all "villains".
   const float scale = ws.mentions > 0 ? 1.0f / std::sqrt(static_cast<float>(ws.mentions)) : 0.0f;
-  for (float& v : ws.value) v *= scale;
-  auto flag = [&](std::string_view name, int v) {
-    ws.index.push_back(static_cast<uint32_t>(flag_hash(name, v) & mask));
-    ws.value.push_back(1.0f);
-  };
-  if (ws.mentions > 0) {
-    flag("bias", 0);
-    flag("mentions", std::min(static_cast<int>(std::log2(static_cast<double>(ws.mentions))) + 1, 5));
-    const int nsent = std::max<int>(1, static_cast<int>(doc.sentences.size()));
-    flag("first", ws.first_sentence == 0 ? 0 : std::min(1 + 4 * ws.first_sentence / nsent, 4));
-    flag("subject", std::min(4 * ws.subject_mentions / ws.mentions, 3));
-    flag("quoted", std::min(actor.quoted, 2));
-    flag("type:" + actor.type, 0);
-    const int sb = stance.present ? static_cast<int>(std::lround(std::clamp(stance.score, -1.0, 1.0) * 3)) : 99;
-    flag("stance", sb);
-    flag("stance_label:" + stance.label, 0);
-  }
   std::vector<std::pair<uint32_t, float>> pairs;
-  pairs.reserve(ws.index.size());
-  for (size_t i = 0; i < ws.index.size(); ++i) pairs.push_back({ws.index[i], ws.value[i]});
+  pairs.reserve(ws.index.size() + 8);
+  for (size_t i = 0; i < ws.index.size(); ++i) pairs.push_back({ws.index[i], ws.value[i] * scale});
+  std::vector<uint32_t> flags;
+  actor_flags(doc, actor, stance, ws, flags);
+  for (uint32_t f : flags) pairs.push_back({f, 1.0f});
   std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   ws.x.clear();
   for (const auto& [i, v] : pairs) {
     if (!ws.x.index.empty() && ws.x.index.back() == i) ws.x.value.back() += v;
     else ws.x.push(i, v);
   }
+}
+
+std::array<double, kRoleClasses> RoleModel::predict_actor(const Document& doc, const Actor& actor,
+                                                          const Stance& stance, RoleWorkspace& ws) const {
+  if (ws.pool) {
+    finish(doc, actor, stance, ws);
+    return predict(ws.x);
+  }
+  // Same dot product as predict(finish(...)): scaled pooled scores + cue weights + bias.
+  std::array<double, kRoleClasses> z{};
+  const double scale = ws.mentions > 0 ? 1.0 / std::sqrt(static_cast<double>(ws.mentions)) : 0.0;
+  for (int k = 0; k < kRoleClasses; ++k) z[k] = linear_.bias(k) + ws.acc[k] * scale;
+  std::vector<uint32_t> flags;
+  actor_flags(doc, actor, stance, ws, flags);
+  for (uint32_t f : flags)
+    for (int k = 0; k < kRoleClasses; ++k) z[k] += linear_.weight(f, k);
+  softmax_inplace(z.data(), kRoleClasses);
+  return z;
 }
 
 std::array<double, kRoleClasses> RoleModel::predict(const SparseVector& x) const {
@@ -130,8 +157,7 @@ void RoleModel::assign(const Document& doc, Actor& actor, RoleWorkspace& ws) con
     actor.role_score = 0.0;
     return;
   }
-  finish(doc, actor, actor.stance, ws);
-  const auto p = predict(ws.x);
+  const auto p = predict_actor(doc, actor, actor.stance, ws);
   const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
   actor.role = role_label(best);
   actor.role_score = p[best];

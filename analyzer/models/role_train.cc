@@ -63,6 +63,7 @@ Result<std::vector<RoleExample>> read_role_examples(const std::string& path, con
   std::vector<RoleExample> out;
   StanceWorkspace ws;
   RoleWorkspace rws;
+  rws.pool = true;
   std::vector<ScoredMention> scored;
   size_t pos = 0, line_no = 0;
   const std::string& all = *bytes;
@@ -83,6 +84,7 @@ Result<std::vector<RoleExample>> read_role_examples(const std::string& path, con
       for (const auto& st : upstream) st->annotate(*doc);
       std::vector<std::pair<std::string, int>> entities;
       for (const auto& e : j.at("entities")) entities.push_back({e.at("name").get<std::string>(), role_class(e.at("role").get<std::string>())});
+      ws.reset();
       for (Actor& actor : doc->actors) {
         const Stance st = score_actor(*doc, actor, stance, ws, scored, &featurizer, &rws);
         if (rws.mentions == 0) continue;

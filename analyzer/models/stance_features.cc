@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <string_view>
 
 #include "analyzer/models/text_features.h"
@@ -17,29 +16,17 @@ enum Ns : uint64_t {
   kAround, kPred
 };
 
-int abl() {
-  static const int v = [] { const char* e = std::getenv("FL_STANCE_ABL"); return e ? std::atoi(e) : 0; }();
-  return v;
-}
-
-// Clause breaks: a polar word across a comma or a "but" often is about someone else.
-bool is_clause_break(const Token& t) {
-  if (t.kind == TokenKind::Dash) return true;
-  if (t.kind == TokenKind::Punct)
-    return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
-  if (t.kind != TokenKind::Word) return false;
-  static const std::array<std::string_view, 7> kConj = {"but", "while", "although", "though", "however", "whereas", "because"};
-  return std::find(kConj.begin(), kConj.end(), std::string_view(t.lower)) != kConj.end();
-}
+constexpr int kWindow = 6;  // bag-of-words window each side of the mention
 
 uint64_t h(std::string_view s) { return feature_hash(s); }
 
-const uint64_t kTargetHash = h("<T>");
 const uint64_t kNumHash = h("<num>");
 const uint64_t kQuoteHash = h("<q>");
 const uint64_t kBosHash = h("<s>");
 const uint64_t kEosHash = h("</s>");
 const uint64_t kNameHash = h("<P>");
+const uint64_t kLexPos = feature_hash_pair(kFlag, h("lex+"));
+const uint64_t kLexNeg = feature_hash_pair(kFlag, h("lex-"));
 
 bool is_negator(const std::string& w) {
   static const std::array<std::string_view, 10> kNeg = {"not", "no", "never", "without", "nor", "cannot",
@@ -62,15 +49,25 @@ bool is_pronoun(const std::string& w) {
   return std::find(kPron.begin(), kPron.end(), std::string_view(w)) != kPron.end();
 }
 
-bool is_counted(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
-
-uint64_t word_hash(const Token& t) {
-  if (t.kind == TokenKind::Number) return kNumHash;
-  if (t.kind == TokenKind::Quote) return kQuoteHash;
-  return h(t.lower);
+// Clause breaks: a polar word across a comma or a "but" is often about someone else.
+bool is_clause_break(const Token& t) {
+  if (t.kind == TokenKind::Dash) return true;
+  if (t.kind == TokenKind::Punct)
+    return t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")";
+  if (t.kind != TokenKind::Word) return false;
+  static const std::array<std::string_view, 7> kConj = {"but", "while", "although", "though", "however", "whereas", "because"};
+  return std::find(kConj.begin(), kConj.end(), std::string_view(t.lower)) != kConj.end();
 }
 
+bool is_counted(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
+
 int dist_bin(int d) { return d <= 2 ? 0 : d <= 5 ? 1 : d <= 10 ? 2 : 3; }
+
+int32_t first_content_token(const Document& doc, const Sentence& s) {
+  int32_t i = s.first_token;
+  while (i < s.end_token && !is_counted(doc.tokens[i])) ++i;
+  return i;
+}
 
 }  // namespace
 
@@ -94,11 +91,75 @@ void StanceFeaturizer::emit(uint64_t hv, int32_t token, StanceScratch& s) const 
   s.token.push_back(token);
 }
 
-void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, SparseVector& out,
-                                StanceScratch& s, std::vector<std::pair<uint32_t, int32_t>>* attribution) const {
-  s.index.clear();
-  s.token.clear();
-  out.clear();
+void StanceFeaturizer::begin_document(const Document& doc, StanceScratch& s) const {
+  if (s.doc == &doc && s.doc_tokens == doc.tokens.size()) return;
+  s.doc = &doc;
+  s.doc_tokens = doc.tokens.size();
+  s.tok_hash.assign(doc.tokens.size(), 0);
+  s.tok_pol.assign(doc.tokens.size(), 0);
+  s.tok_name.assign(doc.tokens.size(), 0);
+  s.sent_ready.assign(doc.sentences.size(), 0);
+  // Names: actor mentions (pronouns included: "he" is a person, not a word of the context).
+  for (const Actor& a : doc.actors)
+    for (const Mention& m : a.mentions)
+      for (int32_t i = doc.token_at_or_after(m.span.start);
+           i >= 0 && i < static_cast<int32_t>(doc.tokens.size()) && doc.tokens[i].span.start < m.span.end; ++i)
+        s.tok_name[i] = 1;
+}
+
+void StanceFeaturizer::prepare_sentence(const Document& doc, int32_t sentence, StanceScratch& s) const {
+  if (s.sent_ready[sentence]) return;
+  s.sent_ready[sentence] = 1;
+  const Sentence& sent = doc.sentences[sentence];
+  const int32_t fc = first_content_token(doc, sent);
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    const uint64_t wh = t.kind == TokenKind::Number ? kNumHash : t.kind == TokenKind::Quote ? kQuoteHash : h(t.lower);
+    s.tok_hash[i] = wh;
+    if (t.kind == TokenKind::Word && t.capitalized && i > fc) s.tok_name[i] = 1;
+    if (!lex_ || t.kind != TokenKind::Word) continue;
+    const WordPolarity wp = lex_->lookup(wh);
+    if (wp.polarity == 0) continue;
+    bool negated = false;
+    for (int32_t j = std::max(sent.first_token, i - 3); j < i; ++j) negated = negated || is_negator(doc.tokens[j].lower);
+    const int sign = negated ? -wp.polarity : wp.polarity;
+    s.tok_pol[i] = static_cast<int8_t>(sign * ((wp.strong ? 2 : 1) + (negated ? 4 : 0)));
+  }
+}
+
+// Sentence part: identical for every mention in the sentence.
+void StanceFeaturizer::emit_sentence(const Document& doc, int32_t sentence, StanceScratch& s) const {
+  prepare_sentence(doc, sentence, s);
+  const Sentence& sent = doc.sentences[sentence];
+  const auto& tk = doc.tokens;
+  auto flag_i = [&](std::string_view name, int v) {
+    emit(feature_hash_pair(feature_hash_pair(kFlag, h(name)), static_cast<uint64_t>(v + 100)), -1, s);
+  };
+  uint64_t prev = kBosHash;
+  bool has_quote = false;
+  int pos = 0, neg = 0;
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
+    if (tk[i].kind == TokenKind::Quote) has_quote = true;
+    if (!is_counted(tk[i])) continue;
+    const bool name = s.tok_name[i];
+    const uint64_t w = name ? kNameHash : s.tok_hash[i];
+    if (!name) emit(feature_hash_pair(kWord, w), i, s);
+    emit(feature_hash_pair(kBigram, feature_hash_pair(prev, w)), i, s);
+    prev = w;
+    if (s.tok_pol[i] > 0) ++pos;
+    if (s.tok_pol[i] < 0) ++neg;
+  }
+  emit(feature_hash_pair(kBigram, feature_hash_pair(prev, kEosHash)), -1, s);
+  if (has_quote) flag_i("S:has_quote", 0);
+  flag_i("S:len", std::min((sent.end_token - sent.first_token) / 8, 6));
+  flag_i("S:pos", std::min(pos, 3));
+  flag_i("S:neg", std::min(neg, 3));
+  flag_i("S:net", std::clamp(pos - neg, -3, 3));
+}
+
+// Mention part: where the mention stands and what is said right around it.
+void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m, StanceScratch& s) const {
+  prepare_sentence(doc, m.sentence, s);
   const Sentence& sent = doc.sentences[m.sentence];
   const int32_t s0 = sent.first_token, s1 = sent.end_token;
   const auto& tk = doc.tokens;
@@ -106,81 +167,47 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
   auto flag_i = [&](std::string_view name, int v, int32_t tok = -1) {
     emit(feature_hash_pair(feature_hash_pair(kFlag, h(name)), static_cast<uint64_t>(v + 100)), tok, s);
   };
+  auto wh = [&](int32_t i) { return s.tok_name[i] ? kNameHash : s.tok_hash[i]; };
 
-  // Quotation state inside the sentence (toggled by quote tokens); the sentence splitter keeps a
-  // quote's sentences together often enough that this is a useful, cheap signal.
+  // Quotation state and clause number of each sentence token.
   s.in_quote.assign(size_t(s1 - s0), 0);
-  bool q = false, has_quote = false;
-  for (int32_t i = s0; i < s1; ++i) {
-    if (tk[i].kind == TokenKind::Quote && tk[i].lower == "\"") {
-      q = !q;
-      has_quote = true;
-    } else {
-      s.in_quote[i - s0] = q;
-    }
-  }
-
   s.clause.assign(size_t(s1 - s0), 0);
+  bool q = false;
   for (int32_t i = s0, c = 0; i < s1; ++i) {
+    if (tk[i].kind == TokenKind::Quote && tk[i].lower == "\"") q = !q;
+    else s.in_quote[i - s0] = q;
     if (is_clause_break(tk[i])) ++c;
     s.clause[i - s0] = c;
   }
-  int32_t first_content = s0;
-  while (first_content < s1 && !is_counted(tk[first_content])) ++first_content;
   const int target_clause = s.clause[m.first - s0];
 
-  // 1. Masked unigrams and bigrams (other names as <P> in bigrams: "<P> attacked <T>").
-  uint64_t prev = kBosHash;
-  bool in_target = false;
-  for (int32_t i = s0; i < s1; ++i) {
-    const bool target = i >= m.first && i < m.end;
-    if (target) {
-      if (!in_target) {
-        emit(feature_hash_pair(kBigram, feature_hash_pair(prev, kTargetHash)), -1, s);
-        prev = kTargetHash;
-      }
-      in_target = true;
-      continue;
-    }
-    in_target = false;
-    if (!is_counted(tk[i])) continue;
-    const uint64_t w = word_hash(tk[i]);
-    emit(feature_hash_pair(kWord, w), i, s);
-    const uint64_t bw = (!(abl() & 1) && tk[i].capitalized && i > first_content) ? kNameHash : w;
-    emit(feature_hash_pair(kBigram, feature_hash_pair(prev, bw)), i, s);
-    prev = bw;
-  }
-  emit(feature_hash_pair(kBigram, feature_hash_pair(prev, kEosHash)), -1, s);
-
-  // 2. Positional window words (punctuation and quote marks included: "Trump ," vs "Trump said").
+  // Positional window words (punctuation and quote marks included: "Trump ," vs "Trump said").
   static constexpr uint64_t kLeftNs[3] = {kL1, kL2, kL3}, kRightNs[3] = {kR1, kR2, kR3};
-  for (int d = 1; d <= 8; ++d) {
+  for (int d = 1; d <= kWindow; ++d) {
     const int32_t li = m.first - d, ri = m.end - 1 + d;
     if (d <= 3) {
-      emit(feature_hash_pair(kLeftNs[d - 1], li >= s0 ? word_hash(tk[li]) : kBosHash), li >= s0 ? li : -1, s);
-      emit(feature_hash_pair(kRightNs[d - 1], ri < s1 ? word_hash(tk[ri]) : kEosHash), ri < s1 ? ri : -1, s);
+      emit(feature_hash_pair(kLeftNs[d - 1], li >= s0 ? wh(li) : kBosHash), li >= s0 ? li : -1, s);
+      emit(feature_hash_pair(kRightNs[d - 1], ri < s1 ? wh(ri) : kEosHash), ri < s1 ? ri : -1, s);
     }
-    if (li >= s0 && is_counted(tk[li])) emit(feature_hash_pair(kLWin, word_hash(tk[li])), li, s);
-    if (ri < s1 && is_counted(tk[ri])) emit(feature_hash_pair(kRWin, word_hash(tk[ri])), ri, s);
+    if (li >= s0 && is_counted(tk[li])) emit(feature_hash_pair(kLWin, wh(li)), li, s);
+    if (ri < s1 && is_counted(tk[ri])) emit(feature_hash_pair(kRWin, wh(ri)), ri, s);
   }
-
-  if (!(abl() & 2)) {
-    const uint64_t l1 = m.first - 1 >= s0 ? word_hash(tk[m.first - 1]) : kBosHash;
-    const uint64_t r1 = m.end < s1 ? word_hash(tk[m.end]) : kEosHash;
-    const uint64_t r2 = m.end + 1 < s1 ? word_hash(tk[m.end + 1]) : kEosHash;
+  {
+    const uint64_t l1 = m.first - 1 >= s0 ? wh(m.first - 1) : kBosHash;
+    const uint64_t r1 = m.end < s1 ? wh(m.end) : kEosHash;
+    const uint64_t r2 = m.end + 1 < s1 ? wh(m.end + 1) : kEosHash;
     emit(feature_hash_pair(kAround, feature_hash_pair(l1, r1)), -1, s);
     emit(feature_hash_pair(kAround + 100, feature_hash_pair(r1, r2)), m.end < s1 ? m.end : -1, s);
   }
 
-  // 3. Mention-level flags.
-  if (m.first <= first_content) flag("T:start");
-  if (m.first - s0 < static_cast<int32_t>(s.in_quote.size()) && s.in_quote[m.first - s0]) flag("T:in_quote");
-  if (has_quote) flag("S:has_quote");
+  // Mention-level flags.
+  const int32_t fc = first_content_token(doc, sent);
+  if (m.first <= fc) flag("T:start");
+  if (s.in_quote[m.first - s0]) flag("T:in_quote");
   if (m.end < s1 && tk[m.end].lower == "'s") flag("T:possessive");
   if (m.first - 1 >= s0 && tk[m.first - 1].lower == "by") flag("T:by_agent");
   if (m.end - m.first == 1 && is_pronoun(tk[m.first].lower)) flag("T:pronoun");
   flag_i("T:len", std::min(m.end - m.first, 4));
-  flag_i("S:len", std::min((s1 - s0) / 8, 6));
   flag_i("T:pos", std::min((m.first - s0) / 5, 6));
   for (int d = 1; d <= 3; ++d) {
     const int32_t ri = m.end - 1 + d, li = m.first - d;
@@ -190,48 +217,39 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
   if (m.first - 2 >= s0 && tk[m.first - 2].lower == "according" && tk[m.first - 1].lower == "to")
     flag("T:according_to");
 
-  // 4. Prior-polar words by side, distance, quotation, strength and negation.
-  if (lex_) {
-    int net = 0, net_near = 0;
-    int subj_pred = 0, obj_pred = 0, subj_dist = 99, obj_dist = 99;
-    int32_t subj_tok = -1, obj_tok = -1;
-    for (int32_t i = s0; i < s1; ++i) {
-      if ((i >= m.first && i < m.end) || tk[i].kind != TokenKind::Word) continue;
-      const uint64_t w = h(tk[i].lower);
-      const WordPolarity wp = lex_->lookup(w);
-      if (wp.polarity == 0) continue;
-      bool negated = false;
-      for (int32_t j = std::max(s0, i - 3); j < i; ++j) negated = negated || is_negator(tk[j].lower);
-      const int sign = negated ? -wp.polarity : wp.polarity;
-      const bool left = i < m.first;
-      const int dist = left ? m.first - i : i - m.end + 1;
-      const int db = dist_bin(dist);
-      const bool quoted = s.in_quote[i - s0];
-      net += sign;
-      if (dist <= 5) net_near += sign;
-      const uint64_t base = feature_hash_pair(kFlag, h(sign > 0 ? "lex+" : "lex-"));
-      emit(base, i, s);
-      emit(feature_hash_pair(base, 10 + (left ? 0 : 4) + db), i, s);
-      emit(feature_hash_pair(base, 20 + (quoted ? 1 : 0)), i, s);
-      emit(feature_hash_pair(base, 30 + (wp.strong ? 1 : 0)), i, s);
-      if (negated) emit(feature_hash_pair(base, 40), i, s);
-      const bool same_clause = s.clause[i - s0] == target_clause;
-      if (!(abl() & 4)) emit(feature_hash_pair(base, 50 + (same_clause ? 1 : 0) + (left ? 0 : 2)), i, s);
-      if (same_clause && dist <= 6) {
-        if (!left && dist < subj_dist) { subj_dist = dist; subj_pred = sign; subj_tok = i; }
-        if (left && dist < obj_dist) { obj_dist = dist; obj_pred = sign; obj_tok = i; }
-      }
-      emit(feature_hash_pair(kLexWord, feature_hash_pair(w, (left ? 2 : 4) + (negated ? 1 : 0))), i, s);
+  // Prior-polar words relative to the mention: side, distance, clause, quotation, strength,
+  // negation; and the nearest one in the mention's clause on each side (the predicate the actor
+  // is subject of, the verb it is object of).
+  int net_near = 0, subj_pred = 0, obj_pred = 0, subj_dist = 99, obj_dist = 99;
+  int32_t subj_tok = -1, obj_tok = -1;
+  for (int32_t i = s0; i < s1; ++i) {
+    const int v = s.tok_pol[i];
+    if (v == 0 || (i >= m.first && i < m.end)) continue;
+    const int sign = v > 0 ? 1 : -1;
+    const int mag = v > 0 ? v : -v;
+    const bool negated = mag >= 4, strong = (mag & 3) == 2;
+    const bool left = i < m.first;
+    const int dist = left ? m.first - i : i - m.end + 1;
+    const bool same_clause = s.clause[i - s0] == target_clause;
+    if (dist <= 5) net_near += sign;
+    const uint64_t base = sign > 0 ? kLexPos : kLexNeg;
+    emit(base, i, s);
+    emit(feature_hash_pair(base, 10 + (left ? 0 : 4) + dist_bin(dist)), i, s);
+    emit(feature_hash_pair(base, 20 + (s.in_quote[i - s0] ? 1 : 0)), i, s);
+    emit(feature_hash_pair(base, 30 + (strong ? 1 : 0)), i, s);
+    if (negated) emit(feature_hash_pair(base, 40), i, s);
+    emit(feature_hash_pair(base, 50 + (same_clause ? 1 : 0) + (left ? 0 : 2)), i, s);
+    emit(feature_hash_pair(kLexWord, feature_hash_pair(s.tok_hash[i], (left ? 2 : 4) + (negated ? 1 : 0))), i, s);
+    if (same_clause && dist <= 6) {
+      if (!left && dist < subj_dist) subj_dist = dist, subj_pred = sign, subj_tok = i;
+      if (left && dist < obj_dist) obj_dist = dist, obj_pred = sign, obj_tok = i;
     }
-    if (!(abl() & 8)) {
-      if (subj_pred != 0) emit(feature_hash_pair(kPred, subj_pred > 0 ? 1 : 2), subj_tok, s);
-      if (obj_pred != 0) emit(feature_hash_pair(kPred, obj_pred > 0 ? 3 : 4), obj_tok, s);
-    }
-    flag_i("lex:net", std::clamp(net, -3, 3));
-    flag_i("lex:net_near", std::clamp(net_near, -2, 2));
   }
+  if (subj_pred != 0) emit(feature_hash_pair(kPred, subj_pred > 0 ? 1 : 2), subj_tok, s);
+  if (obj_pred != 0) emit(feature_hash_pair(kPred, obj_pred > 0 ? 3 : 4), obj_tok, s);
+  flag_i("lex:net_near", std::clamp(net_near, -2, 2));
 
-  // 5. Quotes by/about the mention (when the quotes stage ran).
+  // Quotes by/about the mention (when the quotes stage ran).
   const Span ms{tk[m.first].span.start, tk[m.end - 1].span.end};
   for (const Quote& qt : doc.quotes) {
     if (qt.span.end < sent.span.start || qt.span.start > sent.span.end) continue;
@@ -245,7 +263,7 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
     }
   }
 
-  // 6. Loaded wording near the mention (terms stage).
+  // Loaded wording near the mention (terms stage).
   for (const LoadedTerm& t : doc.loaded_terms) {
     if (t.sentence != m.sentence || t.span.overlaps(ms)) continue;
     const bool left = t.span.end <= ms.start;
@@ -254,17 +272,51 @@ void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, Spa
     emit(feature_hash_pair(kLoaded, h(t.category)), ti, s);
     emit(feature_hash_pair(kLoaded, 50 + (left ? 0 : 4) + dist_bin(std::max(dist, 0)) + (t.in_quote ? 8 : 0)), ti, s);
   }
+}
 
-  // Sort + merge into the sparse vector.
-  if (attribution) {
-    attribution->clear();
-    for (size_t k = 0; k < s.index.size(); ++k) attribution->push_back({s.index[k], s.token[k]});
+void StanceFeaturizer::collect(StanceScratch& s, SparseVector& out, bool merge) {
+  out.clear();
+  if (!merge) {
+    out.index.assign(s.index.begin(), s.index.end());
+    out.value.assign(s.index.size(), 1.0f);
+    return;
   }
   std::sort(s.index.begin(), s.index.end());
   for (size_t k = 0; k < s.index.size(); ++k) {
     if (!out.index.empty() && out.index.back() == s.index[k]) out.value.back() += 1.0f;
     else out.push(s.index[k], 1.0f);
   }
+}
+
+void StanceFeaturizer::features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& s,
+                                std::vector<std::pair<uint32_t, int32_t>>* attribution, bool merge) const {
+  begin_document(doc, s);
+  s.index.clear();
+  s.token.clear();
+  emit_sentence(doc, m.sentence, s);
+  emit_mention(doc, m, s);
+  if (attribution) {
+    attribution->clear();
+    for (size_t k = 0; k < s.index.size(); ++k) attribution->push_back({s.index[k], s.token[k]});
+  }
+  collect(s, out, merge);
+}
+
+void StanceFeaturizer::sentence_part(const Document& doc, int32_t sentence, SparseVector& out, StanceScratch& s) const {
+  begin_document(doc, s);
+  s.index.clear();
+  s.token.clear();
+  emit_sentence(doc, sentence, s);
+  collect(s, out, false);
+}
+
+void StanceFeaturizer::mention_part(const Document& doc, const MentionTokens& m, SparseVector& out,
+                                    StanceScratch& s) const {
+  begin_document(doc, s);
+  s.index.clear();
+  s.token.clear();
+  emit_mention(doc, m, s);
+  collect(s, out, false);
 }
 
 }  // namespace framelens

@@ -29,12 +29,21 @@ struct MentionTokens {
 // span covers no token.
 bool locate_mention(const Document& doc, Span span, MentionTokens& out);
 
-// Per-call buffers, so featurising allocates nothing after warm-up.
+// Per-call buffers and a per-document token cache (word hash, prior polarity after negation,
+// name flag), so featurising many mentions of one document hashes each token once and allocates
+// nothing after warm-up. One scratch per thread.
 struct StanceScratch {
   std::vector<uint32_t> index;
   std::vector<int32_t> token;  // the token that produced each raw feature (-1: the mention itself)
   std::vector<int8_t> in_quote;
   std::vector<int32_t> clause;   // clause number of each sentence token
+
+  const Document* doc = nullptr;
+  size_t doc_tokens = 0;
+  std::vector<uint64_t> tok_hash;
+  std::vector<int8_t> tok_pol;     // 0, or sign * (1 + strong) with negation applied; |v| 4+ = negated
+  std::vector<uint8_t> tok_name;   // inside an actor mention or a mid-sentence capitalised word
+  std::vector<uint8_t> sent_ready;
 };
 
 class StanceFeaturizer {
@@ -44,13 +53,24 @@ class StanceFeaturizer {
   uint32_t dim() const { return uint32_t(1) << bits_; }
   uint32_t hash_bits() const { return bits_; }
 
-  // Fills `out` (sorted unique indices, summed values). When `attribution` is given it receives
-  // (feature index, source token) pairs so callers can say which words moved a prediction.
+  // All features of a mention = sentence part (the same for every mention of the sentence: words
+  // and bigrams with names as <P>, sentence polarity) + mention part (window words, flags,
+  // polar words relative to the mention, quotes, loaded terms). Fills `out` (sorted unique indices
+  // with summed values when `merge`; otherwise one entry per raw feature, which a dot product
+  // treats the same). `attribution` receives (feature index, source token) pairs.
   void features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch,
-                std::vector<std::pair<uint32_t, int32_t>>* attribution = nullptr) const;
+                std::vector<std::pair<uint32_t, int32_t>>* attribution = nullptr, bool merge = true) const;
+  // The two parts alone (unmerged), for callers that cache the sentence part.
+  void sentence_part(const Document& doc, int32_t sentence, SparseVector& out, StanceScratch& scratch) const;
+  void mention_part(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch) const;
 
  private:
+  void begin_document(const Document& doc, StanceScratch& s) const;
+  void prepare_sentence(const Document& doc, int32_t sentence, StanceScratch& s) const;
+  void emit_sentence(const Document& doc, int32_t sentence, StanceScratch& s) const;
+  void emit_mention(const Document& doc, const MentionTokens& m, StanceScratch& s) const;
   void emit(uint64_t h, int32_t token, StanceScratch& s) const;
+  static void collect(StanceScratch& s, SparseVector& out, bool merge);
   uint32_t bits_;
   const PolarityLexicon* lex_;
 };

@@ -63,9 +63,31 @@ Status StanceModel::save(const std::string& path) const {
   return {};
 }
 
-MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws) const {
+MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws,
+                                       bool evidence) const {
   MentionPrediction out;
-  featurizer_.features(doc, m, ws.x, ws.scratch, &ws.attribution);
+  if (!evidence) {
+    // Fast path: cached sentence part + this mention's part.
+    if (ws.doc != &doc || ws.sent_have.size() != doc.sentences.size()) {
+      ws.doc = &doc;
+      ws.sent_have.assign(doc.sentences.size(), 0);
+      ws.sent_score.resize(doc.sentences.size());
+    }
+    if (!ws.sent_have[m.sentence]) {
+      featurizer_.sentence_part(doc, m.sentence, ws.sx, ws.scratch);
+      double z[3];
+      linear_.decision(ws.sx, z);
+      for (int k = 0; k < 3; ++k) ws.sent_score[m.sentence][k] = z[k] - linear_.bias(k);
+      ws.sent_have[m.sentence] = 1;
+    }
+    featurizer_.mention_part(doc, m, ws.x, ws.scratch);
+    double z[3];
+    linear_.decision(ws.x, z);
+    for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
+    softmax_inplace(out.p.data(), 3);
+    return out;
+  }
+  featurizer_.features(doc, m, ws.x, ws.scratch, &ws.attribution, /*merge=*/false);
   linear_.predict(ws.x, out.p.data());
   // Evidence: the context token whose features add most to the winning class over the runner-up
   // polarity (for neutral verdicts, toward the stronger polarity).

@@ -24,9 +24,19 @@ struct MentionPrediction {
   int label() const;                       // argmax
 };
 
+// Per-thread buffers, plus the sentence-part scores of the current document (cached because every
+// mention of a sentence shares them). Call reset() before reusing it for another document.
 struct StanceWorkspace {
   StanceScratch scratch;
-  SparseVector x;
+  SparseVector x;   // after predict(evidence=false): the mention part only; else all features
+  SparseVector sx;  // sentence part
+  const Document* doc = nullptr;
+  std::vector<std::array<double, 3>> sent_score;
+  std::vector<uint8_t> sent_have;
+  void reset() {
+    doc = nullptr;
+    scratch.doc = nullptr;
+  }
   std::vector<std::pair<uint32_t, int32_t>> attribution;
   std::vector<std::pair<int32_t, double>> scratch_contrib;
 };
@@ -42,7 +52,10 @@ class StanceModel {
   const LinearModel& linear() const { return linear_; }
   const PolarityLexicon& lexicon() const { return *lexicon_; }
 
-  MentionPrediction predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws) const;
+  // Probabilities; with `evidence` also the context token that moved the verdict most (costs a
+  // second pass over the features, so actors ask only for their strongest mentions).
+  MentionPrediction predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws,
+                            bool evidence = true) const;
 
  private:
   std::shared_ptr<const PolarityLexicon> lexicon_;

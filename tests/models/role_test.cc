@@ -93,3 +93,41 @@ TEST_CASE("role assignment: an actor without featurised mentions is 'none'", "[r
   CHECK(a.role == "none");
   CHECK(a.role_score == 0.0);
 }
+
+TEST_CASE("role scores: accumulated inference equals the pooled training vector", "[roles]") {
+  // A role model with non-trivial weights over the stance feature space.
+  std::vector<RoleExample> ex;
+  for (int c = 0; c < kRoleClasses; ++c)
+    for (int j = 0; j < 6; ++j) {
+      RoleExample e;
+      e.x.push(static_cast<uint32_t>(c * 37 + j * 101) & 1023u, 1.0f);
+      e.x.push(static_cast<uint32_t>(c * 53 + 7) & 1023u, 0.5f);
+      e.gold = {c};
+      ex.push_back(e);
+    }
+  RoleTrainOptions opt;
+  opt.hash_bits = 10;
+  auto m = train_role_model(ex, opt);
+  REQUIRE(m.ok());
+  auto d = make_document("Rivals attacked Mendes. Mendes thanked the nurses and praised them.", DocMeta{});
+  REQUIRE(d.ok());
+  Actor a = actor_named("Mendes");
+  a.stance.present = true;
+  a.stance.score = -0.4;
+  a.stance.label = "negative";
+  RoleWorkspace pooled, acc;
+  pooled.pool = true;
+  RoleModel::begin(pooled);
+  RoleModel::begin(acc);
+  SparseVector f1, f2;
+  for (uint32_t i : {3u, 40u, 77u, 3000u}) f1.push(i, 1.0f);
+  for (uint32_t i : {40u, 512u, 999u}) f2.push(i, 1.0f);
+  MentionTokens m1{2, 3, 0}, m2{4, 5, 1};
+  for (auto* ws : {&pooled, &acc}) {
+    m->add_mention(*d, m1, f1, *ws);
+    m->add_mention(*d, m2, f2, *ws);
+  }
+  const auto p = m->predict_actor(*d, a, a.stance, pooled), q = m->predict_actor(*d, a, a.stance, acc);
+  for (int k = 0; k < kRoleClasses; ++k) CHECK(p[k] == Approx(q[k]).margin(1e-6));
+  CHECK(pooled.subject_mentions == 1);  // the second mention starts its sentence
+}

@@ -294,3 +294,20 @@ TEST_CASE("stance stage is thread-safe: concurrent runs agree", "[stance]") {
   CHECK(scores[0] > 0);
   CHECK(scores[1] < 0);
 }
+
+TEST_CASE("the cached sentence-part fast path equals the full feature path", "[stance]") {
+  const StanceModel m = tiny_model();
+  const std::string text =
+      "Critics slammed Mendes and Ortiz over a corrupt deal, but voters praised Ortiz. Ortiz left on Monday.";
+  const Document d = doc_of(text);
+  StanceWorkspace fast, full;
+  for (size_t from : {size_t(0), size_t(25), size_t(70), size_t(80)}) {
+    MentionTokens mt;
+    const bool found = from == 0 ? locate_mention(d, span_of(text, "Mendes"), mt)
+                                 : locate_mention(d, span_of(text, "Ortiz", from), mt);
+    REQUIRE(found);
+    const auto a = m.predict(d, mt, fast, /*evidence=*/false);
+    const auto b = m.predict(d, mt, full, /*evidence=*/true);
+    for (int k = 0; k < 3; ++k) CHECK(a.p[k] == Approx(b.p[k]).margin(1e-9));
+  }
+}
