@@ -37,10 +37,39 @@ double num_or_zero(const json& j, const char* key) {
 }
 
 void finish(ArticleFigures& f) {
-  f.weights = poisson_weights(article_key(f.meta, f.stats.chars, f.stats.words));
+  f.key = article_key(f.meta, f.stats.chars, f.stats.words);
+  f.weights = poisson_weights(f.key);
 }
 
 }  // namespace
+
+void ActorAcc::add_stance(double score, uint64_t key, const BootWeights& w) {
+  if (++stance_n == 1) {
+    first_stance = score;
+    first_key = key;
+    return;
+  }
+  if (!stance) {
+    stance = std::make_unique<std::array<SumAcc, 2>>();
+    const BootWeights first = poisson_weights(first_key);
+    (*stance)[0].add(first_stance, first);
+    (*stance)[1].add(1, first);
+  }
+  (*stance)[0].add(score, w);
+  (*stance)[1].add(1, w);
+}
+
+std::shared_ptr<const std::array<SumAcc, 2>> ActorAcc::stance_sums() const {
+  auto out = std::make_shared<std::array<SumAcc, 2>>();
+  if (stance) {
+    *out = *stance;
+  } else if (stance_n == 1) {
+    const BootWeights w = poisson_weights(first_key);
+    (*out)[0].add(first_stance, w);
+    (*out)[1].add(1, w);
+  }
+  return out;
+}
 
 uint64_t article_key(const DocMeta& m, int32_t chars, int32_t words) {
   return KeyHash().add(m.id).add(m.title).add(m.outlet).add(m.date).add(m.url).add(chars).add(words).value();
@@ -216,10 +245,7 @@ Status GroupStats::add(const ArticleFigures& f) {
     acc.hero += a.role == "hero";
     acc.villain += a.role == "villain";
     acc.victim += a.role == "victim";
-    if (a.stance_present) {
-      acc.stance_sum.add(a.stance, w);
-      acc.stance_n.add(1, w);
-    }
+    if (a.stance_present) acc.add_stance(a.stance, f.key, w);
   }
   return {};
 }
@@ -227,7 +253,7 @@ Status GroupStats::add(const ArticleFigures& f) {
 std::vector<std::string> GroupStats::top_actors(size_t k) const {
   std::map<std::string, int64_t> n;
   for (const auto& [_, g] : groups_) {
-    for (const auto& [name, a] : g.actors) n[name] += a.stance_n.n();
+    for (const auto& [name, a] : g.actors) n[name] += a.stance_n;
   }
   std::vector<std::pair<int64_t, std::string>> v;
   for (const auto& [name, c] : n) {
@@ -292,7 +318,9 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
   if (m == "actor_stance") {
     auto it = g.actors.find(k.key);
     if (it == g.actors.end()) return std::nullopt;
-    return MetricRef{&it->second.stance_sum, &it->second.stance_n, 1.0};
+    if (it->second.stance_n == 0) return std::nullopt;
+    auto sums = it->second.stance_sums();
+    return MetricRef{&(*sums)[0], &(*sums)[1], 1.0, sums};
   }
   return std::nullopt;
 }
@@ -329,9 +357,10 @@ std::string GroupStats::actor_stance_csv(bool excel_safe) const {
       const ActorAcc& a = g.actors.at(*actor);
       CsvRow row(out, excel_safe);
       row.text(name).text(*actor).text(a.type).integer(a.articles).integer(a.mentions).integer(a.quoted)
-          .integer(a.stance_n.n());
-      if (a.stance_n.sum() > 0) {
-        Interval iv = ratio_interval(a.stance_sum, a.stance_n);
+          .integer(a.stance_n);
+      if (a.stance_n > 0) {
+        const auto sums = a.stance_sums();
+        Interval iv = ratio_interval((*sums)[0], (*sums)[1]);
         row.number(iv.value).number(iv.low).number(iv.high);
       } else {
         row.empty().empty().empty();

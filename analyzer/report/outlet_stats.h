@@ -5,6 +5,7 @@
 // produce the same tables.
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,7 @@ struct ArticleFigures {
   std::vector<std::string> mfc, generic;  // selected frame labels
   Leaning leaning;
   std::vector<ActorFigure> actors;
+  uint64_t key = 0;  // article_key(): seeds the bootstrap weights
   BootWeights weights{};
 };
 
@@ -53,10 +55,20 @@ Result<ArticleFigures> figures_from_json(const nlohmann::json& j);
 Result<std::string> group_value(const ArticleFigures& f, std::string_view field);
 bool valid_group_field(std::string_view field);
 
+// Most outlet x actor pairs occur in a single article, so the replicate sums (1.6 KB) are only
+// allocated at a pair's second stance; the first article's contribution is replayed from its key
+// (its bootstrap weights are a function of the key), so the result is the same as eager sums.
 struct ActorAcc {
   std::string type;
   int64_t articles = 0, mentions = 0, quoted = 0, hero = 0, villain = 0, victim = 0;
-  SumAcc stance_sum, stance_n;  // mean stance over the articles where a stance was measured
+  int64_t stance_n = 0;           // articles where a stance toward the actor was measured
+  double first_stance = 0.0;
+  uint64_t first_key = 0;
+  std::unique_ptr<std::array<SumAcc, 2>> stance;  // [sum of stances, count], from the 2nd on
+
+  void add_stance(double score, uint64_t key, const BootWeights& w);
+  // The [sum, count] accumulators (materialised for a single-article pair).
+  std::shared_ptr<const std::array<SumAcc, 2>> stance_sums() const;
 };
 
 struct GroupAcc {
@@ -75,6 +87,7 @@ struct MetricRef {
   const SumAcc* num = nullptr;
   const SumAcc* den = nullptr;
   double scale = 1.0;
+  std::shared_ptr<const std::array<SumAcc, 2>> owned;  // keeps materialised sums alive
 };
 
 struct MetricKey {
