@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS="build-essential cmake pkg-config libeigen3-dev libfasttext-dev fasttext nlohmann-json3-dev catch2 zlib1g-dev"
+# Integration tests: HTML rendering in headless Chromium, the Dask runner, the notebook.
+PKGS="$PKGS chromium python3-distributed jupyter-nbconvert python3-ipykernel python3-matplotlib python3-pandas"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -18,4 +20,6 @@ cmake --build build -j"$JOBS"
 echo "== AddressSanitizer + UBSan build"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFRAMELENS_SANITIZE=ON -DFRAMELENS_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$JOBS"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$JOBS")
+# The integration tests run the same binaries; under the sanitizers only the unit tests are repeated.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j"$JOBS" -E '^integration\.')
