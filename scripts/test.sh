@@ -18,7 +18,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$JOBS"
 (cd build && ctest --output-on-failure -j"$JOBS")
 echo "== AddressSanitizer + UBSan build"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFRAMELENS_SANITIZE=ON -DFRAMELENS_BENCH=OFF >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRAMELENS_SANITIZE=ON -DFRAMELENS_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$JOBS"
 # The integration tests run the same binaries; under the sanitizers only the unit tests are repeated.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
