@@ -63,7 +63,7 @@ const char* const kTrainStanceHelp =
     "                     (default ../shared/corpora/lexicons)\n"
     "  --models DIR       model folder: upstream stages load from it, output goes to it\n"
     "  --out FILE         output path (default MODELS/stance/stance.bin)\n"
-    "  --hash-bits N      feature space 2^N (default 18)\n"
+    "  --hash-bits N      feature space 2^N (default 16)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
     "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
@@ -191,7 +191,7 @@ const char* const kTrainRolesHelp =
     "  --dev FILE         dev articles scored after training (default .../dev.jsonl; none to skip)\n"
     "  --models DIR       model folder (input stages and stance model; output goes to it)\n"
     "  --out FILE         output path (default MODELS/roles/roles.bin)\n"
-    "  --hash-bits N      feature space 2^N (default 16)\n"
+    "  --hash-bits N      feature space 2^N (default 14)\n"
     "  --l2 X             L2 penalty (default 3e-2)\n"
     "  --no-save          train and score only\n"
     "\n";

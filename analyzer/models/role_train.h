@@ -29,7 +29,7 @@ Result<std::vector<RoleExample>> read_role_examples(const std::string& path, con
                                                     const StanceModel& stance, uint32_t hash_bits);
 
 struct RoleTrainOptions {
-  uint32_t hash_bits = 16;
+  uint32_t hash_bits = 14;
   double l2 = 3e-2;
   int max_iterations = 300;
 };

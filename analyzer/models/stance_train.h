@@ -29,7 +29,7 @@ Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
                                                         const std::vector<StagePtr>& upstream);
 
 struct StanceTrainOptions {
-  uint32_t hash_bits = 18;
+  uint32_t hash_bits = 16;
   double l2 = 1e-3;
   int max_iterations = 400;
   bool balance_classes = true;
