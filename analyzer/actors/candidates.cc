@@ -135,6 +135,12 @@ const WordSet& reporting_before() {
   return s;
 }
 
+const WordSet& determiners() {
+  // Not "that" (a conjunction as often as not) nor "no".
+  static const WordSet s = {"a", "an", "the", "this", "these", "those", "every", "another"};
+  return s;
+}
+
 const WordSet& pronouns_m() {
   static const WordSet s = {"he", "him", "his", "himself"};
   return s;
@@ -468,9 +474,14 @@ class Finder {
           i = e;
           continue;
         }
+        // "the Grand Strategy class", "an Ideal America", "This Whiggish vision": after a
+        // determiner an unknown name is not a new person ("the Obama administration" still links
+        // to an Obama named elsewhere).
+        const bool determiner = i > first && contains(determiners(), t_[i - 1].lower) &&
+                                !(len >= 2 && g_.given_name_gender(t.lower));  // "the Bernie Sanders campaign"
         if (org) {
           push_name(CandKind::Org, i, e, s);
-        } else if (len > 5) {
+        } else if (len > 5 || (determiner && len >= 2)) {
           // A run this long is a headline fragment or a title, not one name.
         } else if (len >= 2) {
           Candidate& c = push_name(CandKind::Person, i, e, s);
@@ -479,8 +490,8 @@ class Finder {
           Candidate& c = push_name(CandKind::SingleName, i, e, s);
           c.all_caps = t.all_caps;
           c.gender = given_gender(i);
-          c.cue = single_name_cue(i, first, end);
-          c.plausible = plausible_single_name(i, first, end);
+          c.cue = !determiner && single_name_cue(i, first, end);
+          c.plausible = !determiner && plausible_single_name(i, first, end);
         }
         i = e;
         continue;
@@ -491,6 +502,13 @@ class Finder {
 
   bool single_name_cue(int32_t i, int32_t first, int32_t end) const {
     const int32_t n = i + 1;
+    const std::string& w = t_[i].lower;
+    // "Candidates who ...", "Voters were": a plural noun opening the sentence (a plural verb
+    // after it; "Meadows would" and "Sanders said" stay names).
+    if (sentence_initial(i, first) && w.size() > 3 && w.back() == 's' && n < end &&
+        (t_[n].lower == "who" || t_[n].lower == "are" || t_[n].lower == "were" || t_[n].lower == "have")) {
+      return false;
+    }
     if (n < end) {
       const Token& x = t_[n];
       if (x.lower == "'s" || x.lower == "'") return true;
@@ -526,7 +544,6 @@ class Finder {
     // reads as its verb ("McConnell sought"), not a preposition or a comma ("Patrons at",
     // "Somewhere,").
     if (!sentence_initial(i, first)) return true;
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') return false;  // plurals
     if (i + 1 >= end) return false;
     const Token& n = t_[i + 1];
     return n.kind == TokenKind::Word && !n.capitalized && (n.lower == "and" || !contains(function_words(), n.lower));

@@ -277,3 +277,14 @@ TEST_CASE("actors: a known-gender person beats an unknown one for she/her", "[ac
   REQUIRE(r);
   CHECK(mention_texts(d, *r, true).empty());
 }
+
+TEST_CASE("actors: after a determiner an unknown name is not a new person", "[actors]") {
+  Document d = analyse(
+      "We teach the Grand Strategy course at the college. This Whiggish vision guided Lincoln, "
+      "and the Lincoln White House kept it.");
+  CHECK(!by_name(d, "Grand Strategy"));
+  CHECK(!by_name(d, "Whiggish"));
+  const Actor* l = by_name(d, "Lincoln");
+  REQUIRE(l);
+  CHECK(mention_texts(d, *l, false).size() == 2);  // "the Lincoln White House" links to him
+}
