@@ -107,27 +107,49 @@ void PolarityLexicon::finish() {
   rebuild(entries);
 }
 
+namespace {
+uint64_t slot_key(uint64_t hash) {
+  const uint64_t k = hash & ~uint64_t(0xFF);
+  return k == 0 ? 0x100 : k;
+}
+}  // namespace
+
 void PolarityLexicon::rebuild(const std::vector<Entry>& entries) {
   size_t cap = 16;
   while (cap < entries.size() * 2) cap <<= 1;
-  table_.assign(cap, Entry{});
+  table_.assign(cap, 0);
   count_ = 0;
   for (const Entry& e : entries) {
-    size_t i = e.hash & (cap - 1);
-    while (table_[i].hash != 0 && table_[i].hash != e.hash) i = (i + 1) & (cap - 1);
-    if (table_[i].hash == 0) ++count_;
-    table_[i] = e;
+    const uint64_t key = slot_key(e.hash);
+    const uint64_t payload = uint64_t(e.polarity + 2) | (uint64_t(e.strong ? 1 : 0) << 2);
+    size_t i = (key >> 8) & (cap - 1);
+    while (table_[i] != 0 && (table_[i] & ~uint64_t(0xFF)) != key) i = (i + 1) & (cap - 1);
+    if (table_[i] == 0) ++count_;
+    table_[i] = key | payload;
   }
+}
+
+std::vector<PolarityLexicon::Entry> PolarityLexicon::entries() const {
+  std::vector<Entry> out;
+  for (uint64_t v : table_) {
+    if (v == 0) continue;
+    Entry e;
+    e.hash = v & ~uint64_t(0xFF);
+    e.polarity = static_cast<int8_t>(int(v & 3) - 2);
+    e.strong = static_cast<uint8_t>((v >> 2) & 1);
+    out.push_back(e);
+  }
+  return out;
 }
 
 WordPolarity PolarityLexicon::lookup(uint64_t word_hash) const {
   if (table_.empty()) return {};
-  if (word_hash == 0) word_hash = 1;
+  const uint64_t key = slot_key(word_hash);
   const size_t mask = table_.size() - 1;
-  for (size_t i = word_hash & mask;; i = (i + 1) & mask) {
-    const Entry& e = table_[i];
-    if (e.hash == 0) return {};
-    if (e.hash == word_hash) return {e.polarity, e.strong != 0};
+  for (size_t i = (key >> 8) & mask;; i = (i + 1) & mask) {
+    const uint64_t v = table_[i];
+    if (v == 0) return {};
+    if ((v & ~uint64_t(0xFF)) == key) return {static_cast<int8_t>(int(v & 3) - 2), ((v >> 2) & 1) != 0};
   }
 }
 
@@ -136,8 +158,7 @@ Status PolarityLexicon::write(std::ostream& os) const {
   os.write(reinterpret_cast<const char*>(&kVersion), 4);
   const uint32_t n = static_cast<uint32_t>(count_);
   os.write(reinterpret_cast<const char*>(&n), 4);
-  for (const Entry& e : table_) {
-    if (e.hash == 0) continue;
+  for (const Entry& e : entries()) {
     os.write(reinterpret_cast<const char*>(&e.hash), 8);
     os.write(reinterpret_cast<const char*>(&e.polarity), 1);
     os.write(reinterpret_cast<const char*>(&e.strong), 1);
@@ -163,7 +184,7 @@ Result<PolarityLexicon> PolarityLexicon::read(std::istream& is, const std::strin
     is.read(reinterpret_cast<char*>(&e.polarity), 1);
     is.read(reinterpret_cast<char*>(&e.strong), 1);
     if (!is) return model_error(where + ": truncated polarity table");
-    if (e.hash == 0 || e.polarity < -1 || e.polarity > 1) return model_error(where + ": corrupt polarity table");
+    if (e.polarity < -1 || e.polarity > 1) return model_error(where + ": corrupt polarity table");
   }
   PolarityLexicon lex;
   lex.rebuild(entries);

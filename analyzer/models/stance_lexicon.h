@@ -43,9 +43,12 @@ class PolarityLexicon {
     uint8_t strong = 0;
   };
   void rebuild(const std::vector<Entry>& entries);
+  std::vector<Entry> entries() const;
 
   std::vector<std::pair<uint64_t, std::pair<int, int>>> votes_;  // hash -> (vote sum, strong votes)
-  std::vector<Entry> table_;  // power-of-two capacity
+  // Power-of-two open-addressing table of 8-byte slots (cache-friendly): the hash with its low 8
+  // bits replaced by the payload (polarity + 2, strong << 2); 0 = empty.
+  std::vector<uint64_t> table_;
   size_t count_ = 0;
 };
 

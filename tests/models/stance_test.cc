@@ -228,16 +228,29 @@ TEST_CASE("targets API: an actor's mention links the target", "[stance]") {
 }
 
 TEST_CASE("the pipeline rejects targets outside the text", "[stance]") {
+  // A models folder with only the stance model, so this checks the targets path alone.
+  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_pipeline";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "stance");
+  REQUIRE(tiny_model().save((dir / kStanceModelFile).string()).ok());
   PipelineOptions o;
-  o.models_dir = FRAMELENS_SOURCE_MODELS_DIR;
+  o.models_dir = dir.string();
   auto p = Pipeline::load(o);
   REQUIRE(p.ok());
+  InputRecord ok;
+  ok.text = "Critics slammed Mendes.";
+  ok.targets.push_back({16, 22});
+  auto good = p->analyze(ok);
+  REQUIRE(good.ok());
+  REQUIRE(good->targets.size() == 1);
+  CHECK(good->targets[0].stance.present);
   InputRecord r;
   r.text = "Short text.";
   r.targets.push_back({5, 40});
   auto d = p->analyze(r);
   REQUIRE_FALSE(d.ok());
   CHECK(d.error().kind == ErrorKind::Input);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("stance stage factory: absent, required and corrupt models", "[stance]") {
