@@ -122,9 +122,14 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
     }
   }
   if (a.found() && new_sentence) {
-    // "He said it was..." after a quote is a new statement, not this quote's attribution.
-    if (a.end_tok < limit && !sentence_final(toks[a.end_tok])) return Attribution{};
+    // "He said it was..." after a quote is a new statement, not this quote's attribution: only
+    // "X said." / "said X." / "X said on Monday." stand alone.
     if (!a.speaker) return Attribution{};
+    const int32_t after = std::max(a.cue_tok + 1, a.speaker.end_tok);
+    if (after < limit && !sentence_final(toks[after]) && !is_punct(toks[after], ",")) {
+      const uint16_t c = lex.word_class(toks[after].lower);
+      if (!(c & (kClauseStop | kTimeWord)) || toks[after].lower == "that") return Attribution{};
+    }
   }
   return a;
 }
@@ -168,6 +173,15 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
     a.first_tok = a.speaker && a.speaker.first_tok < k ? a.speaker.first_tok : k;
     a.end_tok = open;
     return a;
+  }
+  if (colon) {
+    // 'Police Chief Maren Lund put it bluntly: "..."': no reporting verb, the subject speaks.
+    SpeakerPhrase sp = speaker_after(doc, floor, j + 1);
+    if ((sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun) && sp.end_tok < j) {
+      a.speaker = sp;
+      a.first_tok = floor;
+      a.end_tok = open;
+    }
   }
   return a;
 }

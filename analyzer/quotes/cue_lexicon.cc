@@ -124,7 +124,8 @@ constexpr ClassRow kClasses[] = {
      "frequently often publicly privately reportedly angrily bluntly calmly confidently tearfully "
      "jokingly sarcastically emphatically firmly told"},
     {kTitle,
-     "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. adm. prof. rev. atty. sen rep gov "
+     "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev atty supt insp "
+     "treasurer chancellor premier deputy speaker commander director prime leader chief "
      "president senator governor secretary minister judge justice officer pastor rabbi father "
      "congressman congresswoman mayor chairman commissioner ambassador"},
     {kClauseStop,

@@ -93,10 +93,15 @@ bool title_like(const Document& doc, const QuoteMarkPair& q) {
   return words > 0;
 }
 
+// A reporting verb outside quotation marks in the sentence (capitalised words are names or
+// titles: "Morning Report").
 bool sentence_has_cue(const Document& doc, int32_t tok) {
   const auto& s = doc.sentences[doc.tokens[tok].sentence];
+  bool inside = false;
   for (int32_t i = s.first_token; i < s.end_token; ++i) {
-    if (doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i)) return true;
+    const Token& t = doc.tokens[i];
+    if (is_double_quote(doc, i)) inside = !inside;
+    if (!inside && t.kind == TokenKind::Word && !t.capitalized && finite_cue(doc, i)) return true;
   }
   return false;
 }

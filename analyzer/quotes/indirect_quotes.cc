@@ -138,7 +138,8 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
           continue;
         }
       }
-      if (ca < 0 || cb - ca < 1 || count_words(doc, ca, cb) < 3) continue;
+      if (ca < 0 || cb - ca < 1) continue;
+      if (count_words(doc, ca, cb) + (ca2 >= 0 && cb2 > ca2 ? count_words(doc, ca2, cb2) : 0) < 3) continue;
       if (any_flag(scan, ca, cb, kTokInDirect)) continue;
       QuoteDraft d;
       d.quote.kind = any_flag(scan, ca, cb, kTokInPartial) ? "mixed" : "indirect";

@@ -62,28 +62,39 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
     sp.name = head.lower;
     return sp;
   }
-  if (name_word(lex, head) || (head.kind == TokenKind::Punct && abbrev_dot(doc, core_end - 1))) {
-    // Trailing run of name words; titles at its start are dropped from the name.
-    int32_t r = core_end - 1;
-    while (r - 1 >= first && (name_word(lex, toks[r - 1]) || abbrev_dot(doc, r - 1) ||
-                              (is_punct(toks[r], ".") && name_word(lex, toks[r - 1])))) {
-      --r;
+  if (name_word(lex, head) && !(hc & (kTitle | kRoleNoun | kModifier))) {
+    // The name is the trailing run of name words after the last title, role or modifier
+    // ("Former Gov. Lena Hart" -> "Lena Hart"; initials stay: "Paul K. Dunmore").
+    constexpr uint16_t kNotName = kTitle | kRoleNoun | kModifier;
+    int32_t n = core_end - 1;
+    while (n - 1 >= first) {
+      const Token& t = toks[n - 1];
+      if (t.kind == TokenKind::Word && name_word(lex, t) && !(lex.word_class(t.lower) & kNotName)) {
+        --n;
+        continue;
+      }
+      if (abbrev_dot(doc, n - 1) && n - 2 >= first && !(lex.word_class(toks[n - 2].lower) & kNotName)) {
+        --n;
+        continue;
+      }
+      break;
     }
-    int32_t n = r;
-    while (n < core_end && ((toks[n].kind == TokenKind::Word && (lex.word_class(toks[n].lower) & kTitle)) ||
-                            is_punct(toks[n], "."))) {
-      if (toks[n].kind == TokenKind::Word && !sp.role.size()) sp.role = toks[n].lower;
-      ++n;
-    }
+    while (n < core_end && toks[n].kind != TokenKind::Word) ++n;
     if (n < core_end) {
+      for (int32_t k = n - 1; k >= first && k >= n - 3; --k) {
+        if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k].lower) & (kTitle | kRoleNoun))) {
+          sp.role = toks[k].lower;
+          break;
+        }
+      }
       sp.kind = SpeakerKind::Name;
-      sp.head = {toks[r].span.start, toks[core_end - 1].span.end};
-      sp.name = doc.norm_slice({toks[n].span.start, toks[core_end - 1].span.end});
+      sp.head = {toks[n].span.start, toks[core_end - 1].span.end};
+      sp.name = doc.norm_slice(sp.head);
       return sp;
     }
-    // Only titles ("the President"): a role.
   }
-  if ((hc & (kRoleNoun | kTitle)) || name_word(lex, head)) {
+  const bool determined = (lex.word_class(toks[first].lower) & kDeterminer) && core_end - first >= 2;
+  if ((hc & (kRoleNoun | kTitle)) || name_word(lex, head) || (determined && head.kind == TokenKind::Word)) {
     sp.kind = SpeakerKind::Role;
     sp.head = {toks[first].span.start, toks[end - 1].span.end};
     sp.name = doc.norm_slice(sp.head);
@@ -157,8 +168,8 @@ SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end) {
   const Token& f = toks[first];
   if (f.kind != TokenKind::Word) return {};
   const uint16_t fc = lex.word_class(f.lower);
-  if (!(fc & kDeterminer) && !name_word(lex, f)) return {};
-  if (fc & (kNonSpeaker | kPronounPerson)) return {};
+  if (fc & (kNonSpeaker | kPronounPerson | kClauseStop | kSkip | kPassiveAux)) return {};
+  if (lex.find(f.lower)) return {};
   int32_t e = end;
   // Adverbs before the verb are not part of the phrase ("the company also said").
   while (e > first + 1 && toks[e - 1].kind == TokenKind::Word && (lex.word_class(toks[e - 1].lower) & kSkip)) --e;
@@ -227,11 +238,34 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
       }
       if (np2 && !np2.role.empty() && np1.role.empty()) np1.role = np2.role;
     }
+    for (int32_t k = i - 1; k > c1 && np1.role.empty(); --k) {
+      if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k].lower) & (kRoleNoun | kTitle))) np1.role = toks[k].lower;
+    }
     np1.end_tok = i + 1;
     return np1;
   }
-  const int32_t f = collect_back(doc, i + 1, floor);
-  return describe(doc, f, i + 1);
+  int32_t f = collect_back(doc, i + 1, floor);
+  SpeakerPhrase sp = describe(doc, f, i + 1);
+  // "union officials said", "the county engineer said": up to two plain lower-case words before
+  // a role head, when a determiner, a comma or the clause start comes before them.
+  if (sp.kind == SpeakerKind::Role || !sp) {
+    int32_t g = f;
+    while (g - 1 >= floor && f - g < 2 && toks[g - 1].kind == TokenKind::Word && !toks[g - 1].capitalized &&
+           !(lex.word_class(toks[g - 1].lower) & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kDeterminer |
+                                                  kPronounPerson)) &&
+           !lex.find(toks[g - 1].lower)) {
+      --g;
+    }
+    if (g < f) {
+      const bool det = g - 1 >= floor && (lex.word_class(toks[g - 1].lower) & kDeterminer);
+      const bool open = g == floor || (g - 1 >= floor && (is_punct(toks[g - 1], ",") || toks[g - 1].kind == TokenKind::Quote));
+      if (det || open) {
+        SpeakerPhrase ext = describe(doc, det ? g - 1 : g, i + 1);
+        if (ext.kind == SpeakerKind::Role) return ext;
+      }
+    }
+  }
+  return sp;
 }
 
 SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
@@ -243,9 +277,11 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
   if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i].lower) & kPronounPerson)) {
     return describe(doc, i, i + 1);
   }
+  bool determined = false;
   if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i].lower) & kDeterminer) &&
       !name_word(lex, toks[i])) {
     ++i;
+    determined = true;
   }
   while (i < limit && i - begin < kMaxPhrase) {
     const Token& t = toks[i];
@@ -253,6 +289,12 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
       const uint16_t c = lex.word_class(t.lower);
       if (t.lower == "'s" && i > begin) { ++i; continue; }
       if (name_word(lex, t) || (!t.capitalized && (c & (kRoleNoun | kModifier)))) { ++i; continue; }
+      // "the transport agency": plain words after a determiner.
+      if (determined && !t.capitalized && i - begin <= 4 &&
+          !(c & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kPronounPerson | kDeterminer)) && !lex.find(t.lower)) {
+        ++i;
+        continue;
+      }
       if (is_preposition_link(t) && i > begin && i + 1 < limit &&
           (name_word(lex, toks[i + 1]) || (lex.word_class(toks[i + 1].lower) & kDeterminer))) {
         ++i;
@@ -281,7 +323,16 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
                          (lex.word_class(toks[end - 1].lower) & kDeterminer))) {
     --end;
   }
-  return describe(doc, begin, end);
+  SpeakerPhrase sp = describe(doc, begin, end);
+  if (sp.kind == SpeakerKind::Name && sp.role.empty() && end < limit && is_punct(toks[end], ",")) {
+    // "said Arne Dahl, a spokesman for the port": remember the role for "the spokesman" later.
+    for (int32_t k = end + 1; k < limit && k - end <= 8; ++k) {
+      const Token& t = toks[k];
+      if (t.kind != TokenKind::Word) break;
+      if (!t.capitalized && (lex.word_class(t.lower) & kRoleNoun)) { sp.role = t.lower; break; }
+    }
+  }
+  return sp;
 }
 
 }  // namespace framelens

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/quotes/attribution.h"
+#include "analyzer/quotes/cue_lexicon.h"
+
+using namespace framelens;
+
+namespace {
+
+Document doc_of(const std::string& text) {
+  auto d = make_document(text, {});
+  REQUIRE(d.ok());
+  return std::move(*d);
+}
+
+// Token index of the n-th double quotation mark.
+int32_t mark(const Document& d, int n) {
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (d.tokens[i].kind == TokenKind::Quote && d.norm[d.tokens[i].span.start] == U'"' && n-- == 0) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  FAIL("not enough quotation marks");
+  return -1;
+}
+
+int32_t n_tokens(const Document& d) { return static_cast<int32_t>(d.tokens.size()); }
+
+}  // namespace
+
+TEST_CASE("attribution after the closing mark", "[quotes][attribution]") {
+  auto d = doc_of("\"The levee held,\" the county engineer said on Sunday.");
+  auto a = attribution_after(d, mark(d, 1) + 1, n_tokens(d));
+  REQUIRE(a.found());
+  REQUIRE(a.cue);
+  CHECK(a.cue->lemma == "say");
+  CHECK(std::string(d.slice(a.speaker.head)) == "the county engineer");
+
+  auto s = doc_of("\"The levee held,\" said Mayor Ines Falk.");
+  auto sa = attribution_after(s, mark(s, 1) + 1, n_tokens(s));
+  REQUIRE(sa.found());
+  CHECK(sa.speaker.name == "Ines Falk");
+
+  // Dash attribution has a speaker and no verb.
+  auto dash = doc_of("\"We will rebuild every house\" \u2014 Commissioner Dara Quinn");
+  auto da = attribution_after(dash, mark(dash, 1) + 1, n_tokens(dash));
+  REQUIRE(da.found());
+  CHECK(da.cue_tok == -1);
+  CHECK(da.speaker.name == "Dara Quinn");
+}
+
+TEST_CASE("attribution after a quote that ended its sentence needs a short 'X said.'", "[quotes][attribution]") {
+  auto d = doc_of("\"The levee held.\" He said it was luck.");
+  auto a = attribution_after(d, mark(d, 1) + 1, n_tokens(d));
+  CHECK_FALSE(a.found());
+}
+
+TEST_CASE("attribution before the opening mark", "[quotes][attribution]") {
+  auto d = doc_of("The governor told reporters: \"We are not leaving.\"");
+  auto a = attribution_before(d, mark(d, 0), 0);
+  REQUIRE(a.found());
+  CHECK(a.cue->lemma == "tell");
+  CHECK(std::string(d.slice(a.speaker.head)) == "The governor");
+
+  auto acc = doc_of("According to Nadia Brun, \"the vote is lost.\"");
+  auto aa = attribution_before(acc, mark(acc, 0), 0);
+  REQUIRE(aa.found());
+  CHECK(aa.cue->lemma == "according to");
+  CHECK(aa.speaker.name == "Nadia Brun");
+
+  // No colon, comma or verb right before the mark: no leading attribution.
+  auto none = doc_of("The governor visited the \"new\" levee.");
+  CHECK_FALSE(attribution_before(none, mark(none, 0), 0).found());
+}

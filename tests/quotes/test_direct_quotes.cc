@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "tests/quotes/quote_test_util.h"
+
+using namespace framelens;
+using namespace framelens::quotes_test;
+
+TEST_CASE("direct quotes: straight and curly marks, speaker after the quote", "[quotes][direct]") {
+  auto d = annotate(
+      "\"The river rose two metres overnight,\" said Hana Ilves, the regional flood coordinator.\n\n"
+      "\u201CWe moved forty families before midnight,\u201D Ilves said.");
+  REQUIRE(count_kind(d, "direct") == 2);
+  const Quote* a = find_quote(d, "river rose", "direct");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "The river rose two metres overnight,");
+  CHECK(speaker_name(*a) == "Hana Ilves");
+  REQUIRE(a->cue);
+  CHECK(a->cue->lemma == "say");
+  CHECK_FALSE(a->cue->loaded);
+  const Quote* b = find_quote(d, "forty families", "direct");
+  REQUIRE(b);
+  CHECK(speaker_name(*b) == "Hana Ilves");  // surname resolved to the full name seen before
+  CHECK(text_of(d, b->speaker->span) == "Ilves");
+}
+
+TEST_CASE("direct quotes: split by the attribution gives one quote with fragments", "[quotes][direct]") {
+  auto d = annotate("\"We hope,\" the harbour master said, \"that the ferries run again by Friday.\"");
+  REQUIRE(count_kind(d, "direct") == 1);
+  const Quote& q = d.quotes[0];
+  REQUIRE(q.fragments.size() == 2);
+  CHECK(text_of(d, q.fragments[0]) == "We hope,");
+  CHECK(text_of(d, q.fragments[1]) == "that the ferries run again by Friday.");
+  CHECK(q.span.start == q.fragments[0].start);
+  CHECK(q.span.end == q.fragments[1].end);
+  CHECK(text_of(d, q.speaker->span) == "the harbour master");
+}
+
+TEST_CASE("direct quotes: the sentence after a mid-quote attribution joins the quote", "[quotes][direct]") {
+  auto d = annotate(
+      "\u201CThe budget is balanced,\u201D Treasurer Ole Brandt said at the briefing. \u201CNobody should "
+      "expect new taxes.\u201D");
+  REQUIRE(count_kind(d, "direct") == 1);
+  CHECK(d.quotes[0].fragments.size() == 2);
+  CHECK(speaker_name(d.quotes[0]) == "Ole Brandt");
+}
+
+TEST_CASE("direct quotes: a quote running over several paragraphs is one quote", "[quotes][direct]") {
+  auto d = annotate(
+      "Lina Sorensen, who runs the shelter, described the night.\n\n"
+      "\u201CThe water came through the doors at two in the morning. We carried the children upstairs.\n\n"
+      "\u201CBy dawn the whole street was a river.\u201D\n\n"
+      "The shelter reopened on Tuesday.");
+  REQUIRE(count_kind(d, "direct") == 1);
+  const Quote& q = d.quotes[0];
+  REQUIRE(q.fragments.size() == 2);
+  CHECK(text_of(d, q.fragments[1]) == "By dawn the whole street was a river.");
+}
+
+TEST_CASE("direct quotes: nested single quotes stay inside", "[quotes][direct]") {
+  auto d = annotate("\"They told us it was 'a routine check,' and then they took the files,\" said Piet Vos.");
+  const Quote* q = find_quote(d, "routine check", "direct");
+  REQUIRE(q);
+  CHECK(text_of(d, q->span) == "They told us it was 'a routine check,' and then they took the files,");
+  CHECK(speaker_name(*q) == "Piet Vos");
+}
+
+TEST_CASE("direct quotes: introduced by a colon, and across a paragraph break", "[quotes][direct]") {
+  auto d = annotate(
+      "Police Chief Maren Lund put it bluntly: \"Nobody drives on that road until it is inspected.\"\n\n"
+      "The union leader, Tomas Eklund, wrote in a letter:\n\n"
+      "\"Our members were never consulted about the closure.\"");
+  const Quote* a = find_quote(d, "Nobody drives", "direct");
+  REQUIRE(a);
+  CHECK(speaker_name(*a) == "Maren Lund");
+  const Quote* b = find_quote(d, "never consulted", "direct");
+  REQUIRE(b);
+  CHECK(speaker_name(*b) == "Tomas Eklund");
+  REQUIRE(b->cue);
+  CHECK(b->cue->lemma == "write");
+}
+
+TEST_CASE("direct quotes: dash attribution", "[quotes][direct]") {
+  auto d = annotate("\"We will rebuild every house on this street.\" \u2014 Commissioner Dara Quinn");
+  REQUIRE(count_kind(d, "direct") == 1);
+  CHECK(speaker_name(d.quotes[0]) == "Dara Quinn");
+  CHECK_FALSE(d.quotes[0].cue.has_value());
+}
+
+TEST_CASE("direct quotes: loaded cues", "[quotes][direct]") {
+  auto d = annotate(
+      "\"The figures were never hidden,\" the minister insisted.\n\n"
+      "\"We made mistakes,\" Deputy Mayor Ruth Okafor conceded on Monday.");
+  const Quote* a = find_quote(d, "never hidden", "direct");
+  REQUIRE(a);
+  REQUIRE(a->cue);
+  CHECK(a->cue->lemma == "insist");
+  CHECK(a->cue->loaded);
+  const Quote* b = find_quote(d, "mistakes", "direct");
+  REQUIRE(b);
+  CHECK(b->cue->lemma == "concede");
+  CHECK(b->cue->loaded);
+  CHECK(speaker_name(*b) == "Ruth Okafor");
+}
+
+TEST_CASE("direct quotes: scare quotes and titles are not speech", "[quotes][direct][scare]") {
+  auto d = annotate(
+      "The council approved the so-called \"efficiency\" plan after a debate on \"Morning Report With "
+      "Anna Kask.\" Critics called the cuts \"a betrayal.\"");
+  CHECK(count_kind(d, "direct") == 0);
+  REQUIRE(d.scare_quotes.size() == 1);
+  CHECK(text_of(d, d.scare_quotes[0]) == "efficiency");
+}
+
+TEST_CASE("direct quotes: a partial quote inside reported speech makes a mixed quote", "[quotes][direct]") {
+  auto d = annotate("The director said she was \"well aware\" of the risks before the dam failed.");
+  CHECK(count_kind(d, "direct") == 0);
+  const Quote* q = find_quote(d, "well aware", "mixed");
+  REQUIRE(q);
+  CHECK(text_of(d, q->span) == "she was \"well aware\" of the risks before the dam failed");
+  CHECK(text_of(d, q->speaker->span) == "The director");
+}
