@@ -164,18 +164,37 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
     if (!c) continue;
     a.cue_tok = k;
     a.cue = c;
-    a.speaker = speaker_before(doc, k, floor);
+    if (!c->participle) a.speaker = speaker_before(doc, k, floor);
     if (!a.speaker) {
-      // "said Trump:" / "asked the senator,"
+      // "said Trump:" / "asked the senator," / "Said Dorothy Poynter, who grew up there, ..."
       SpeakerPhrase sp = speaker_after(doc, k + 1, j + 1);
-      if (sp && sp.end_tok >= j) a.speaker = sp;
+      if (sp && (sp.end_tok >= j || k == floor || (sp.end_tok <= j && is_punct(toks[sp.end_tok], ",")))) {
+        a.speaker = sp;
+      }
+    }
+    if (!a.speaker && k > floor) {
+      // "Clinton posted a comment, saying, ..." / "X went on Twitter, writing: ...": the
+      // subject of the sentence speaks.
+      SpeakerPhrase sp = speaker_after(doc, floor, k);
+      if ((sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
+           (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok < k) {
+        a.speaker = sp;
+      }
     }
     a.first_tok = a.speaker && a.speaker.first_tok < k ? a.speaker.first_tok : k;
     a.end_tok = open;
     return a;
   }
   if (colon) {
-    // 'Police Chief Maren Lund put it bluntly: "..."': no reporting verb, the subject speaks.
+    // 'doesn't surprise pollster Daron Shaw: "..."' / 'Police Chief Maren Lund put it bluntly:
+    // "..."': no reporting verb; the name before the colon, else the subject, speaks.
+    SpeakerPhrase before = speaker_before(doc, j + 1, floor);
+    if (before.kind == SpeakerKind::Name) {
+      a.speaker = before;
+      a.first_tok = before.first_tok;
+      a.end_tok = open;
+      return a;
+    }
     SpeakerPhrase sp = speaker_after(doc, floor, j + 1);
     if ((sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun) && sp.end_tok < j) {
       a.speaker = sp;

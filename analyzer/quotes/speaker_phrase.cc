@@ -226,7 +226,13 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
     if (c1 < 0) return {};
     const int32_t f1 = collect_back(doc, c1, floor);
     SpeakerPhrase np1 = describe(doc, f1, c1);
-    if (!np1) return {};
+    if (!np1) {
+      // Not an apposition: a stray comma before the verb ("Gov. John Kasich (R-OH), said").
+      const int32_t f0 = collect_back(doc, i, floor);
+      SpeakerPhrase np0 = describe(doc, f0, i);
+      if (np0.kind == SpeakerKind::Name) np0.end_tok = i + 1;
+      return np0.kind == SpeakerKind::Name ? np0 : SpeakerPhrase{};
+    }
     const int32_t f2 = collect_back(doc, i, c1 + 1);
     if (f2 == c1 + 1) {
       SpeakerPhrase np2 = describe(doc, f2, i);

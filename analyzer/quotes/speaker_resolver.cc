@@ -209,6 +209,7 @@ void resolve_speakers(Document& doc, QuoteScan& scan) {
   });
   Resolver res(doc);
   const auto& lex = CueLexicon::instance();
+  int32_t last_speaker = -1;  // the last draft (text order) with a speaker
   for (int32_t idx : order) {
     QuoteDraft& d = drafts[idx];
     const Attribution& a = d.attr;
@@ -216,7 +217,11 @@ void resolve_speakers(Document& doc, QuoteScan& scan) {
       d.quote.speaker = res.resolve(a.speaker, d.paragraph);
     } else if (d.inherit_from >= 0 && drafts[d.inherit_from].quote.speaker) {
       d.quote.speaker = drafts[d.inherit_from].quote.speaker;
+    } else if (last_speaker >= 0 && drafts[last_speaker].paragraph >= d.paragraph - 1 && d.quote.kind == "direct") {
+      // An unattributed quote right after someone was reported speaking: the same voice.
+      d.quote.speaker = drafts[last_speaker].quote.speaker;
     }
+    if (d.quote.speaker) last_speaker = idx;
     if (a.cue_tok >= 0 && a.cue) {
       QuoteCue c;
       c.span = doc.tokens[a.cue_tok].span;
