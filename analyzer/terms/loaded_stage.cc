@@ -39,7 +39,6 @@ void LoadedStage::annotate(Document& doc) const {
 
   std::vector<TermMatch> matches;
   std::vector<TermEvidence> evidence;
-  SentenceFeatures feats;
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     matches.clear();
@@ -48,7 +47,7 @@ void LoadedStage::annotate(Document& doc) const {
     for (const auto& m : matches) {
       const TermEntry& e = table_.entries()[m.entry];
       evidence.push_back({e.score, e.category});
-      if (e.score < table_.threshold) continue;
+      if (e.score < table_.threshold && !always_reported(e.category)) continue;
       LoadedTerm t;
       t.span = {doc.tokens[m.first_token].span.start, doc.tokens[m.end_token - 1].span.end};
       t.score = e.score;
@@ -56,9 +55,7 @@ void LoadedStage::annotate(Document& doc) const {
       t.sentence = si;
       doc.loaded_terms.push_back(std::move(t));
     }
-    model_.extract(doc, hashes, s.first_token, s.end_token, evidence, feats);
-    model_.standardize(feats.dense);
-    s.bias_score = model_.score(feats);
+    s.bias_score = model_.score_fast(doc, hashes, s.first_token, s.end_token, evidence);
     s.biased = s.bias_score >= model_.threshold;
   }
 

@@ -17,7 +17,9 @@ namespace framelens::terms {
 
 class LoadedStage : public Stage {
  public:
-  LoadedStage(TermTable table, SentenceModel model) : table_(std::move(table)), model_(std::move(model)) {}
+  LoadedStage(TermTable table, SentenceModel model) : table_(std::move(table)), model_(std::move(model)) {
+    model_.prepare();
+  }
   std::string_view name() const override { return "terms"; }
   void annotate(Document& doc) const override;
 

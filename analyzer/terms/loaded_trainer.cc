@@ -129,6 +129,7 @@ Status train_vectors(const LoadedTrainOptions& opt, WordVectors& wv, std::ostrea
       a.minCount = opt.vector_min_count;
       a.minn = 0;
       a.maxn = 0;
+      a.bucket = 0;  // no subwords, so no bucket rows (keeps the in-memory model small)
       a.thread = opt.threads;
       a.verbose = 0;
       a.seed = static_cast<int>(opt.seed);
@@ -383,9 +384,9 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   for (size_t i = 0; i < entries.size(); ++i) {
     p0[i] = prior.predict(all_feats[i].sparse, all_feats[i].dense);
     const float sc = smoothed(cand.total[i], p0[i]);
-    if (sc < opt.store_min) continue;
     TermCategory cat = entries[i].category;
-    if (cat == TermCategory::Loaded && cand.total[i].labeled * 2 > cand.total[i].marked && cand.total[i].marked >= 2)
+    if (sc < opt.store_min && !(seeds.count(entries[i].phrase) && always_reported(cat))) continue;
+    if (cat == TermCategory::Loaded && cand.total[i].labeled * 2 > cand.total[i].marked && cand.total[i].marked >= 3)
       cat = TermCategory::Labeling;
     table.add(entries[i].phrase, sc, cat);
   }
@@ -410,7 +411,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       ms.clear();
       table.match(d.doc.tokens, d.hashes, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
       for (const auto& m : ms)
-        if (table.entries()[m.entry].score >= thr)
+        if (table.entries()[m.entry].score >= thr || always_reported(table.entries()[m.entry].category))
           pred.push_back({d.doc.tokens[m.first_token].span.start, d.doc.tokens[m.end_token - 1].span.end});
       sc.add(gold, pred);
     }
@@ -500,19 +501,17 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   sp.l2_sparse = best_l2;
   model.lr = train_logreg(train.ex, model.sparse_dim(), model.dense_dim(), sp);
   model.threshold = static_cast<float>(best_thr);
+  model.prepare();
 
   // Dev, exactly as the pipeline scores it: per sentence, a record is biased when any sentence is.
   auto dev_eval = [&](float thr) {
     BinaryCounts bc;
-    SentenceFeatures f;
     for (const auto& d : *babe_dev) {
       if (d.label < 0) continue;
       bool any = false;
       for (const auto& s : d.doc.sentences) {
         evidence_of(d, table, s.first_token, s.end_token, [&](int e) { return table.entries()[e].score; }, ev);
-        model.extract(d.doc, d.hashes, s.first_token, s.end_token, ev, f);
-        model.standardize(f.dense);
-        any |= model.score(f) >= thr;
+        any |= model.score_fast(d.doc, d.hashes, s.first_token, s.end_token, ev) >= thr;
       }
       bc.add(d.label == 1, any);
     }

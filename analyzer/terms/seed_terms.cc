@@ -53,7 +53,7 @@ constexpr std::string_view kReportingVerb[] = {
     "denounced", "denounces", "scoffed", "whined", "complained", "asserted", "asserts", "contended",
     "confessed", "fumed", "raged", "ripped", "rips", "trashed", "mocked", "mocks", "derided",
     "smeared", "doubled down", "doubles down", "bashed", "bashes", "grumbled", "griped", "lamented",
-    "warned", "acknowledged", "maintained", "declared", "proclaimed", "stormed", "hit out"};
+    "proclaimed", "stormed", "hit out"};
 
 // Hedges and doubt: distance the writer from a claim or a name.
 constexpr std::string_view kHedge[] = {

@@ -17,6 +17,13 @@ struct SeedTerm {
   TermCategory category;
 };
 
+// Hedges, loaded reporting verbs and labels are reported whatever their learned score (the seed
+// list itself says they carry a judgement; the score then says how strongly). Loaded words and
+// intensifiers need the learned score to reach the table's threshold.
+inline bool always_reported(TermCategory c) {
+  return c == TermCategory::Hedge || c == TermCategory::ReportingVerb || c == TermCategory::Labeling;
+}
+
 // All seeds (every category except ScareQuote, which comes from the quotes layer).
 const std::vector<SeedTerm>& seed_terms();
 

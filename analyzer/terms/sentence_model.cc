@@ -11,7 +11,7 @@ namespace framelens::terms {
 namespace {
 
 constexpr uint32_t kMagic = 0x4D53464C;  // "LFSM"
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 // Punctuation that carries tone; other punctuation is skipped by the n-gram features.
 bool tone_punct(const Token& t) {
@@ -19,6 +19,65 @@ bool tone_punct(const Token& t) {
 }
 
 const uint64_t kStartHash = hash_token("<s>");
+
+// Calls f(index) for each character 2..5-gram of "<word>" (boundary marks included).
+template <class F>
+void for_each_char_gram(std::string_view lower, uint32_t mask, F f) {
+  char buf[258];
+  const size_t n = std::min<size_t>(lower.size(), 255) + 2;
+  buf[0] = '<';
+  std::copy_n(lower.data(), n - 2, buf + 1);
+  buf[n - 1] = '>';
+  for (size_t a = 0; a + 1 < n; ++a) {
+    uint64_t h = 0x84222325CBF29CE4ull;  // differs from hash_token's basis: its own feature space
+    for (size_t len = 1; len <= 5 && a + len <= n; ++len) {
+      h ^= static_cast<unsigned char>(buf[a + len - 1]);
+      h *= 1099511628211ull;
+      if (len >= 2) f(static_cast<uint32_t>((h ^ (h >> 29)) & mask));
+    }
+  }
+}
+
+// Char-gram block: counts divided by sqrt(total grams in the sentence), appended to `out`.
+void add_char_ngrams(const Document& doc, int32_t first, int32_t end, uint32_t mask, std::vector<SparseFeature>& out) {
+  thread_local std::vector<uint32_t> grams;
+  grams.clear();
+  for (int32_t i = first; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::Word) continue;
+    for_each_char_gram(t.lower, mask, [&](uint32_t g) { grams.push_back(g); });
+  }
+  if (grams.empty()) return;
+  std::sort(grams.begin(), grams.end());
+  const float inv = 1.f / std::sqrt(static_cast<float>(grams.size()));
+  for (size_t k = 0; k < grams.size();) {
+    size_t j = k;
+    while (j < grams.size() && grams[j] == grams[k]) ++j;
+    out.push_back({grams[k], static_cast<float>(j - k) * inv});
+    k = j;
+  }
+}
+
+void term_features(const std::vector<TermEvidence>& evidence, int words, int quotes, int exclaim, float* d) {
+  float sum = 0, mx = 0;
+  int strong = 0;
+  float per_cat[5] = {0, 0, 0, 0, 0};
+  for (const auto& e : evidence) {
+    sum += e.score;
+    mx = std::max(mx, e.score);
+    strong += e.score >= 0.5f;
+    const int c = static_cast<int>(e.category);
+    if (c < 5) per_cat[c] += e.score;
+  }
+  d[0] = sum;
+  d[1] = mx;
+  d[2] = static_cast<float>(strong);
+  for (int c = 0; c < 5; ++c) d[3 + c] = per_cat[c];
+  d[8] = std::log1p(static_cast<float>(words));
+  d[9] = static_cast<float>(quotes > 0);
+  d[10] = static_cast<float>(exclaim > 0);
+  d[11] = words > 0 ? sum / std::sqrt(static_cast<float>(words)) : 0.f;
+}
 
 }  // namespace
 
@@ -28,7 +87,7 @@ void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& to
   out.sparse.clear();
   const uint32_t mask = sparse_dim() - 1;
   uint64_t prev = kStartHash;
-  int words = 0, in_vocab = 0, quotes = 0, exclaim = 0, caps = 0;
+  int words = 0, in_vocab = 0, quotes = 0, exclaim = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
   out.dense = Eigen::VectorXf::Zero(dense_dim());
   Eigen::VectorXf acc;
@@ -45,7 +104,6 @@ void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& to
     if (t.lower == "!" || t.lower == "?") ++exclaim;
     if (t.kind == TokenKind::Word) {
       ++words;
-      caps += t.all_caps;
       if (vdim > 0 && vectors.accumulate(h, acc)) ++in_vocab;
     }
   }
@@ -58,31 +116,93 @@ void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& to
     const float v = 1.f / std::sqrt(static_cast<float>(out.sparse.size()));
     for (auto& f : out.sparse) f.value = v;
   }
+  if (use_chars) add_char_ngrams(doc, first, end, mask, out.sparse);
   if (vdim > 0) {
     if (in_vocab > 0) acc /= static_cast<float>(in_vocab);
     out.dense.head(vdim) = acc;
   }
-  if (use_term_features) {
-    float* d = out.dense.data() + vdim;
-    float sum = 0, mx = 0;
-    int strong = 0;
-    float per_cat[5] = {0, 0, 0, 0, 0};
-    for (const auto& e : evidence) {
-      sum += e.score;
-      mx = std::max(mx, e.score);
-      strong += e.score >= 0.5f;
-      const int c = static_cast<int>(e.category);
-      if (c < 5) per_cat[c] += e.score;
-    }
-    d[0] = sum;
-    d[1] = mx;
-    d[2] = static_cast<float>(strong);
-    for (int c = 0; c < 5; ++c) d[3 + c] = per_cat[c];
-    d[8] = std::log1p(static_cast<float>(words));
-    d[9] = static_cast<float>(quotes > 0);
-    d[10] = static_cast<float>(exclaim > 0);
-    d[11] = words > 0 ? sum / std::sqrt(static_cast<float>(words)) : 0.f;
+  if (use_term_features) term_features(evidence, words, quotes, exclaim, out.dense.data() + vdim);
+}
+
+SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t vec_row) const {
+  WordInfo w;
+  if (use_chars) {
+    const uint32_t mask = sparse_dim() - 1;
+    for_each_char_gram(lower, mask, [&](uint32_t g) {
+      w.char_sum += lr.sparse_w[g];
+      w.char_n += 1;
+    });
   }
+  if (use_vectors && vec_row >= 0) {
+    w.has_vec = true;
+    for (int j = 0; j < vectors.dim(); ++j) w.vec_dot += lr.dense_w[j] * dense_inv_std[j] * vectors.at(vec_row, j);
+  }
+  return w;
+}
+
+void SentenceModel::prepare() {
+  cache_.clear();
+  vec_const_ = 0;
+  const int vdim = use_vectors ? vectors.dim() : 0;
+  if (dense_mean.size() != dense_dim()) {
+    dense_mean = Eigen::VectorXf::Zero(dense_dim());
+    dense_inv_std = Eigen::VectorXf::Ones(dense_dim());
+  }
+  for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
+  if (vdim == 0) return;
+  const auto& words = vectors.words();
+  cache_.reserve(words.size());
+  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r)
+    cache_.emplace(hash_token(words[r]), word_info(words[r], r));
+}
+
+double SentenceModel::score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
+                                 int32_t end, const std::vector<TermEvidence>& evidence) const {
+  thread_local std::vector<uint32_t> idx;
+  idx.clear();
+  const uint32_t mask = sparse_dim() - 1;
+  uint64_t prev = kStartHash;
+  int words = 0, quotes = 0, exclaim = 0, in_vocab = 0;
+  double char_sum = 0, char_n = 0, vec_sum = 0;
+  for (int32_t i = first; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+    if (!word && !tone_punct(t)) continue;
+    const uint64_t h = t.kind == TokenKind::Number ? hash_token("<num>") : token_hashes[i];
+    idx.push_back(static_cast<uint32_t>(h & mask));
+    if (use_bigrams) idx.push_back(static_cast<uint32_t>(hash_pair(prev, h) & mask));
+    prev = h;
+    if (t.kind == TokenKind::Quote) ++quotes;
+    if (t.lower == "!" || t.lower == "?") ++exclaim;
+    if (t.kind != TokenKind::Word) continue;
+    ++words;
+    auto it = cache_.find(h);
+    const WordInfo w = it != cache_.end() ? it->second : word_info(t.lower, -1);
+    char_sum += w.char_sum;
+    char_n += w.char_n;
+    if (w.has_vec) {
+      vec_sum += w.vec_dot;
+      ++in_vocab;
+    }
+  }
+  double z = lr.bias;
+  if (!idx.empty()) {
+    std::sort(idx.begin(), idx.end());
+    const size_t uniq = static_cast<size_t>(std::unique(idx.begin(), idx.end()) - idx.begin());
+    double s = 0;
+    for (size_t k = 0; k < uniq; ++k) s += lr.sparse_w[idx[k]];
+    z += s / std::sqrt(static_cast<double>(uniq));
+  }
+  if (use_chars && char_n > 0) z += char_sum / std::sqrt(char_n);
+  const int vdim = use_vectors ? vectors.dim() : 0;
+  if (vdim > 0) z += (in_vocab > 0 ? vec_sum / in_vocab : 0.0) - vec_const_;
+  if (use_term_features) {
+    float d[kTermFeatureCount];
+    term_features(evidence, words, quotes, exclaim, d);
+    for (int k = 0; k < kTermFeatureCount; ++k)
+      z += lr.dense_w[vdim + k] * (d[k] - dense_mean[vdim + k]) * dense_inv_std[vdim + k];
+  }
+  return sigmoid(z);
 }
 
 void SentenceModel::standardize(Eigen::VectorXf& dense) const {
@@ -109,6 +229,7 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   m.use_bigrams = flags & 1;
   m.use_vectors = flags & 2;
   m.use_term_features = flags & 4;
+  m.use_chars = flags & 8;
   m.lr.sparse_w.resize(m.sparse_dim());
   in.read(reinterpret_cast<char*>(m.lr.sparse_w.data()), sizeof(float) * m.sparse_dim());
   if (m.use_vectors && !m.vectors.read(in)) return model_error(path + ": corrupt word vectors");
@@ -123,6 +244,7 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (!in) return model_error(path + ": truncated");
   for (float w : m.lr.sparse_w)
     if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
+  m.prepare();
   return m;
 }
 
@@ -131,7 +253,7 @@ Status SentenceModel::save(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   if (!out) return internal_error("cannot write " + path);
   const int32_t bits = hash_bits;
-  const int32_t flags = (use_bigrams ? 1 : 0) | (use_vectors ? 2 : 0) | (use_term_features ? 4 : 0);
+  const int32_t flags = (use_bigrams ? 1 : 0) | (use_vectors ? 2 : 0) | (use_term_features ? 4 : 0) | (use_chars ? 8 : 0);
   const int32_t ddim = dense_dim();
   out.write(reinterpret_cast<const char*>(&kMagic), 4);
   out.write(reinterpret_cast<const char*>(&kVersion), 4);

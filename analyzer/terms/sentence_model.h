@@ -4,6 +4,8 @@
 // models/loaded/sentence.bin; immutable after load.
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -36,6 +38,7 @@ class SentenceModel {
   bool use_bigrams = true;
   bool use_vectors = true;
   bool use_term_features = true;
+  bool use_chars = true;  // character 2-5-grams inside words (L2-normalised counts, own block)
   WordVectors vectors;
   LogRegModel lr;
   Eigen::VectorXf dense_mean, dense_inv_std;  // standardisation of the dense block
@@ -50,8 +53,25 @@ class SentenceModel {
   void standardize(Eigen::VectorXf& dense) const;
   double score(const SentenceFeatures& f) const;  // expects standardised dense
 
+  // Fast path used by the stage: the same margin as extract + standardize + lr, with each word's
+  // char-gram and vector contributions precomputed by prepare() (call after training or loading).
+  void prepare();
+  double score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+                    const std::vector<TermEvidence>& evidence) const;
+
   static Result<SentenceModel> load(const std::string& path);
   Status save(const std::string& path) const;
+
+ private:
+  struct WordInfo {
+    float char_sum = 0;   // sum of the word's char-gram weights (with multiplicity)
+    float char_n = 0;     // its number of char-grams
+    float vec_dot = 0;    // its vector dotted with the standardised dense weights
+    bool has_vec = false;
+  };
+  std::unordered_map<uint64_t, WordInfo> cache_;
+  float vec_const_ = 0;   // the standardisation offset of the vector block
+  WordInfo word_info(std::string_view lower, int32_t vec_row) const;
 };
 
 }  // namespace framelens::terms

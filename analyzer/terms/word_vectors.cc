@@ -14,16 +14,18 @@ void WordVectors::reset(int dim) {
   row_of_.clear();
   scales_.clear();
   data_.clear();
+  words_.clear();
 }
 
 void WordVectors::add(const std::string& word, const float* v) {
   const uint64_t h = hash_token(word);
-  if (row_of_.count(h)) return;
+  if (word.size() > 255 || row_of_.count(h)) return;
   float mx = 0.f;
   for (int i = 0; i < dim_; ++i) mx = std::max(mx, std::fabs(v[i]));
   const float scale = mx > 0 ? mx / 127.f : 1.f;
   row_of_.emplace(h, static_cast<int32_t>(scales_.size()));
   scales_.push_back(scale);
+  words_.push_back(word);
   for (int i = 0; i < dim_; ++i) data_.push_back(static_cast<int8_t>(std::lround(v[i] / scale)));
 }
 
@@ -46,6 +48,11 @@ void WordVectors::write(std::ostream& out) const {
   out.write(reinterpret_cast<const char*>(hashes.data()), sizeof(uint64_t) * n);
   out.write(reinterpret_cast<const char*>(scales_.data()), sizeof(float) * n);
   out.write(reinterpret_cast<const char*>(data_.data()), data_.size());
+  for (const auto& w : words_) {
+    const uint8_t len = static_cast<uint8_t>(std::min<size_t>(w.size(), 255));
+    out.write(reinterpret_cast<const char*>(&len), 1);
+    out.write(w.data(), len);
+  }
 }
 
 bool WordVectors::read(std::istream& in) {
@@ -60,6 +67,14 @@ bool WordVectors::read(std::istream& in) {
   in.read(reinterpret_cast<char*>(hashes.data()), sizeof(uint64_t) * n);
   in.read(reinterpret_cast<char*>(scales_.data()), sizeof(float) * n);
   in.read(reinterpret_cast<char*>(data_.data()), data_.size());
+  if (!in) return false;
+  words_.resize(n);
+  for (int32_t i = 0; i < n; ++i) {
+    uint8_t len = 0;
+    in.read(reinterpret_cast<char*>(&len), 1);
+    words_[i].resize(len);
+    in.read(words_[i].data(), len);
+  }
   if (!in) return false;
   row_of_.reserve(n);
   for (int32_t i = 0; i < n; ++i) row_of_.emplace(hashes[i], i);

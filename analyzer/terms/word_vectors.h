@@ -22,6 +22,16 @@ class WordVectors {
   // Adds the vector of `token_hash` to `acc` (size dim); false when unknown.
   bool accumulate(uint64_t token_hash, Eigen::VectorXf& acc) const;
 
+  // The words in row order (the sentence model precomputes per-word contributions from them).
+  const std::vector<std::string>& words() const { return words_; }
+  // Row of a token hash, or -1.
+  int32_t row(uint64_t token_hash) const {
+    auto it = row_of_.find(token_hash);
+    return it == row_of_.end() ? -1 : it->second;
+  }
+  // Component i of row r.
+  float at(int32_t r, int i) const { return scales_[r] * data_[static_cast<size_t>(r) * dim_ + i]; }
+
   void write(std::ostream& out) const;
   bool read(std::istream& in);
 
@@ -30,6 +40,7 @@ class WordVectors {
   std::unordered_map<uint64_t, int32_t> row_of_;
   std::vector<float> scales_;
   std::vector<int8_t> data_;  // size() * dim_
+  std::vector<std::string> words_;
 };
 
 }  // namespace framelens::terms

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <random>
 
 #include "analyzer/core/pipeline.h"
+#include "analyzer/terms/hashing.h"
 #include "analyzer/terms/loaded_stage.h"
 
 using namespace framelens;
@@ -132,4 +134,33 @@ TEST_CASE("loaded stage: a truncated sentence model is a model error", "[terms]"
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().kind == ErrorKind::Model);
   fs::remove_all(dir);
+}
+
+TEST_CASE("sentence model: the fast scorer equals the explicit feature path", "[terms]") {
+  SentenceModel m;
+  m.hash_bits = 12;
+  m.vectors.reset(4);
+  const float a[4] = {0.5f, -1.f, 0.25f, 2.f}, b[4] = {-0.3f, 0.7f, 1.f, 0.f};
+  m.vectors.add("reckless", a);
+  m.vectors.add("council", b);
+  m.use_vectors = true;
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> u(-1.f, 1.f);
+  m.lr.sparse_w.resize(m.sparse_dim());
+  for (auto& w : m.lr.sparse_w) w = u(rng);
+  m.lr.dense_w = Eigen::VectorXf::Zero(m.dense_dim());
+  for (int i = 0; i < m.dense_dim(); ++i) m.lr.dense_w[i] = u(rng);
+  m.lr.bias = 0.1f;
+  m.dense_mean = Eigen::VectorXf::Constant(m.dense_dim(), 0.2f);
+  m.dense_inv_std = Eigen::VectorXf::Constant(m.dense_dim(), 1.5f);
+  m.prepare();
+  auto d = doc_of("The council's reckless, reckless plan \"failed\" 3 times! Unknownword here.");
+  std::vector<uint64_t> h;
+  for (const auto& t : d.tokens) h.push_back(hash_token(t.lower));
+  const std::vector<TermEvidence> ev = {{0.9f, TermCategory::Loaded}, {0.4f, TermCategory::Hedge}};
+  const auto& s = d.sentences[0];
+  SentenceFeatures f;
+  m.extract(d, h, s.first_token, s.end_token, ev, f);
+  m.standardize(f.dense);
+  CHECK(m.score_fast(d, h, s.first_token, s.end_token, ev) == Approx(m.score(f)).epsilon(1e-4));
 }
