@@ -161,7 +161,21 @@ constexpr ClassRow kClasses[] = {
 
 }  // namespace
 
-CueLexicon::CueLexicon() {
+CueLexicon::Entry& CueLexicon::insert(std::string_view w) {
+  size_t i = hash(w) & (kSlots - 1);
+  while (!slots_[i].key.empty() && slots_[i].key != w) i = (i + 1) & (kSlots - 1);
+  slots_[i].key = w;
+  lengths_ |= 1u << w.size();
+  return slots_[i];
+}
+
+CueLexicon::CueLexicon() : slots_(kSlots) {
+  size_t n_forms = 0;
+  for (const auto& row : kCues) {
+    for (const char* c = row.forms; *c; ++c) n_forms += *c == ' ';
+    ++n_forms;
+  }
+  cues_.reserve(n_forms);  // no reallocation: entries point into it
   for (const auto& row : kCues) {
     std::string_view forms(row.forms);
     size_t i = 0;
@@ -175,8 +189,15 @@ CueLexicon::CueLexicon() {
       info.takes_object = row.takes_object;
       info.speech = row.speech;
       info.participle = w.size() > 4 && w.substr(w.size() - 3) == "ing" && w != "according";
-      cues_.emplace(w, info);
-      if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) prefilter_[w[0] - 'a'] |= 1u << w.size();
+      Entry& e = insert(w);
+      cue_lengths_ |= 1u << w.size();
+      if (w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' && w[2] >= 'a' && w[2] <= 'z') {
+        cue_prefix_[w[0] - 'a'][w[1] - 'a'] |= 1u << (w[2] - 'a');
+      }
+      if (!e.cue) {
+        cues_.push_back(info);
+        e.cue = &cues_.back();
+      }
       i = j + 1;
     }
   }
@@ -186,7 +207,7 @@ CueLexicon::CueLexicon() {
     while (i < words.size()) {
       size_t j = words.find(' ', i);
       if (j == std::string_view::npos) j = words.size();
-      classes_[words.substr(i, j - i)] |= row.cls;
+      insert(words.substr(i, j - i)).cls |= row.cls;
       i = j + 1;
     }
   }
@@ -195,18 +216,6 @@ CueLexicon::CueLexicon() {
 const CueLexicon& CueLexicon::instance() {
   static const CueLexicon lex;
   return lex;
-}
-
-const CueInfo* CueLexicon::find(std::string_view w) const {
-  if (w.size() < 3 || w.size() >= 32 || w[0] < 'a' || w[0] > 'z') return nullptr;
-  if (!(prefilter_[w[0] - 'a'] & (1u << w.size()))) return nullptr;
-  auto it = cues_.find(w);
-  return it == cues_.end() ? nullptr : &it->second;
-}
-
-uint16_t CueLexicon::word_class(std::string_view w) const {
-  auto it = classes_.find(w);
-  return it == classes_.end() ? 0 : it->second;
 }
 
 }  // namespace framelens

@@ -1,10 +1,10 @@
 #pragma once
 // Reporting verbs ("cues") and the small closed word classes the quote rules need (pronouns,
-// role nouns, titles, skippable adverbs). Built once; lookups are lock-free reads of immutable
-// hash tables, with a length/first-letter prefilter so most tokens are rejected without hashing.
+// role nouns, titles, skippable adverbs). Built once; lookups are lock-free reads of one
+// immutable open-addressing table, with a length prefilter.
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace framelens {
 
@@ -37,16 +37,58 @@ class CueLexicon {
  public:
   static const CueLexicon& instance();
   // `lower` is Token::lower. Returns nullptr for non-cues.
-  const CueInfo* find(std::string_view lower) const;
-  uint16_t word_class(std::string_view lower) const;
+  const CueInfo* find(std::string_view lower) const {
+    // Most words fail the length / three-letter prefix filter without hashing.
+    if (lower.size() < 3 || lower.size() >= 32 || !(cue_lengths_ & (1u << lower.size()))) return nullptr;
+    const unsigned a = static_cast<unsigned char>(lower[0]) - 'a', b = static_cast<unsigned char>(lower[1]) - 'a',
+                   c = static_cast<unsigned char>(lower[2]) - 'a';
+    if (a >= 26 || b >= 26 || c >= 26 || !(cue_prefix_[a][b] & (1u << c))) return nullptr;
+    const Entry* e = lookup(lower);
+    return e ? e->cue : nullptr;
+  }
+  // Both at once (one hash): the word's classes, and its cue or nullptr.
+  uint16_t classify(std::string_view lower, const CueInfo** cue) const {
+    const Entry* e = lookup(lower);
+    *cue = e ? e->cue : nullptr;
+    return e ? e->cls : 0;
+  }
+  uint16_t word_class(std::string_view lower) const {
+    const Entry* e = lookup(lower);
+    return e ? e->cls : 0;
+  }
   bool is(std::string_view lower, WordClass c) const { return (word_class(lower) & c) != 0; }
 
  private:
+  // One open-addressing table (FNV-1a, linear probing) for cues and word classes: a lookup is a
+  // short hash and usually one compare; this runs for most tokens of every article.
+  struct Entry {
+    std::string_view key;
+    const CueInfo* cue = nullptr;
+    uint16_t cls = 0;
+  };
+  static constexpr size_t kSlots = 2048;  // power of two, > 2x the entries
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+  const Entry* lookup(std::string_view w) const {
+    if (w.empty() || w.size() >= 32 || !(lengths_ & (1u << w.size()))) return nullptr;
+    size_t i = hash(w) & (kSlots - 1);
+    while (!slots_[i].key.empty()) {
+      if (slots_[i].key == w) return &slots_[i];
+      i = (i + 1) & (kSlots - 1);
+    }
+    return nullptr;
+  }
+  Entry& insert(std::string_view w);
+
   CueLexicon();
-  std::unordered_map<std::string_view, CueInfo> cues_;
-  std::unordered_map<std::string_view, uint16_t> classes_;
-  // bit (len) set in prefilter_[first letter] when some cue has that first letter and length.
-  uint32_t prefilter_[26] = {};
+  std::vector<CueInfo> cues_;  // stable storage (reserved up front)
+  std::vector<Entry> slots_;
+  uint32_t lengths_ = 0;       // bit n set when some entry has n bytes
+  uint32_t cue_lengths_ = 0;   // the same for cues only
+  uint32_t cue_prefix_[26][26] = {};  // bit c of [a][b]: some cue starts with letters a, b, c
 };
 
 }  // namespace framelens

@@ -106,13 +106,12 @@ bool sentence_has_cue(const Document& doc, int32_t tok) {
   return false;
 }
 
-PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q, bool continued) {
+PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q, bool continued,
+                  bool has_trailing) {
   const auto& toks = doc.tokens;
   if (q.end_tok <= q.first_tok) return PairRole::Skip;
   if (q.continues || continued) return PairRole::Direct;
   const PairFacts f = facts(doc, lay, q);
-  const bool has_trailing = q.close_tok >= 0 && q.close_tok + 1 < lay.limit_after(q.close_tok) &&
-                            attribution_after(doc, q.close_tok + 1, lay.limit_after(q.close_tok)).found();
   bool direct = false;
   if (f.sentence_start) {
     if (f.runs_on && !f.end_punct && !has_trailing) {
@@ -170,21 +169,23 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
   const int32_t n = static_cast<int32_t>(pairs.size());
   scan.roles.assign(n, PairRole::Skip);
   scan.tok_flags.assign(toks.size(), 0);
+  // The attribution after each closing mark, computed once.
+  std::vector<Attribution> trail(n);
+  for (int32_t i = 0; i < n; ++i) {
+    const auto& q = pairs[i];
+    if (q.close_tok < 0 || q.end_tok <= q.first_tok) continue;
+    const int32_t lim = lay.limit_after(q.close_tok);
+    if (q.close_tok + 1 < lim) trail[i] = attribution_after(doc, q.close_tok + 1, lim);
+  }
   for (int32_t i = 0; i < n; ++i) {
     const bool continued = i > 0 && pairs[i - 1].continues;
-    scan.roles[i] = classify(doc, lay, pairs[i], continued);
+    scan.roles[i] = classify(doc, lay, pairs[i], continued, trail[i].found());
     if (scan.roles[i] == PairRole::Scare) scare_quotes.push_back(pairs[i].content);
     if (scan.roles[i] == PairRole::Partial) {
       flag_range(scan.tok_flags, pairs[i].open_tok, pairs[i].end_tok, kTokInPartial);
     }
   }
 
-  auto trailing = [&](const QuoteMarkPair& q) {
-    if (q.close_tok < 0) return Attribution{};
-    const int32_t lim = lay.limit_after(q.close_tok);
-    if (q.close_tok + 1 >= lim) return Attribution{};
-    return attribution_after(doc, q.close_tok + 1, lim);
-  };
   // The chain of pairs one multi-paragraph quote is made of: [i, last].
   auto chain_end = [&](int32_t i) {
     while (pairs[i].continues && i + 1 < n) ++i;
@@ -205,7 +206,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
     int32_t last = chain_end(i);
     std::vector<Span> frags;
     for (int32_t k = i; k <= last; ++k) frags.push_back(pairs[k].content);
-    Attribution a = trailing(pairs[last]);
+    Attribution a = trail[last];
     if (a.found()) {
       // '"We hope," he said, "that ..."': following pieces without an attribution of their own.
       int32_t next = last + 1;
@@ -225,7 +226,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
         }
         if (!adjacent) break;
         const int32_t nl = chain_end(next);
-        if (trailing(pairs[nl]).found()) break;
+        if (trail[nl].found()) break;
         for (int32_t k = next; k <= nl; ++k) frags.push_back(pairs[k].content);
         last = nl;
         boundary = pairs[nl].close_tok < 0 ? lay.para_end(pairs[nl].paragraph) : pairs[nl].close_tok + 1;

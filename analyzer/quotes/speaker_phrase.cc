@@ -17,11 +17,12 @@ bool is_preposition_link(const Token& t) {
 // A capitalised word that can be part of a name (not "The", "But", "He", "It", "Then").
 bool name_word(const CueLexicon& lex, const Token& t) {
   if (t.kind != TokenKind::Word || !t.capitalized) return false;
-  const uint16_t c = lex.word_class(t.lower);
+  const CueInfo* cue = nullptr;
+  const uint16_t c = lex.classify(t.lower, &cue);
   if (c & (kDeterminer | kPronounPerson | kNonSpeaker | kSkip | kClauseStop | kTimeWord)) {
     return (c & kTitle) != 0;  // "President", "Judge" stay
   }
-  return !lex.find(t.lower);
+  return !cue;
 }
 
 // "J." / "Rep." / "Jr." : a period glued to a short capitalised word.

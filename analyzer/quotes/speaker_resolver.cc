@@ -13,8 +13,11 @@ namespace {
 struct NameRun {
   int32_t first_tok;
   int32_t end_tok;
-  std::string name;
 };
+
+std::string run_text(const Document& doc, const NameRun& r) {
+  return doc.norm_slice({doc.tokens[r.first_tok].span.start, doc.tokens[r.end_tok - 1].span.end});
+}
 
 // Runs of two or more capitalised name words ("Donald Trump", "Patrick J. Tiberi"), in order.
 std::vector<NameRun> name_runs(const Document& doc) {
@@ -45,7 +48,7 @@ std::vector<NameRun> name_runs(const Document& doc) {
     if (words >= 2 && s < j) {
       int32_t e = j;
       while (e > s && toks[e - 1].kind == TokenKind::Punct) --e;
-      runs.push_back({s, e, doc.norm_slice({toks[s].span.start, toks[e - 1].span.end})});
+      runs.push_back({s, e});
     }
     i = j > i ? j : i + 1;
   }
@@ -106,7 +109,7 @@ class Resolver {
           out.actor = k->actor;
           out.resolved = true;
         } else if (const NameRun* r = run_before(sp.first_tok)) {
-          out.name = r->name;
+          out.name = run_text(doc_, *r);
           out.resolved = true;
         }
         break;
@@ -179,16 +182,17 @@ class Resolver {
         return k.name;
       }
     }
+    // A run whose last word is `word` (compared on the lower-cased token).
+    std::string lw;
+    for (char c : word) lw.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     const NameRun* found = nullptr;
     for (const auto& r : runs()) {
-      if (r.name.size() > word.size() && r.name.compare(r.name.size() - word.size(), word.size(), word) == 0 &&
-          r.name[r.name.size() - word.size() - 1] == ' ') {
-        found = &r;
-        if (r.first_tok < tok) continue;  // keep the latest one before the quote
-        break;
-      }
+      if (doc_.tokens[r.end_tok - 1].lower != lw) continue;
+      found = &r;
+      if (r.first_tok < tok) continue;  // keep the latest one before the quote
+      break;
     }
-    return found ? found->name : word;
+    return found ? run_text(doc_, *found) : word;
   }
 
   Document& doc_;
