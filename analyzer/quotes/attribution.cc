@@ -164,9 +164,20 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
     if (!c) continue;
     a.cue_tok = k;
     a.cue = c;
-    if (!c->participle) a.speaker = speaker_before(doc, k, floor);
-    if (!a.speaker) {
-      // "said Trump:" / "asked the senator," / "Said Dorothy Poynter, who grew up there, ..."
+    a.speaker = speaker_before(doc, k, floor);
+    if (c->participle && a.speaker.kind != SpeakerKind::Name) {
+      // "Spicer said, adding, ...": the speaker of the finite verb before the participle.
+      a.speaker = SpeakerPhrase{};
+      for (int32_t m = k - 1; m >= floor && k - m <= 15; --m) {
+        const CueInfo* f = finite_cue(doc, m);
+        if (!f || f->participle) continue;
+        a.speaker = speaker_before(doc, m, floor);
+        break;
+      }
+    }
+    if (!a.speaker && !c->takes_object) {
+      // "said Trump:" / "Said Dorothy Poynter, who grew up there, ..." (after "told" / "asked"
+      // comes the addressee, not the speaker)
       SpeakerPhrase sp = speaker_after(doc, k + 1, j + 1);
       if (sp && (sp.end_tok >= j || k == floor || (sp.end_tok <= j && is_punct(toks[sp.end_tok], ",")))) {
         a.speaker = sp;

@@ -204,10 +204,21 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
   while (i >= floor) {
     const Token& t = toks[i];
     if (t.kind == TokenKind::Word && !t.capitalized && (lex.word_class(t.lower) & kSkip)) { --i; continue; }
-    if (is_time_word(lex, t) && i - 1 >= floor &&
-        (toks[i - 1].lower == "on" || toks[i - 1].lower == "last" || toks[i - 1].lower == "this")) {
-      i -= 2;
+    // Adverbs ("reportedly", "forcefully").
+    if (t.kind == TokenKind::Word && !t.capitalized && t.lower.size() > 4 &&
+        t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 && !(lex.word_class(t.lower) & kRoleNoun)) {
+      --i;
       continue;
+    }
+    if (is_time_word(lex, t)) {
+      // "on Tuesday", "last week", or a bare "Thursday" ("Priebus later Thursday told").
+      const bool lead = i - 1 >= floor && (toks[i - 1].lower == "on" || toks[i - 1].lower == "last" ||
+                                          toks[i - 1].lower == "this");
+      const bool weekday = t.capitalized && t.lower.size() > 5 && t.lower.compare(t.lower.size() - 3, 3, "day") == 0;
+      if (lead || weekday) {
+        i -= lead ? 2 : 1;
+        continue;
+      }
     }
     break;
   }

@@ -72,3 +72,23 @@ TEST_CASE("attribution before the opening mark", "[quotes][attribution]") {
   auto none = doc_of("The governor visited the \"new\" levee.");
   CHECK_FALSE(attribution_before(none, mark(none, 0), 0).found());
 }
+
+TEST_CASE("attribution before: participles, addressees, adverbs", "[quotes][attribution]") {
+  // "adding" belongs to the speaker of the finite verb before it.
+  auto d = doc_of("The talks will resume next week, Vera Lind said, adding, \"Nobody is walking away.\"");
+  auto a = attribution_before(d, mark(d, 0), 0);
+  REQUIRE(a.found());
+  CHECK(a.cue->lemma == "add");
+  CHECK(a.speaker.name == "Vera Lind");
+
+  // After "told", the name is the addressee; "later Thursday" sits between subject and verb.
+  auto t = doc_of("Priebus later Thursday told Radio Nord: \"The meeting is on.\"");
+  auto ta = attribution_before(t, mark(t, 0), 0);
+  REQUIRE(ta.found());
+  CHECK(ta.speaker.name == "Priebus");
+
+  auto r = doc_of("The crowd booed, with Mayor Edda Krohn reportedly shouting: \"Go home!\"");
+  auto ra = attribution_before(r, mark(r, 0), 0);
+  REQUIRE(ra.found());
+  CHECK(ra.speaker.name == "Edda Krohn");
+}
