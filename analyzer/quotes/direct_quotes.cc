@@ -126,12 +126,9 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
     } else if (is_punct(p, ",")) {
       const Attribution lead = attribution_before(doc, q.open_tok, lay.sent_first(q.open_tok));
       if (lead.found() && f.words >= 2) {
-        // 'Evaluating X, Stevens said, "is like ..."': a lower-case piece that finishes a
-        // sentence begun before the attribution is a partial quote, as is one introduced by a
-        // participle ('adding, "..."').
-        const int32_t before = (lead.speaker ? std::min(lead.speaker.first_tok, lead.cue_tok) : lead.cue_tok) -
-                               lay.sent_first(q.open_tok);
-        direct = true; (void)before;
+        // 'X said, "..."'. (Treating lower-case or participle-introduced pieces as partial quotes
+        // was tried and lost recall on PolNeAR train.)
+        direct = true;
       } else {
         direct = (has_trailing && (f.first_cap || f.end_punct)) ||
                  (f.first_cap && f.end_punct && f.words >= 4);

@@ -44,7 +44,6 @@ bool any_flag(const QuoteScan& scan, int32_t a, int32_t b, uint8_t f) {
 
 void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
   const auto& toks = doc.tokens;
-  const auto& lex = CueLexicon::instance();
   for (const auto& s : doc.sentences) {
     const int32_t sf = s.first_token;
     const int32_t se = s.end_token;
@@ -159,7 +158,6 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       scan.drafts.push_back(std::move(d));
     }
   }
-  (void)lex;
 }
 
 }  // namespace framelens

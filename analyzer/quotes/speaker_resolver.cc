@@ -212,7 +212,6 @@ void resolve_speakers(Document& doc, QuoteScan& scan) {
     return drafts[a].quote.span.start < drafts[b].quote.span.start;
   });
   Resolver res(doc);
-  const auto& lex = CueLexicon::instance();
   int32_t last_speaker = -1;  // the last draft (text order) with a speaker
   for (int32_t idx : order) {
     QuoteDraft& d = drafts[idx];
@@ -237,7 +236,6 @@ void resolve_speakers(Document& doc, QuoteScan& scan) {
       d.quote.cue = c;
     }
   }
-  (void)lex;
   doc.quotes.reserve(doc.quotes.size() + drafts.size());
   for (int32_t idx : order) {
     Quote& q = drafts[idx].quote;
