@@ -8,9 +8,14 @@ namespace framelens {
 // Task entry points (defined in analyzer/cli/task_*.cc).
 // -- add declarations here --
 int task_eval_quotes(const std::vector<std::string>&, CliContext&);
+int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_vectors(const std::vector<std::string>&, CliContext&);
+int task_train_leaning(const std::vector<std::string>&, CliContext&);
+int task_eval_leaning(const std::vector<std::string>&, CliContext&);
+int task_train_frames(const std::vector<std::string>&, CliContext&);
+int task_eval_frames(const std::vector<std::string>&, CliContext&);
 int task_train_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_loaded(const std::vector<std::string>&, CliContext&);
-int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
 int task_eval_stance(const std::vector<std::string>&, CliContext&);
 int task_train_roles(const std::vector<std::string>&, CliContext&);
@@ -19,6 +24,9 @@ int task_eval_roles(const std::vector<std::string>&, CliContext&);
 const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
+      {"vectors", "shared article features: boilerplate + idf tables (AllSides train)", task_train_vectors},
+      {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},
+      {"frames", "14 MFC frames (SemEval-2023) + 5 generic frames (narrative framing)", task_train_frames},
       {"loaded", "loaded-wording term table + sentence bias model (BABE, PTC, lexicons)", task_train_loaded},
       {"stance", "stance toward a target mention (NewsMTSC)", task_train_stance},
       {"roles", "narrative role per actor: hero/villain/victim/none (narrative framing)", task_train_roles},
@@ -30,8 +38,10 @@ const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
       {"quotes", "direct-quote P/R/F1 + speaker accuracy, indirect speech (PolNeAR schema)", task_eval_quotes},
-      {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
+      {"leaning", "leaning vs AllSides bias: macro-F1 + acc", task_eval_leaning},
+      {"frames", "frames.mfc / frames.generic micro-F1 over selected labels", task_eval_frames},
+      {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
       {"roles", "role macro-F1 on matched actors + role-vs-none accuracy", task_eval_roles},
   };

@@ -2,8 +2,9 @@
 
 #include "analyzer/actors/actors_stage.h"
 #include "analyzer/core/pipeline.h"
-#include "analyzer/quotes/quote_stage.h"
 #include "analyzer/terms/loaded_stage.h"
+#include "analyzer/quotes/quote_stage.h"
+#include "analyzer/models/article_models_stage.h"
 #include "analyzer/models/stance_stage.h"
 
 namespace framelens {
@@ -15,6 +16,7 @@ const std::vector<StageFactory>& stage_factories() {
       {"actors", make_actors_stage},
       {"quotes", make_quote_stage},
       {"terms", terms::make_terms_stage},
+      {"article_models", make_article_models_stage},
       {"stance", make_stance_stage},
   };
   return factories;

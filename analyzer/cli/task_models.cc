@@ -1,0 +1,303 @@
+// CLI glue for `framelens train vectors|leaning|frames` and `framelens eval leaning|frames`.
+// The logic lives in analyzer/models/ (text_features_*, leaning_*, frames_*).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <ostream>
+
+#include "analyzer/cli/common.h"
+#include "analyzer/core/model_paths.h"
+#include "analyzer/models/article_models_stage.h"
+#include "analyzer/models/frames_trainer.h"
+#include "analyzer/models/leaning_trainer.h"
+#include "analyzer/models/text_features_article_build.h"
+
+namespace framelens {
+
+namespace {
+
+const char* const kAllsidesTrain = "../shared/corpora/allsides_article_bias/train.jsonl.gz";
+const char* const kAllsidesDev = "../shared/corpora/allsides_article_bias/dev.jsonl.gz";
+const char* const kMfcTrain = "../shared/corpora/semeval2023_task3_frames_en/train.jsonl";
+const char* const kMfcDev = "../shared/corpora/semeval2023_task3_frames_en/dev.jsonl";
+const char* const kGenericTrain = "../shared/corpora/narrative_framing/train.jsonl";
+const char* const kGenericDev = "../shared/corpora/narrative_framing/dev.jsonl";
+
+std::string fmt3(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", x);
+  return b;
+}
+
+Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def) {
+  if (!a.values.count(name)) return def;
+  try {
+    size_t used = 0;
+    const std::string v = a.get(name);
+    double d = std::stod(v, &used);
+    if (used != v.size()) throw std::invalid_argument(v);
+    return d;
+  } catch (const std::exception&) {
+    return usage_error("--" + name + " expects a number, not '" + a.get(name) + "'");
+  }
+}
+
+Status ensure_parent(const std::string& path) {
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return internal_error("cannot create " + parent.string() + ": " + ec.message());
+  return {};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+const char* const kTrainVectorsHelp =
+    "Usage: framelens train vectors [OPTIONS]\n"
+    "\n"
+    "Builds the shared article representation used by the leaning and frames heads from AllSides\n"
+    "train: the outlet boilerplate table (lines repeated across an outlet's articles, outlet names)\n"
+    "and the idf of the hashed unigram+bigram features. Writes MODELS/vectors/article_features.bin.\n"
+    "Run it before `train leaning` and `train frames`.\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE     training records (default ../shared/corpora/allsides_article_bias/train.jsonl.gz)\n"
+    "  --models DIR    model folder (output goes to MODELS/vectors/)\n"
+    "  --hash-bits N   feature space 2^N (default 18)\n"
+    "  --min-df N      drop hashed features seen in fewer than N articles (default 3)\n"
+    "\n";
+
+int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train vectors";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"hash-bits", true}, {"min-df", true}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kTrainVectorsHelp, 0;
+  auto bits = number_arg(*a, "hash-bits", 18);
+  auto min_df = number_arg(*a, "min-df", 3);
+  if (!bits) return report_error(ctx, cmd, bits.error());
+  if (!min_df) return report_error(ctx, cmd, min_df.error());
+  const auto t0 = std::chrono::steady_clock::now();
+  auto train = read_labelled_jsonl(a->get("data", kAllsidesTrain), "bias");
+  if (!train) return report_error(ctx, cmd, train.error());
+  TextFeatureOptions o;
+  o.hash_bits = static_cast<uint32_t>(*bits);
+  auto f = build_article_features(*train, o, static_cast<int>(*min_df), ctx.err);
+  if (!f) return report_error(ctx, cmd, f.error());
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
+  if (Status s = ensure_parent(paths.features); !s) return report_error(ctx, cmd, s.error());
+  if (Status s = f->save(paths.features); !s) return report_error(ctx, cmd, s.error());
+  ctx.out << "wrote " << paths.features << " (" << train->size() << " articles, " << fmt3(seconds_since(t0)) << " s)\n";
+  return 0;
+}
+
+Result<ArticleFeatures> load_features(const ParsedArgs& a, const CliContext& ctx) {
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a.get("models"), ctx.argv0));
+  if (!std::filesystem::exists(paths.features))
+    return model_error(paths.features + " not found: run `framelens train vectors` first");
+  return ArticleFeatures::load(paths.features);
+}
+
+const char* const kTrainLeaningHelp =
+    "Usage: framelens train leaning [OPTIONS]\n"
+    "\n"
+    "Trains the article leaning head (left / center / right, softmax over the shared article\n"
+    "features) on AllSides train, reports outlet-grouped cross-validation (folds by outlet; the\n"
+    "held-out outlets' boilerplate is unknown to the filter, as for a new outlet) and dev macro-F1,\n"
+    "and writes MODELS/leaning/leaning.bin. Needs MODELS/vectors/article_features.bin.\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE       training records (default ../shared/corpora/allsides_article_bias/train.jsonl.gz)\n"
+    "  --dev FILE        dev records (default .../dev.jsonl.gz; --dev none to skip)\n"
+    "  --models DIR      model folder\n"
+    "  --l2 X            L2 penalty (default 2e-5)\n"
+    "  --folds K         outlet-grouped CV folds (default 5)\n"
+    "  --no-cv           skip cross-validation\n"
+    "  --iterations N    L-BFGS iterations (default 200)\n"
+    "  --no-balance      do not re-weight classes\n"
+    "  --no-save         train and score only\n"
+    "\n";
+
+int train_leaning_task(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train leaning";
+  auto a = parse_args(args,
+                      {{"data", true}, {"dev", true}, {"models", true}, {"l2", true}, {"folds", true}, {"no-cv", false},
+                       {"iterations", true}, {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kTrainLeaningHelp, 0;
+  LeaningTrainOptions o;
+  auto l2 = number_arg(*a, "l2", o.l2), folds = number_arg(*a, "folds", o.folds),
+       it = number_arg(*a, "iterations", o.max_iterations);
+  for (auto* r : {&l2, &folds, &it})
+    if (!*r) return report_error(ctx, cmd, r->error());
+  o.l2 = *l2;
+  o.folds = std::max(2, static_cast<int>(*folds));
+  o.max_iterations = static_cast<int>(*it);
+  o.cross_validate = !a->has("no-cv");
+  o.balance_classes = !a->has("no-balance");
+  auto features = load_features(*a, ctx);
+  if (!features) return report_error(ctx, cmd, features.error());
+  auto train = read_labelled_jsonl(a->get("data", kAllsidesTrain), "bias");
+  if (!train) return report_error(ctx, cmd, train.error());
+  std::vector<LabelledRecord> dev;
+  if (a->get("dev") != "none") {
+    auto d = read_labelled_jsonl(a->get("dev", kAllsidesDev), "bias");
+    if (!d) return report_error(ctx, cmd, d.error());
+    dev = std::move(*d);
+  }
+  auto model = train_leaning(*features, *train, dev, o, ctx.out);
+  if (!model) return report_error(ctx, cmd, model.error());
+  if (a->has("no-save")) return 0;
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
+  if (Status s = ensure_parent(paths.leaning); !s) return report_error(ctx, cmd, s.error());
+  if (Status s = model->save(paths.leaning); !s) return report_error(ctx, cmd, s.error());
+  ctx.out << "wrote " << paths.leaning << "\n";
+  return 0;
+}
+
+const char* const kEvalLeaningHelp =
+    "Usage: framelens eval leaning [--data FILE] [--models DIR]\n"
+    "\n"
+    "Scores the leaning head on labelled AllSides-style JSON Lines (field \"bias\") and prints\n"
+    "macro-F1 over left/center/right and accuracy, as ../shared/tools/devscore.py allsides does.\n"
+    "Default data: ../shared/corpora/allsides_article_bias/dev.jsonl.gz\n"
+    "\n";
+
+int eval_leaning_task(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "eval leaning";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kEvalLeaningHelp, 0;
+  auto features = load_features(*a, ctx);
+  if (!features) return report_error(ctx, cmd, features.error());
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
+  auto model = LeaningModel::load(paths.leaning, features->dim());
+  if (!model) return report_error(ctx, cmd, model.error());
+  auto recs = read_labelled_jsonl(a->get("data", kAllsidesDev), "bias");
+  if (!recs) return report_error(ctx, cmd, recs.error());
+  auto m = eval_leaning(*features, *model, *recs);
+  if (!m) return report_error(ctx, cmd, m.error());
+  ctx.out << "allsides: " << fmt3(m->macro_f1) << "  (macro-F1; acc=" << fmt3(m->accuracy) << " n=" << m->n << ")\n";
+  return 0;
+}
+
+const char* const kTrainFramesHelp =
+    "Usage: framelens train frames [OPTIONS]\n"
+    "\n"
+    "Trains both multi-label frame models over the shared article features: the 14 MFC frames\n"
+    "(SemEval-2023 task 3) -> MODELS/frames/mfc.bin and the five generic frames (narrative framing)\n"
+    "-> MODELS/frames/generic.bin. L2 and the selection threshold are chosen by 5-fold CV on train;\n"
+    "dev micro-F1 over selected labels is reported. Needs MODELS/vectors/article_features.bin.\n"
+    "\n"
+    "Options:\n"
+    "  --only mfc|generic   train one of the two\n"
+    "  --mfc-data FILE      (default ../shared/corpora/semeval2023_task3_frames_en/train.jsonl)\n"
+    "  --mfc-dev FILE       (default .../semeval2023_task3_frames_en/dev.jsonl; none to skip)\n"
+    "  --generic-data FILE  (default ../shared/corpora/narrative_framing/train.jsonl)\n"
+    "  --generic-dev FILE   (default .../narrative_framing/dev.jsonl; none to skip)\n"
+    "  --models DIR         model folder\n"
+    "  --fold-bits N        hashed feature space of the frame heads, 2^N (default 16)\n"
+    "  --min-selected N     always select the N best frames (default 1)\n"
+    "  --balance            re-weight positives per frame\n"
+    "  --no-save            train and score only\n"
+    "\n";
+
+int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train frames";
+  auto a = parse_args(args,
+                      {{"only", true}, {"mfc-data", true}, {"mfc-dev", true}, {"generic-data", true},
+                       {"generic-dev", true}, {"models", true}, {"fold-bits", true}, {"min-selected", true},
+                       {"balance", false}, {"no-save", false}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kTrainFramesHelp, 0;
+  const std::string only = a->get("only");
+  if (!only.empty() && only != "mfc" && only != "generic")
+    return report_error(ctx, cmd, usage_error("--only expects mfc or generic"));
+  FramesTrainOptions o;
+  auto bits = number_arg(*a, "fold-bits", o.fold_bits), minsel = number_arg(*a, "min-selected", o.min_selected);
+  if (!bits) return report_error(ctx, cmd, bits.error());
+  if (!minsel) return report_error(ctx, cmd, minsel.error());
+  o.fold_bits = static_cast<uint32_t>(*bits);
+  o.min_selected = static_cast<int>(*minsel);
+  o.balance_classes = a->has("balance");
+  auto features = load_features(*a, ctx);
+  if (!features) return report_error(ctx, cmd, features.error());
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
+  struct Job {
+    const char* name;
+    std::string data, dev, out;
+  };
+  std::vector<Job> jobs;
+  if (only != "generic") jobs.push_back({"mfc", a->get("mfc-data", kMfcTrain), a->get("mfc-dev", kMfcDev), paths.frames_mfc});
+  if (only != "mfc")
+    jobs.push_back({"generic", a->get("generic-data", kGenericTrain), a->get("generic-dev", kGenericDev), paths.frames_generic});
+  for (const auto& j : jobs) {
+    ctx.out << "== frames " << j.name << "\n";
+    auto train = read_labelled_jsonl(j.data, "frames");
+    if (!train) return report_error(ctx, cmd, train.error());
+    std::vector<LabelledRecord> dev;
+    if (j.dev != "none") {
+      auto d = read_labelled_jsonl(j.dev, "frames");
+      if (!d) return report_error(ctx, cmd, d.error());
+      dev = std::move(*d);
+    }
+    auto model = train_frames(*features, *train, dev, o, ctx.out);
+    if (!model) return report_error(ctx, cmd, model.error());
+    if (a->has("no-save")) continue;
+    if (Status s = ensure_parent(j.out); !s) return report_error(ctx, cmd, s.error());
+    if (Status s = model->save(j.out); !s) return report_error(ctx, cmd, s.error());
+    ctx.out << "wrote " << j.out << "\n";
+  }
+  return 0;
+}
+
+const char* const kEvalFramesHelp =
+    "Usage: framelens eval frames [--data FILE] [--generic-data FILE] [--only mfc|generic] [--models DIR]\n"
+    "\n"
+    "Micro-F1 over selected labels of frames.mfc (SemEval-2023 dev by default) and frames.generic\n"
+    "(narrative-framing dev by default), as ../shared/tools/devscore.py frames / generic compute it.\n"
+    "\n";
+
+int eval_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "eval frames";
+  auto a = parse_args(args, {{"data", true}, {"generic-data", true}, {"only", true}, {"models", true}, {"help", false, 'h'}},
+                      cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kEvalFramesHelp, 0;
+  const std::string only = a->get("only");
+  auto features = load_features(*a, ctx);
+  if (!features) return report_error(ctx, cmd, features.error());
+  const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
+  struct Job {
+    const char* name;
+    std::string model, data;
+  };
+  std::vector<Job> jobs;
+  if (only != "generic") jobs.push_back({"frames", paths.frames_mfc, a->get("data", kMfcDev)});
+  if (only != "mfc") jobs.push_back({"generic", paths.frames_generic, a->get("generic-data", kGenericDev)});
+  for (const auto& j : jobs) {
+    auto model = FramesModel::load(j.model);
+    if (!model) return report_error(ctx, cmd, model.error());
+    auto recs = read_labelled_jsonl(j.data, "frames");
+    if (!recs) return report_error(ctx, cmd, recs.error());
+    auto m = eval_frames(*features, *model, *recs);
+    if (!m) return report_error(ctx, cmd, m.error());
+    ctx.out << j.name << ": " << fmt3(m->micro_f1) << "  (micro-F1 over selected labels; P=" << fmt3(m->precision)
+            << " R=" << fmt3(m->recall) << " n=" << m->n << ")\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int task_train_vectors(const std::vector<std::string>& args, CliContext& ctx) { return train_vectors(args, ctx); }
+int task_train_leaning(const std::vector<std::string>& args, CliContext& ctx) { return train_leaning_task(args, ctx); }
+int task_eval_leaning(const std::vector<std::string>& args, CliContext& ctx) { return eval_leaning_task(args, ctx); }
+int task_train_frames(const std::vector<std::string>& args, CliContext& ctx) { return train_frames_task(args, ctx); }
+int task_eval_frames(const std::vector<std::string>& args, CliContext& ctx) { return eval_frames_task(args, ctx); }
+
+}  // namespace framelens

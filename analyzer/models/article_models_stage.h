@@ -1,0 +1,43 @@
+#pragma once
+// The article models stage: computes the shared article representation once (boilerplate-stripped
+// hashed TF-IDF) and runs the linear heads on it: leaning (left/center/right), the 14 MFC frames
+// and the five generic news frames. Each head is optional; the stage is skipped when the shared
+// features or all heads are missing.
+//   models/vectors/article_features.bin   boilerplate + idf tables (framelens train vectors)
+//   models/leaning/leaning.bin            (framelens train leaning)
+//   models/frames/mfc.bin, generic.bin    (framelens train frames)
+#include <optional>
+#include <string>
+
+#include "analyzer/core/pipeline.h"
+#include "analyzer/core/stage_registry.h"
+#include "analyzer/models/frames_model.h"
+#include "analyzer/models/leaning_model.h"
+#include "analyzer/models/text_features_article.h"
+
+namespace framelens {
+
+struct ArticleModelPaths {
+  std::string features, leaning, frames_mfc, frames_generic;
+  static ArticleModelPaths in(const std::string& models_dir);
+};
+
+class ArticleModelsStage : public Stage {
+ public:
+  ArticleModelsStage(ArticleFeatures features, std::optional<LeaningModel> leaning, std::optional<FramesModel> mfc,
+                     std::optional<FramesModel> generic)
+      : features_(std::move(features)), leaning_(std::move(leaning)), mfc_(std::move(mfc)), generic_(std::move(generic)) {}
+  std::string_view name() const override { return "article_models"; }
+  void annotate(Document& doc) const override;
+
+  const ArticleFeatures& features() const { return features_; }
+
+ private:
+  ArticleFeatures features_;
+  std::optional<LeaningModel> leaning_;
+  std::optional<FramesModel> mfc_, generic_;
+};
+
+Result<StagePtr> make_article_models_stage(const PipelineOptions& options);
+
+}  // namespace framelens

@@ -1,0 +1,44 @@
+#pragma once
+// Multi-label article frames: one logistic head per frame over the shared article features,
+// folded into a smaller hashed space (the TF-IDF index modulo 2^fold_bits: the training sets are
+// small, and it keeps the model files small). Scores are the heads' probabilities; a frame is
+// `selected` when its score reaches its threshold (tuned by cross-validation on train), and at
+// least `min_selected` top frames are always selected (every article has a frame).
+// File: "FLFRAMES" v1, fold bits, labels, thresholds, then the LinearModel.
+#include <string>
+#include <vector>
+
+#include "analyzer/models/linear_model.h"
+#include "analyzer/text/document.h"
+
+namespace framelens {
+
+class FramesModel {
+ public:
+  FramesModel() = default;
+  FramesModel(std::vector<std::string> labels, uint32_t fold_bits, LinearModel heads, std::vector<float> thresholds,
+              int min_selected);
+
+  // `article` is the shared (unfolded) article feature vector.
+  std::vector<FrameScore> predict(const SparseVector& article) const;
+  // Folds the shared vector into this model's space (duplicates are fine for a linear model).
+  SparseVector fold(const SparseVector& article) const;
+  std::vector<double> scores(const SparseVector& folded) const { return heads_.predict(folded); }
+  std::vector<FrameScore> select(const std::vector<double>& scores) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+  uint32_t fold_bits() const { return fold_bits_; }
+  const std::vector<float>& thresholds() const { return thresholds_; }
+
+  Status save(const std::string& path) const;
+  static Result<FramesModel> load(const std::string& path);
+
+ private:
+  std::vector<std::string> labels_;
+  uint32_t fold_bits_ = 16;
+  LinearModel heads_;
+  std::vector<float> thresholds_;
+  int min_selected_ = 1;
+};
+
+}  // namespace framelens
