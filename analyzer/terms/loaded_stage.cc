@@ -1,6 +1,7 @@
 #include "analyzer/terms/loaded_stage.h"
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 
 #include "analyzer/core/pipeline.h"
@@ -21,14 +22,35 @@ const std::vector<Span>* scare_quotes_of(const D& doc) {
   }
 }
 
-bool inside_any(const std::vector<Quote>& quotes, Span s) {
-  for (const auto& q : quotes) {
-    if (q.span.contains(s)) return true;
-    for (const auto& f : q.fragments)
-      if (f.contains(s)) return true;
+// Spans sorted by start with the running maximum of their ends: "is [a, b) inside any of them" and
+// "does it overlap any" in O(log n), so huge documents with many quotes stay linear.
+class SpanIndex {
+ public:
+  void add(Span s) { spans_.push_back(s); }
+  void build() {
+    std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.start < b.start; });
+    max_end_.resize(spans_.size());
+    int32_t m = INT32_MIN;
+    for (size_t i = 0; i < spans_.size(); ++i) max_end_[i] = m = std::max(m, spans_[i].end);
   }
-  return false;
-}
+  bool contains(Span t) const {
+    const size_t k = upper(t.start);  // spans starting at or before t.start
+    return k > 0 && max_end_[k - 1] >= t.end;
+  }
+  bool overlaps(Span t) const {
+    const size_t k = upper(t.end - 1);  // spans starting before t.end
+    return k > 0 && max_end_[k - 1] > t.start;
+  }
+
+ private:
+  size_t upper(int32_t pos) const {
+    return static_cast<size_t>(std::upper_bound(spans_.begin(), spans_.end(), pos,
+                                                [](int32_t p, Span s) { return p < s.start; }) -
+                               spans_.begin());
+  }
+  std::vector<Span> spans_;
+  std::vector<int32_t> max_end_;
+};
 
 }  // namespace
 
@@ -59,10 +81,14 @@ void LoadedStage::annotate(Document& doc) const {
     s.biased = s.bias_score >= model_.threshold;
   }
 
-  if (const auto* scare = scare_quotes_of(doc)) {
+  const auto* scare = scare_quotes_of(doc);
+  if (scare && !scare->empty()) {
+    // A scare-quoted word replaces a plain term on the same words.
+    SpanIndex sqi;
+    for (const Span& sq : *scare) sqi.add(sq);
+    sqi.build();
+    std::erase_if(doc.loaded_terms, [&](const LoadedTerm& t) { return sqi.overlaps(t.span); });
     for (const Span& sq : *scare) {
-      // A scare-quoted word replaces a plain term on the same words.
-      std::erase_if(doc.loaded_terms, [&](const LoadedTerm& t) { return sq.overlaps(t.span); });
       LoadedTerm t;
       t.span = sq;
       t.category = std::string(category_name(TermCategory::ScareQuote));
@@ -81,7 +107,14 @@ void LoadedStage::annotate(Document& doc) const {
     std::sort(doc.loaded_terms.begin(), doc.loaded_terms.end(),
               [](const LoadedTerm& a, const LoadedTerm& b) { return a.span.start < b.span.start; });
   }
-  for (auto& t : doc.loaded_terms) t.in_quote = inside_any(doc.quotes, t.span);
+  if (doc.loaded_terms.empty() || doc.quotes.empty()) return;
+  SpanIndex qi;
+  for (const auto& q : doc.quotes) {
+    qi.add(q.span);
+    for (const auto& f : q.fragments) qi.add(f);
+  }
+  qi.build();
+  for (auto& t : doc.loaded_terms) t.in_quote = qi.contains(t.span);
 }
 
 Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& models_dir) {
