@@ -171,16 +171,19 @@ int eval_leaning_task(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) return ctx.out << kEvalLeaningHelp, 0;
+  const auto t0 = std::chrono::steady_clock::now();
   auto features = load_features(*a, ctx);
   if (!features) return report_error(ctx, cmd, features.error());
   const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));
   auto model = LeaningModel::load(paths.leaning, features->dim());
   if (!model) return report_error(ctx, cmd, model.error());
+  ctx.err << "models loaded in " << fmt3(1e3 * seconds_since(t0)) << " ms\n";
   auto recs = read_labelled_jsonl(a->get("data", kAllsidesDev), "bias");
   if (!recs) return report_error(ctx, cmd, recs.error());
   auto m = eval_leaning(*features, *model, *recs);
   if (!m) return report_error(ctx, cmd, m.error());
   ctx.out << "allsides: " << fmt3(m->macro_f1) << "  (macro-F1; acc=" << fmt3(m->accuracy) << " n=" << m->n << ")\n";
+  ctx.err << "features + leaning head: " << fmt3(m->us_per_article) << " us/article\n";
   return 0;
 }
 
@@ -201,7 +204,8 @@ const char* const kTrainFramesHelp =
     "  --models DIR         model folder\n"
     "  --fold-bits N        hashed feature space of the frame heads, 2^N (default 16)\n"
     "  --min-selected N     always select the N best frames (default 1)\n"
-    "  --balance            re-weight positives per frame\n"
+    "  --l2 LIST            comma-separated L2 values tried by CV (default 3e-5,1e-4,3e-4,1e-3)\n"
+    "  --no-balance         do not re-weight positives per frame (n_neg / n_pos)\n"
     "  --no-save            train and score only\n"
     "\n";
 
@@ -210,7 +214,7 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args,
                       {{"only", true}, {"mfc-data", true}, {"mfc-dev", true}, {"generic-data", true},
                        {"generic-dev", true}, {"models", true}, {"fold-bits", true}, {"min-selected", true},
-                       {"balance", false}, {"no-save", false}, {"help", false, 'h'}},
+                       {"l2", true}, {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) return ctx.out << kTrainFramesHelp, 0;
@@ -223,7 +227,18 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
   if (!minsel) return report_error(ctx, cmd, minsel.error());
   o.fold_bits = static_cast<uint32_t>(*bits);
   o.min_selected = static_cast<int>(*minsel);
-  o.balance_classes = a->has("balance");
+  o.balance_classes = !a->has("no-balance");
+  if (a->values.count("l2")) {
+    o.l2_grid.clear();
+    std::string list = a->get("l2") + ",";
+    for (size_t p = 0, q; (q = list.find(',', p)) != std::string::npos; p = q + 1) {
+      try {
+        o.l2_grid.push_back(std::stod(list.substr(p, q - p)));
+      } catch (const std::exception&) {
+        return report_error(ctx, cmd, usage_error("--l2 expects comma-separated numbers"));
+      }
+    }
+  }
   auto features = load_features(*a, ctx);
   if (!features) return report_error(ctx, cmd, features.error());
   const auto paths = ArticleModelPaths::in(resolve_models_dir(a->get("models"), ctx.argv0));

@@ -15,11 +15,11 @@
 namespace framelens {
 
 struct FramesTrainOptions {
-  std::vector<double> l2_grid = {3e-4, 1e-3, 3e-3};
+  std::vector<double> l2_grid = {3e-5, 1e-4, 3e-4, 1e-3};
   uint32_t fold_bits = 16;
   int folds = 5;
   int min_selected = 1;
-  bool balance_classes = false;
+  bool balance_classes = true;
 };
 
 struct FramesMetrics {

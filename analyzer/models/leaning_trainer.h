@@ -23,6 +23,7 @@ struct LeaningTrainOptions {
 struct LeaningMetrics {
   double macro_f1 = 0, accuracy = 0;
   size_t n = 0;
+  double us_per_article = 0;  // boilerplate mask + features + head, excluding document building
 };
 
 // Trains on all of `train`; reports outlet-grouped CV (when enabled) and `dev` metrics to `log`.
