@@ -73,7 +73,10 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
     if (!t) return t.error();
     texts[i] = std::move(*t);
   }
-  return from_sources({texts[0], texts[1], texts[2], texts[3], texts[4]});
+  auto g = from_sources({texts[0], texts[1], texts[2], texts[3], texts[4]});
+  // from_sources names the file and line; the user also needs the folder it came from.
+  if (!g) return model_error((std::filesystem::path(dir) / g.error().message).string());
+  return g;
 }
 
 int32_t Gazetteer::add_entry(std::string name, std::string type) {

@@ -251,7 +251,14 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
 
   // Quotes by/about the mention (when the quotes stage ran).
   const Span ms{tk[m.first].span.start, tk[m.end - 1].span.end};
-  for (const Quote& qt : doc.quotes) {
+  // Quotes and loaded terms are in text order: look only near this sentence, so the cost per
+  // mention does not grow with the article (a 50 MB article was quadratic otherwise).
+  auto q_hi = std::upper_bound(doc.quotes.begin(), doc.quotes.end(), sent.span.end,
+                               [](int32_t pos, const Quote& q) { return pos < q.span.start; });
+  // A quote may start a few quotes earlier and still reach into this sentence (multi-paragraph).
+  auto q_lo = q_hi - std::min<std::ptrdiff_t>(q_hi - doc.quotes.begin(), 64);
+  for (auto qi = q_lo; qi != q_hi; ++qi) {
+    const Quote& qt = *qi;
     if (qt.span.end < sent.span.start || qt.span.start > sent.span.end) continue;
     if (qt.span.overlaps(ms)) flag("Q:inside");
     if (qt.speaker && qt.speaker->span.overlaps(ms)) {
@@ -264,7 +271,10 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
   }
 
   // Loaded wording near the mention (terms stage).
-  for (const LoadedTerm& t : doc.loaded_terms) {
+  auto t_lo = std::lower_bound(doc.loaded_terms.begin(), doc.loaded_terms.end(), sent.span.start,
+                               [](const LoadedTerm& t, int32_t pos) { return t.span.start < pos; });
+  for (auto ti_it = t_lo; ti_it != doc.loaded_terms.end() && ti_it->span.start < sent.span.end; ++ti_it) {
+    const LoadedTerm& t = *ti_it;
     if (t.sentence != m.sentence || t.span.overlaps(ms)) continue;
     const bool left = t.span.end <= ms.start;
     const int32_t ti = doc.token_at_or_after(t.span.start);

@@ -15,7 +15,8 @@ using namespace framelens;
 namespace {
 
 void collect(const nlohmann::ordered_json& j, const std::string& path, std::set<std::string>& out) {
-  if (!path.empty()) out.insert(path);
+  // "a[]" alone is the element of a list; the list itself ("a") and the elements' fields are listed.
+  if (!path.empty() && (path.size() < 2 || path.compare(path.size() - 2, 2, "[]") != 0)) out.insert(path);
   if (j.is_object()) {
     for (const auto& [k, v] : j.items()) collect(v, path.empty() ? k : path + "." + k, out);
   } else if (j.is_array()) {
@@ -35,7 +36,7 @@ std::set<std::string> documented_fields() {
   REQUIRE(end != std::string::npos);
   doc = doc.substr(begin, end - begin);
   std::set<std::string> out;
-  std::regex field("`([a-z_0-9\\[\\]\\.]+)` \\(");
+  std::regex field("`([a-z_0-9\\[\\]\\.]+)` \\((int|string|number|bool|list|object)");
   for (auto it = std::sregex_iterator(doc.begin(), doc.end(), field); it != std::sregex_iterator(); ++it) {
     out.insert((*it)[1]);
   }
