@@ -154,6 +154,9 @@ std::string BoilerplateFilter::clean_outlet_name(const std::string& outlet) {
 
 void BoilerplateFilter::add_name(const std::vector<uint64_t>& phrase) {
   if (phrase.empty()) return;
+  // Outlets call themselves by their last word: "The Washington Times" -> "the Times".
+  static const uint64_t kThe = feature_hash("the");
+  if (phrase.size() >= 2 && !(phrase.size() == 2 && phrase[0] == kThe)) add_name({kThe, phrase.back()});
   auto& v = names_[phrase[0]];
   if (std::find(v.begin(), v.end(), phrase) != v.end()) return;
   v.push_back(phrase);
@@ -213,10 +216,17 @@ std::vector<uint8_t> BoilerplateFilter::keep_mask(const Document& doc) const {
 
   // Outlet names (learned ones and this record's own outlet).
   const auto own_name = name_phrase(clean_outlet_name(doc.meta.outlet));
+  static const uint64_t kThe = feature_hash("the");
+  const std::vector<uint64_t> own_short =
+      own_name.size() >= 2 ? std::vector<uint64_t>{kThe, own_name.back()} : std::vector<uint64_t>{};
   const int32_t n = static_cast<int32_t>(th.size());
   for (int32_t i = 0; i < n; ++i) {
     if (!own_name.empty() && th[i] == own_name[0] && matches_at(th, i, n, own_name)) {
       std::fill(keep.begin() + i, keep.begin() + i + own_name.size(), 0);
+      continue;
+    }
+    if (!own_short.empty() && th[i] == kThe && matches_at(th, i, n, own_short)) {
+      std::fill(keep.begin() + i, keep.begin() + i + 2, 0);
       continue;
     }
     auto it = names_.find(th[i]);
