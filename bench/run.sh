@@ -14,7 +14,7 @@ cmake --build build -j"$(nproc)" --target framelens framelens_bench >/dev/null
 PY=/usr/bin/python3
 
 if [ -f "$CORPORA/allsides_article_bias/dev.jsonl.gz" ]; then
-  zcat "$CORPORA/allsides_article_bias/dev.jsonl.gz" | head -n "$N" \
+  { zcat "$CORPORA/allsides_article_bias/dev.jsonl.gz" || true; } | head -n "$N" \
     | $PY -c 'import sys,json
 for l in sys.stdin:
     r=json.loads(l); print(json.dumps({k:r[k] for k in ("id","outlet","title","text") if k in r}, ensure_ascii=False))' > "$OUT/sample.jsonl"
