@@ -49,6 +49,6 @@ echo "### Batch into CSV tables"
 run 20 "$B batch corpora/samples/sample_articles.jsonl --out $TMP/out --quiet; ls $TMP/out"
 echo
 echo "### A bad record is reported and skipped"
-run 10 "printf '{\"id\":\"ok\",\"text\":\"Fine.\"}\n{\"id\":\"bad\",\"text\":3}\n' | $B batch --jsonl | cut -c1-160; echo \"exit code: \$?\""
+run 10 "printf '{\"id\":\"ok\",\"text\":\"Fine.\"}\n{\"id\":\"bad\",\"text\":3}\n' | $B batch --jsonl | cut -c1-160; echo \"exit code: \${PIPESTATUS[1]}\""
 } > "$OUT"
 echo "wrote $OUT"
