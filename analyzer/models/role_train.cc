@@ -8,6 +8,7 @@
 #include "analyzer/models/stance_actor.h"
 #include "analyzer/models/stance_train.h"
 #include "analyzer/text/input_record.h"
+#include "analyzer/text/line_reader.h"
 
 namespace framelens {
 
@@ -57,22 +58,19 @@ bool actor_matches_entity(const Actor& actor, const std::string& entity_name) {
 
 Result<std::vector<RoleExample>> read_role_examples(const std::string& path, const std::vector<StagePtr>& upstream,
                                                     const StanceModel& stance, uint32_t hash_bits) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
+  // JSON Lines (plain or .gz) through the shared reader.
+  LineReader reader;
+  if (Status st = reader.open(path); !st) return st.error();
   const RoleModel featurizer(hash_bits, LinearModel());
   std::vector<RoleExample> out;
   StanceWorkspace ws;
   RoleWorkspace rws;
   rws.pool = true;
   std::vector<ScoredMention> scored;
-  size_t pos = 0, line_no = 0;
-  const std::string& all = *bytes;
-  while (pos < all.size()) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string::npos) nl = all.size();
-    std::string_view line(all.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  std::string line_buf;
+  while (reader.next(line_buf)) {
+    const std::string_view line(line_buf);
+    const long line_no = reader.line_number();
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = path + ":" + std::to_string(line_no);
     try {

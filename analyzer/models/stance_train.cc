@@ -5,6 +5,7 @@
 #include "analyzer/core/pipeline.h"
 #include "analyzer/models/text_features.h"
 #include "analyzer/text/input_record.h"
+#include "analyzer/text/line_reader.h"
 
 namespace framelens {
 
@@ -23,17 +24,14 @@ Result<std::vector<StagePtr>> upstream_stages(const std::string& models_dir) {
 
 Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
                                                         const std::vector<StagePtr>& upstream) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
+  // JSON Lines (plain or .gz) through the shared reader.
+  LineReader reader;
+  if (Status st = reader.open(path); !st) return st.error();
   std::vector<StanceExample> out;
-  size_t line_no = 0, pos = 0;
-  const std::string& all = *bytes;
-  while (pos < all.size()) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string::npos) nl = all.size();
-    std::string_view line(all.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  std::string line_buf;
+  while (reader.next(line_buf)) {
+    const std::string_view line(line_buf);
+    const long line_no = reader.line_number();
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = path + ":" + std::to_string(line_no);
     nlohmann::json j;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analyzer/text/input_record.h"
+#include "analyzer/text/line_reader.h"
 #include "analyzer/text/utf8.h"
 
 namespace framelens {
@@ -136,18 +137,14 @@ std::vector<int> match(const std::vector<GoldSpan>& gold, const std::vector<cons
 }  // namespace
 
 Result<QuoteEvalResult> evaluate_quotes(const Pipeline& pipeline, const QuoteEvalOptions& opt) {
-  auto bytes = read_file_bytes(opt.data);
-  if (!bytes) return bytes.error();
+  // JSON Lines (plain or .gz) through the shared reader.
+  LineReader reader;
+  if (Status st = reader.open(opt.data); !st) return st.error();
   QuoteEvalResult r;
-  const std::string& all = *bytes;
-  size_t pos = 0;
-  int64_t line_no = 0;
-  while (pos < all.size()) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string::npos) nl = all.size();
-    std::string_view line(all.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  std::string line_buf;
+  while (reader.next(line_buf)) {
+    const std::string_view line(line_buf);
+    const long line_no = reader.line_number();
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     if (opt.limit && r.articles >= opt.limit) break;
     json rec;
