@@ -3,12 +3,11 @@
 #include <cmath>
 
 #include "analyzer/report/doc_stats.h"
+#include "analyzer/report/json_writer.h"
 
 namespace framelens {
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 // Rounds scores so output is stable and compact (6 significant decimals are plenty).
 double r6(double x) {
@@ -16,148 +15,247 @@ double r6(double x) {
   return std::round(x * 1e6) / 1e6;
 }
 
-json span_json(const Document& d, Span s) {
-  json j;
-  j["text"] = std::string(d.slice(s));
-  j["start"] = s.start;
-  j["end"] = s.end;
-  return j;
+void span_fields(JsonWriter& w, const Document& d, Span s) {
+  w.field("text", d.slice(s));
+  w.field("start", s.start);
+  w.field("end", s.end);
 }
 
-json stance_json(const Document& d, const Stance& st, bool with_evidence) {
-  if (!st.present) return nullptr;
-  json j;
-  j["score"] = r6(st.score);
-  j["label"] = st.label;
-  if (with_evidence) {
-    json ev = json::array();
-    for (const auto& e : st.evidence) ev.push_back(span_json(d, e));
-    j["evidence"] = ev;
+void span_object(JsonWriter& w, const Document& d, Span s) {
+  w.begin_object();
+  span_fields(w, d, s);
+  w.end_object();
+}
+
+void actor_ref(JsonWriter& w, const Document& d, int32_t actor) {
+  if (actor >= 0 && actor < static_cast<int32_t>(d.actors.size())) {
+    w.value(d.actors[actor].id);
+  } else {
+    w.null();
   }
-  return j;
 }
 
-json frames_json(const std::vector<FrameScore>& fs) {
-  json a = json::array();
-  for (const auto& f : fs) a.push_back({{"label", f.label}, {"score", r6(f.score)}, {"selected", f.selected}});
-  return a;
+void stance_value(JsonWriter& w, const Document& d, const Stance& st) {
+  if (!st.present) return w.null();
+  w.begin_object();
+  w.field("score", r6(st.score));
+  w.field("label", st.label);
+  w.key("evidence");
+  w.begin_array();
+  for (const auto& e : st.evidence) span_object(w, d, e);
+  w.end_array();
+  w.end_object();
+}
+
+void frames_value(JsonWriter& w, const std::vector<FrameScore>& fs) {
+  w.begin_array();
+  for (const auto& f : fs) {
+    w.begin_object();
+    w.field("label", f.label);
+    w.field("score", r6(f.score));
+    w.field("selected", f.selected);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_stats(JsonWriter& w, const DocStats& st) {
+  w.begin_object();
+  w.field("chars", st.chars);
+  w.field("words", st.words);
+  w.field("sentences", st.sentences);
+  w.field("paragraphs", st.paragraphs);
+  w.field("quotes", st.quotes);
+  w.field("biased_sentences", st.biased_sentences);
+  w.key("loadedness");
+  w.begin_object();
+  w.field("own_voice_per_1000", r6(st.own_voice_per_1000));
+  w.field("quoted_per_1000", r6(st.quoted_per_1000));
+  w.field("own_voice_terms", st.own_voice_terms);
+  w.field("quoted_terms", st.quoted_terms);
+  w.end_object();
+  w.end_object();
+}
+
+void write_quote(JsonWriter& w, const Document& d, const Quote& q) {
+  w.begin_object();
+  span_fields(w, d, q.span);
+  w.field("kind", q.kind);
+  w.key("speaker");
+  if (q.speaker) {
+    w.begin_object();
+    w.field("name", q.speaker->name);
+    w.field("text", d.slice(q.speaker->span));
+    w.field("start", q.speaker->span.start);
+    w.field("end", q.speaker->span.end);
+    w.key("actor");
+    actor_ref(w, d, q.speaker->actor);
+    w.field("resolved", q.speaker->resolved);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("cue");
+  if (q.cue) {
+    w.begin_object();
+    span_fields(w, d, q.cue->span);
+    w.field("lemma", q.cue->lemma);
+    w.field("loaded", q.cue->loaded);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  if (!q.fragments.empty()) {
+    w.key("fragments");
+    w.begin_array();
+    for (const auto& f : q.fragments) span_object(w, d, f);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
+  w.begin_object();
+  w.field("id", a.id);
+  w.field("name", a.name);
+  w.field("type", a.type);
+  w.key("aliases");
+  w.begin_array();
+  for (const auto& s : a.aliases) w.value(s);
+  w.end_array();
+  w.key("mentions");
+  w.begin_array();
+  for (const auto& m : a.mentions) {
+    w.begin_object();
+    span_fields(w, d, m.span);
+    w.field("pronoun", m.pronoun);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("quoted", a.quoted);
+  w.key("stance");
+  stance_value(w, d, a.stance);
+  w.field("role", a.role);
+  w.field("role_score", r6(a.role_score));
+  w.end_object();
 }
 
 }  // namespace
 
-json to_json(const Document& d) {
-  const DocStats st = compute_stats(d);
-  json j;
-  j["schema_version"] = kSchemaVersion;
-  j["id"] = d.meta.id;
-  j["title"] = d.meta.title;
-  j["outlet"] = d.meta.outlet;
-  j["date"] = d.meta.date;
-  j["url"] = d.meta.url;
-  j["stats"] = {{"chars", st.chars},
-                {"words", st.words},
-                {"sentences", st.sentences},
-                {"paragraphs", st.paragraphs},
-                {"quotes", st.quotes},
-                {"biased_sentences", st.biased_sentences},
-                {"loadedness", {{"own_voice_per_1000", r6(st.own_voice_per_1000)},
-                                {"quoted_per_1000", r6(st.quoted_per_1000)},
-                                {"own_voice_terms", st.own_voice_terms},
-                                {"quoted_terms", st.quoted_terms}}}};
+void append_json(std::string& out, const Document& d) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("schema_version", kSchemaVersion);
+  w.field("id", d.meta.id);
+  w.field("title", d.meta.title);
+  w.field("outlet", d.meta.outlet);
+  w.field("date", d.meta.date);
+  w.field("url", d.meta.url);
+  w.key("stats");
+  write_stats(w, compute_stats(d));
 
-  json sents = json::array();
+  w.key("sentences");
+  w.begin_array();
   for (const auto& s : d.sentences) {
-    sents.push_back({{"start", s.span.start}, {"end", s.span.end}, {"paragraph", s.paragraph},
-                     {"bias_score", r6(s.bias_score)}, {"biased", s.biased}});
+    w.begin_object();
+    w.field("start", s.span.start);
+    w.field("end", s.span.end);
+    w.field("paragraph", s.paragraph);
+    w.field("bias_score", r6(s.bias_score));
+    w.field("biased", s.biased);
+    w.end_object();
   }
-  j["sentences"] = sents;
+  w.end_array();
 
-  json terms = json::array();
+  w.key("loaded_terms");
+  w.begin_array();
   for (const auto& t : d.loaded_terms) {
-    json x = span_json(d, t.span);
-    x["score"] = r6(t.score);
-    x["category"] = t.category;
-    x["in_quote"] = t.in_quote;
-    terms.push_back(x);
+    w.begin_object();
+    span_fields(w, d, t.span);
+    w.field("score", r6(t.score));
+    w.field("category", t.category);
+    w.field("in_quote", t.in_quote);
+    w.end_object();
   }
-  j["loaded_terms"] = terms;
+  w.end_array();
 
-  json quotes = json::array();
-  for (const auto& q : d.quotes) {
-    json x = span_json(d, q.span);
-    x["kind"] = q.kind;
-    if (q.speaker) {
-      json sp = {{"name", q.speaker->name}, {"text", std::string(d.slice(q.speaker->span))},
-                 {"start", q.speaker->span.start}, {"end", q.speaker->span.end},
-                 {"actor", q.speaker->actor >= 0 && q.speaker->actor < (int)d.actors.size()
-                               ? json(d.actors[q.speaker->actor].id) : json(nullptr)},
-                 {"resolved", q.speaker->resolved}};
-      x["speaker"] = sp;
-    } else {
-      x["speaker"] = nullptr;
-    }
-    if (q.cue) {
-      json c = span_json(d, q.cue->span);
-      c["lemma"] = q.cue->lemma;
-      c["loaded"] = q.cue->loaded;
-      x["cue"] = c;
-    } else {
-      x["cue"] = nullptr;
-    }
-    if (!q.fragments.empty()) {
-      json fr = json::array();
-      for (const auto& f : q.fragments) fr.push_back(span_json(d, f));
-      x["fragments"] = fr;
-    }
-    quotes.push_back(x);
-  }
-  j["quotes"] = quotes;
+  w.key("quotes");
+  w.begin_array();
+  for (const auto& q : d.quotes) write_quote(w, d, q);
+  w.end_array();
 
-  json actors = json::array();
-  for (const auto& a : d.actors) {
-    json m = json::array();
-    for (const auto& mm : a.mentions) {
-      json x = span_json(d, mm.span);
-      x["pronoun"] = mm.pronoun;
-      m.push_back(x);
-    }
-    actors.push_back({{"id", a.id}, {"name", a.name}, {"type", a.type}, {"aliases", a.aliases},
-                      {"mentions", m}, {"quoted", a.quoted},
-                      {"stance", stance_json(d, a.stance, true)}, {"role", a.role},
-                      {"role_score", r6(a.role_score)}});
-  }
-  j["actors"] = actors;
+  w.key("actors");
+  w.begin_array();
+  for (const auto& a : d.actors) write_actor(w, d, a);
+  w.end_array();
 
-  j["frames"] = {{"mfc", frames_json(d.frames_mfc)}, {"generic", frames_json(d.frames_generic)}};
+  w.key("frames");
+  w.begin_object();
+  w.key("mfc");
+  frames_value(w, d.frames_mfc);
+  w.key("generic");
+  frames_value(w, d.frames_generic);
+  w.end_object();
+
+  w.key("leaning");
   if (d.leaning.label.empty()) {
-    j["leaning"] = nullptr;
+    w.null();
   } else {
-    j["leaning"] = {{"label", d.leaning.label},
-                    {"scores", {{"left", r6(d.leaning.left)}, {"center", r6(d.leaning.center)},
-                                {"right", r6(d.leaning.right)}}}};
+    w.begin_object();
+    w.field("label", d.leaning.label);
+    w.key("scores");
+    w.begin_object();
+    w.field("left", r6(d.leaning.left));
+    w.field("center", r6(d.leaning.center));
+    w.field("right", r6(d.leaning.right));
+    w.end_object();
+    w.end_object();
   }
-  json targets = json::array();
+
+  w.key("targets");
+  w.begin_array();
   for (const auto& t : d.targets) {
-    json x = span_json(d, t.span);
-    x["actor"] = t.actor >= 0 && t.actor < (int)d.actors.size() ? json(d.actors[t.actor].id) : json(nullptr);
-    x["stance"] = stance_json(d, t.stance, true);
-    targets.push_back(x);
+    w.begin_object();
+    span_fields(w, d, t.span);
+    w.key("actor");
+    actor_ref(w, d, t.actor);
+    w.key("stance");
+    stance_value(w, d, t.stance);
+    w.end_object();
   }
-  j["targets"] = targets;
-  j["warnings"] = d.warnings;
-  return j;
+  w.end_array();
+
+  w.key("warnings");
+  w.begin_array();
+  for (const auto& s : d.warnings) w.value(s);
+  w.end_array();
+  w.end_object();
 }
 
 std::string to_json_line(const Document& doc) {
-  return to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(4096);
+  append_json(out, doc);
+  return out;
+}
+
+nlohmann::ordered_json to_json(const Document& doc) {
+  return nlohmann::ordered_json::parse(to_json_line(doc));
 }
 
 std::string error_json_line(long line, const std::string& id, const std::string& message) {
-  json j;
-  j["schema_version"] = kSchemaVersion;
-  j["id"] = id;
-  j["error"] = {{"line", line}, {"message", message}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("schema_version", kSchemaVersion);
+  w.field("id", id);
+  w.key("error");
+  w.begin_object();
+  w.field("line", static_cast<int64_t>(line));
+  w.field("message", message);
+  w.end_object();
+  w.end_object();
+  return out;
 }
 
 }  // namespace framelens

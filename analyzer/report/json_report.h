@@ -10,9 +10,12 @@ namespace framelens {
 
 constexpr int kSchemaVersion = 1;
 
-nlohmann::ordered_json to_json(const Document& doc);
+// The report is written straight to text by JsonWriter (no JSON tree per article: that was a fifth
+// of batch time); `to_json` parses that text back for callers that want a tree (--pretty, tests).
+void append_json(std::string& out, const Document& doc);
 // One line, no trailing newline (for JSON Lines).
 std::string to_json_line(const Document& doc);
+nlohmann::ordered_json to_json(const Document& doc);
 
 // An error object for streaming mode: {"schema_version":1,"error":{"line":N,"message":...}}.
 std::string error_json_line(long line, const std::string& id, const std::string& message);
