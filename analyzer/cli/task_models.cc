@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/models/article_models_stage.h"
 #include "analyzer/models/frames_trainer.h"
@@ -22,37 +23,6 @@ const char* const kMfcTrain = "../shared/corpora/semeval2023_task3_frames_en/tra
 const char* const kMfcDev = "../shared/corpora/semeval2023_task3_frames_en/dev.jsonl";
 const char* const kGenericTrain = "../shared/corpora/narrative_framing/train.jsonl";
 const char* const kGenericDev = "../shared/corpora/narrative_framing/dev.jsonl";
-
-std::string fmt3(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
-  return b;
-}
-
-Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def) {
-  if (!a.values.count(name)) return def;
-  try {
-    size_t used = 0;
-    const std::string v = a.get(name);
-    double d = std::stod(v, &used);
-    if (used != v.size()) throw std::invalid_argument(v);
-    return d;
-  } catch (const std::exception&) {
-    return usage_error("--" + name + " expects a number, not '" + a.get(name) + "'");
-  }
-}
-
-Status ensure_parent(const std::string& path) {
-  std::error_code ec;
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) return internal_error("cannot create " + parent.string() + ": " + ec.message());
-  return {};
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 const char* const kTrainVectorsHelp =
     "Usage: framelens train vectors [OPTIONS]\n"

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/models/role_train.h"
 #include "analyzer/models/stance_stage.h"
@@ -20,33 +21,6 @@ const char* const kDefaultStanceDev = "../shared/corpora/newsmtsc/dev.jsonl";
 const char* const kDefaultLexicons = "../shared/corpora/lexicons";
 const char* const kDefaultRoleTrain = "../shared/corpora/narrative_framing/train.jsonl";
 const char* const kDefaultRoleDev = "../shared/corpora/narrative_framing/dev.jsonl";
-
-std::string fmt3(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
-  return b;
-}
-
-Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def) {
-  if (!a.values.count(name)) return def;
-  try {
-    size_t used = 0;
-    const std::string v = a.get(name);
-    double d = std::stod(v, &used);
-    if (used != v.size()) throw std::invalid_argument(v);
-    return d;
-  } catch (const std::exception&) {
-    return usage_error("--" + name + " expects a number, not '" + a.get(name) + "'");
-  }
-}
-
-Status ensure_parent(const std::string& path) {
-  std::error_code ec;
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) return internal_error("cannot create " + parent.string() + ": " + ec.message());
-  return {};
-}
 
 const char* const kTrainStanceHelp =
     "Usage: framelens train stance [OPTIONS]\n"

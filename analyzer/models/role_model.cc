@@ -5,13 +5,14 @@
 #include <cstring>
 #include <fstream>
 
+#include "analyzer/models/model_header.h"
 #include "analyzer/models/text_features.h"
 
 namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'R', 'O', 'L', 'E', 'S', '1'};
-constexpr uint32_t kVersion = 1;
+constexpr HashedModelHeader kHeader{kMagic, 1, "role model"};
 constexpr uint64_t kRoleFlagNs = 0x526f6c65466c6167ULL;
 
 uint64_t flag_hash(std::string_view name, int v) {
@@ -35,15 +36,9 @@ RoleModel::RoleModel(uint32_t hash_bits, LinearModel linear) : bits_(hash_bits),
 Result<RoleModel> RoleModel::load(const std::string& path) {
   std::ifstream is(path, std::ios::binary);
   if (!is) return model_error("cannot read role model " + path);
-  char magic[8];
-  uint32_t version = 0, bits = 0;
-  is.read(magic, sizeof magic);
-  if (!is || std::memcmp(magic, kMagic, sizeof magic) != 0) return model_error(path + ": not a framelens role model");
-  is.read(reinterpret_cast<char*>(&version), 4);
-  is.read(reinterpret_cast<char*>(&bits), 4);
-  if (!is) return model_error(path + ": truncated role model header");
-  if (version != kVersion) return model_error(path + ": unsupported role model version");
-  if (bits < 10 || bits > 24) return model_error(path + ": implausible hash size");
+  auto header = read_hashed_model_header(is, kHeader, path);
+  if (!header) return header.error();
+  const uint32_t bits = *header;
   auto lin = LinearModel::read(is, path);
   if (!lin) return lin.error();
   if (lin->classes() != kRoleClasses || lin->dim() != (uint32_t(1) << bits) || lin->kind() != LinearKind::Softmax)
@@ -54,9 +49,7 @@ Result<RoleModel> RoleModel::load(const std::string& path) {
 Status RoleModel::save(const std::string& path) const {
   std::ofstream os(path, std::ios::binary);
   if (!os) return internal_error("cannot write " + path);
-  os.write(kMagic, sizeof kMagic);
-  os.write(reinterpret_cast<const char*>(&kVersion), 4);
-  os.write(reinterpret_cast<const char*>(&bits_), 4);
+  write_hashed_model_header(os, kHeader, bits_);
   if (Status s = linear_.write(os); !s) return s;
   os.flush();
   if (!os) return internal_error("write failed: " + path);

@@ -58,21 +58,13 @@ bool actor_matches_entity(const Actor& actor, const std::string& entity_name) {
 
 Result<std::vector<RoleExample>> read_role_examples(const std::string& path, const std::vector<StagePtr>& upstream,
                                                     const StanceModel& stance, uint32_t hash_bits) {
-  // JSON Lines (plain or .gz) through the shared reader.
-  LineReader reader;
-  if (Status st = reader.open(path); !st) return st.error();
   const RoleModel featurizer(hash_bits, LinearModel());
   std::vector<RoleExample> out;
   StanceWorkspace ws;
   RoleWorkspace rws;
   rws.pool = true;
   std::vector<ScoredMention> scored;
-  std::string line_buf;
-  while (reader.next(line_buf)) {
-    const std::string_view line(line_buf);
-    const long line_no = reader.line_number();
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(line_no);
+  Status read = for_each_jsonl_line(path, [&](std::string_view line, const std::string& where) -> Status {
     try {
       const auto j = nlohmann::json::parse(line);
       DocMeta meta;
@@ -101,7 +93,9 @@ Result<std::vector<RoleExample>> read_role_examples(const std::string& path, con
     } catch (const std::exception& e) {
       return input_error(where + ": " + e.what());
     }
-  }
+    return {};
+  });
+  if (!read) return read.error();
   if (out.empty()) return input_error(path + ": no actors found (is the actors stage's gazetteer in --models?)");
   return out;
 }

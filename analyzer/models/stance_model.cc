@@ -3,11 +3,13 @@
 #include <cstring>
 #include <fstream>
 
+#include "analyzer/models/model_header.h"
+
 namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'S', 'T', 'A', 'N', 'C', 'E'};
-constexpr uint32_t kVersion = 1;
+constexpr HashedModelHeader kHeader{kMagic, 1, "stance model"};
 }  // namespace
 
 const char* stance_label(int cls) {
@@ -31,15 +33,9 @@ StanceModel::StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexic
 Result<StanceModel> StanceModel::load(const std::string& path) {
   std::ifstream is(path, std::ios::binary);
   if (!is) return model_error("cannot read stance model " + path);
-  char magic[8];
-  uint32_t version = 0, bits = 0;
-  is.read(magic, sizeof magic);
-  if (!is || std::memcmp(magic, kMagic, sizeof magic) != 0) return model_error(path + ": not a framelens stance model");
-  is.read(reinterpret_cast<char*>(&version), 4);
-  is.read(reinterpret_cast<char*>(&bits), 4);
-  if (!is) return model_error(path + ": truncated stance model header");
-  if (version != kVersion) return model_error(path + ": unsupported stance model version " + std::to_string(version));
-  if (bits < 10 || bits > 24) return model_error(path + ": implausible hash size");
+  auto header = read_hashed_model_header(is, kHeader, path);
+  if (!header) return header.error();
+  const uint32_t bits = *header;
   auto lex = PolarityLexicon::read(is, path);
   if (!lex) return lex.error();
   auto lin = LinearModel::read(is, path);
@@ -52,10 +48,7 @@ Result<StanceModel> StanceModel::load(const std::string& path) {
 Status StanceModel::save(const std::string& path) const {
   std::ofstream os(path, std::ios::binary);
   if (!os) return internal_error("cannot write " + path);
-  os.write(kMagic, sizeof kMagic);
-  os.write(reinterpret_cast<const char*>(&kVersion), 4);
-  const uint32_t bits = featurizer_.hash_bits();
-  os.write(reinterpret_cast<const char*>(&bits), 4);
+  write_hashed_model_header(os, kHeader, featurizer_.hash_bits());
   if (Status s = lexicon_->write(os); !s) return s;
   if (Status s = linear_.write(os); !s) return s;
   os.flush();

@@ -24,16 +24,8 @@ Result<std::vector<StagePtr>> upstream_stages(const std::string& models_dir) {
 
 Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
                                                         const std::vector<StagePtr>& upstream) {
-  // JSON Lines (plain or .gz) through the shared reader.
-  LineReader reader;
-  if (Status st = reader.open(path); !st) return st.error();
   std::vector<StanceExample> out;
-  std::string line_buf;
-  while (reader.next(line_buf)) {
-    const std::string_view line(line_buf);
-    const long line_no = reader.line_number();
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(line_no);
+  Status read = for_each_jsonl_line(path, [&](std::string_view line, const std::string& where) -> Status {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
@@ -54,7 +46,9 @@ Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
     } catch (const std::exception& e) {
       return input_error(where + ": " + e.what());
     }
-  }
+    return {};
+  });
+  if (!read) return read.error();
   if (out.empty()) return input_error(path + ": no records");
   return out;
 }

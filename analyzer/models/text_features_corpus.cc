@@ -9,14 +9,9 @@
 namespace framelens {
 
 Result<std::vector<LabelledRecord>> read_labelled_jsonl(const std::string& path, const std::string& label_field) {
-  LineReader reader;
-  if (Status s = reader.open(path); !s) return s.error();
   std::vector<LabelledRecord> out;
-  std::string line;
   FieldMap fields;
-  while (reader.next(line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = path + ":" + std::to_string(reader.line_number());
+  Status read = for_each_jsonl_line(path, [&](std::string_view line, const std::string& where) -> Status {
     auto rec = parse_json_record(line, fields, where);
     if (!rec) return rec.error();
     LabelledRecord r;
@@ -37,8 +32,9 @@ Result<std::vector<LabelledRecord>> read_labelled_jsonl(const std::string& path,
       return input_error(where + ": " + e.what());
     }
     out.push_back(std::move(r));
-  }
-  if (!reader.error().empty()) return input_error(reader.error());
+    return {};
+  });
+  if (!read) return read.error();
   return out;
 }
 

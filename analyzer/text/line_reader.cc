@@ -71,4 +71,17 @@ bool LineReader::next(std::string& line) {
   }
 }
 
+Status for_each_jsonl_line(const std::string& path,
+                           const std::function<Status(std::string_view line, const std::string& where)>& fn) {
+  LineReader reader;
+  if (Status st = reader.open(path); !st) return st;
+  std::string line;
+  while (reader.next(line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (Status st = fn(line, path + ":" + std::to_string(reader.line_number())); !st) return st;
+  }
+  if (!reader.error().empty()) return input_error(reader.error());
+  return {};
+}
+
 }  // namespace framelens

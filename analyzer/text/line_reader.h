@@ -1,7 +1,9 @@
 #pragma once
 // Reads JSON Lines from a file (plain or gzip, detected by content) or stdin, one line at a time,
 // so memory stays constant whatever the input size.
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "analyzer/core/error.h"
 
@@ -32,5 +34,11 @@ class LineReader {
   size_t pos_ = 0;
   bool eof_ = false;
 };
+
+// Calls fn(line, where) for each non-blank line of a JSON Lines file (plain or .gz; "-" is stdin),
+// where `where` is "PATH:LINE" for error messages. Stops at the first error fn returns; a read
+// error (e.g. a truncated .gz) is an input error, so no corpus reader can end early silently.
+Status for_each_jsonl_line(const std::string& path,
+                           const std::function<Status(std::string_view line, const std::string& where)>& fn);
 
 }  // namespace framelens

@@ -1,0 +1,40 @@
+#include "analyzer/cli/task_options.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+namespace framelens {
+
+Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def) {
+  if (!a.values.count(name)) return def;
+  try {
+    size_t used = 0;
+    const std::string v = a.get(name);
+    double d = std::stod(v, &used);
+    if (used != v.size()) throw std::invalid_argument(v);
+    return d;
+  } catch (const std::exception&) {
+    return usage_error("--" + name + " expects a number, not '" + a.get(name) + "'");
+  }
+}
+
+Status ensure_parent(const std::string& path) {
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return internal_error("cannot create " + parent.string() + ": " + ec.message());
+  return {};
+}
+
+std::string fmt3(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", x);
+  return b;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace framelens

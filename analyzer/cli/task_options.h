@@ -1,0 +1,20 @@
+#pragma once
+// Small helpers shared by the train/eval task glue (analyzer/cli/task_*.cc): numeric options with a
+// usage error naming the flag, output folders, and figure formatting.
+#include <chrono>
+#include <string>
+
+#include "analyzer/cli/args.h"
+#include "analyzer/core/error.h"
+
+namespace framelens {
+
+// The value of --NAME as a number, `def` when absent; a usage error when it is not a number.
+Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def);
+// Creates the folder that will hold `path`.
+Status ensure_parent(const std::string& path);
+// "0.123": the precision of the figures the eval commands print.
+std::string fmt3(double x);
+double seconds_since(std::chrono::steady_clock::time_point t0);
+
+}  // namespace framelens
