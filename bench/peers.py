@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Python peers for bench/run.sh, timed over the same texts as framelens (one core each):
+"""Python peers for bench/run.sh, timed over the same texts as framelens (CPU time of the process, so per-core figures hold on a shared machine):
   (b) scikit-learn TF-IDF (1-2 grams) + logistic regression doing only leaning,
   (c) the Python fastText binding predicting with the same bare model as the C++ floor.
 
@@ -45,27 +45,27 @@ def main():
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     train = [r for r in read(a.train, a.train_limit) if r.get("bias")]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     pipe = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=500000),
                          LogisticRegression(max_iter=1000, C=4.0))
     pipe.fit([r["text"] for r in train], [r["bias"] for r in train])
-    fit_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    fit_s = time.process_time() - t0
+    t0 = time.process_time()
     pipe.predict_proba(texts)
-    s = time.perf_counter() - t0
+    s = time.process_time() - t0
     res["sklearn_tfidf_lr_leaning"] = {"fit_seconds": fit_s, "seconds": s, "articles_per_s": len(texts) / s,
                                        "mb_per_s": mb / s}
 
     import fasttext
     fasttext.FastText.eprint = lambda *args, **kw: None
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     m = fasttext.load_model(a.fasttext_model)
-    load_s = time.perf_counter() - t0
+    load_s = time.process_time() - t0
     flat = [t.replace("\n", " ") for t in texts]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for t in flat:
         m.predict(t)
-    s = time.perf_counter() - t0
+    s = time.process_time() - t0
     res["python_fasttext"] = {"load_seconds": load_s, "seconds": s, "articles_per_s": len(texts) / s,
                               "mb_per_s": mb / s}
     print(json.dumps(res, indent=2))

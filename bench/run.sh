@@ -56,51 +56,62 @@ DATA_ARG=(--data "$OUT/sample.jsonl")
 ./build/framelens_bench "${DATA_ARG[@]}" --limit "$N" --fasttext "$FT" > "$OUT/stages.json"
 
 # Whole batch, one core and all cores, with peak RSS; then 4x the input to show memory stays flat.
-batch_run() {  # $1 = input file, $2 = jobs -> prints "seconds maxrss_kb"
-  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" ./build/framelens batch --jsonl --quiet -j "$2" < "$1" > /dev/null || true
-  cat "$OUT/time.txt"
+batch_run() {  # $1 = input file, $2 = jobs -> prints "wall_seconds cpu_seconds maxrss_kb"
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" ./build/framelens batch --jsonl --quiet -j "$2" < "$1" > /dev/null || true
+  awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$OUT/time.txt"
 }
-read -r S1 M1 < <(batch_run "$OUT/sample.jsonl" 1)
-read -r S2 M2 < <(batch_run "$OUT/sample.jsonl" "$(nproc)")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r W1 S1 M1 < <(batch_run "$OUT/sample.jsonl" 1)
+read -r W2 S2 M2 < <(batch_run "$OUT/sample.jsonl" "$(nproc)")
 for i in 1 2 3 4; do cat "$OUT/sample.jsonl"; done > "$OUT/sample4.jsonl"
-read -r S4 M4 < <(batch_run "$OUT/sample4.jsonl" 1)
+read -r W4 S4 M4 < <(batch_run "$OUT/sample4.jsonl" 1)
 
 PEERS="{}"
 if [ "$HAVE_CORPUS" = 1 ]; then
   PEERS=$($PY bench/peers.py "$OUT/sample.jsonl" "$CORPORA/allsides_article_bias/train.jsonl.gz" "$FT")
 fi
 
-$PY - "$OUT/stages.json" "$N" "$S1" "$M1" "$S2" "$M2" "$S4" "$M4" "$(nproc)" "$PEERS" <<'PYEOF'
+$PY - "$OUT/stages.json" "$N" "$S1" "$M1" "$S2" "$M2" "$S4" "$M4" "$(nproc)" "$PEERS" "$W1" "$W2" "$LOAD_BEFORE" <<'PYEOF'
 import json, sys, platform, datetime
 st = json.load(open(sys.argv[1]))
 n = st["articles"]; mb = st["megabytes"]
+# s* are CPU seconds (user + system) of the whole process: per-core rates do not depend on what
+# else the (possibly shared) machine runs; w* are wall seconds.
 s1, m1, s2, m2, s4, m4 = map(float, sys.argv[3:9]); cores = int(sys.argv[9]); peers = json.loads(sys.argv[10])
+w1, w2 = float(sys.argv[11]), float(sys.argv[12]); load = sys.argv[13]
 res = {"date": datetime.date.today().isoformat(), "machine": platform.processor() or platform.machine(),
-       "cores": cores, "stages": st,
-       "batch_1_core": {"articles_per_s": n / s1, "mb_per_s": mb / s1, "peak_rss_mb": m1 / 1024},
-       "batch_all_cores": {"articles_per_s": n / s2, "per_core": n / s2 / cores, "peak_rss_mb": m2 / 1024},
-       "batch_4x_input_1_core": {"articles": 4 * n, "articles_per_s": 4 * n / s4, "peak_rss_mb": m4 / 1024},
+       "cores": cores, "load_average_before": load, "stages": st,
+       "batch_1_core": {"articles_per_cpu_s": n / s1, "mb_per_cpu_s": mb / s1, "wall_articles_per_s": n / w1,
+                        "peak_rss_mb": m1 / 1024},
+       "batch_all_cores": {"per_core_articles_per_cpu_s": n / s2, "wall_articles_per_s": n / w2,
+                           "peak_rss_mb": m2 / 1024},
+       "batch_4x_input_1_core": {"articles": 4 * n, "articles_per_cpu_s": 4 * n / s4, "peak_rss_mb": m4 / 1024},
        "peers": peers}
 json.dump(res, open("bench/results.json", "w"), indent=2)
 bare = st.get("bare_fasttext", {}).get("articles_per_s")
 rows = [("text layer (read + sentences + tokens)", st["text_layer"]["articles_per_s"], st["text_layer"]["mb_per_s"])]
 for k, v in st["stages"].items():
     rows.append((f"stage `{k}` alone", v["articles_per_s"], v["mb_per_s"]))
-rows.append(("all stages in-process (1 core)", st["pipeline"]["articles_per_s"], st["pipeline"]["mb_per_s"]))
-rows.append(("`batch --jsonl -j 1` incl. JSON in/out", n / s1, mb / s1))
-rows.append((f"`batch --jsonl -j {cores}` per core", n / s2 / cores, mb / s2 / cores))
+rows.append(("JSON output alone (JsonWriter)", st["json_output"]["articles_per_s"], st["json_output"]["mb_per_s"]))
+rows.append(("text layer + all stages + JSON, in-process", st["pipeline"]["articles_per_s"], st["pipeline"]["mb_per_s"]))
+rows.append(("`batch --jsonl -j 1` (whole process, incl. model load, JSON in/out)", n / s1, mb / s1))
+rows.append((f"`batch --jsonl -j {cores}` per core", n / s2, mb / s2))
 if bare: rows.append(("(a) bare fastText bigram predict, C++", bare, st["bare_fasttext"]["mb_per_s"]))
 if "sklearn_tfidf_lr_leaning" in peers:
     p = peers["sklearn_tfidf_lr_leaning"]; rows.append(("(b) scikit-learn TF-IDF+LR, leaning only", p["articles_per_s"], p["mb_per_s"]))
 if "python_fasttext" in peers:
     p = peers["python_fasttext"]; rows.append(("(c) Python fastText binding predict", p["articles_per_s"], p["mb_per_s"]))
 with open("bench/results.md", "w") as f:
-    f.write(f"Benchmark of {res['date']}: {n} articles, {mb:.1f} MB ({st['source']}), {cores} cores.\n\n")
+    f.write(f"Benchmark of {res['date']}: {n} articles, {mb:.1f} MB ({st['source']}), {cores} cores, "
+            f"load average before the run {load}.\n")
+    f.write("Per-core rates are articles per CPU-second (thread CPU time in the harness, user+system time of\n"
+            "the process for `batch`), so they hold on a shared machine; wall-clock rates are below the table.\n\n")
     f.write("| what | articles/s/core | MB/s/core | vs bare fastText |\n|---|---|---|---|\n")
     for name, aps, mbs in rows:
         ratio = f"{bare / aps:.2f}x slower" if bare and aps < bare else (f"{aps / bare:.2f}x faster" if bare else "")
         f.write(f"| {name} | {aps:,.0f} | {mbs:.1f} | {ratio} |\n")
-    f.write(f"\nModel load: {st['model_load_seconds']:.2f} s; RSS after loading all models: {st['peak_rss_mb_after_load']:.0f} MB.\n")
+    f.write(f"\nWall clock: `batch --jsonl -j 1` {n / w1:,.0f} articles/s, `-j {cores}` {n / w2:,.0f} articles/s.\n")
+    f.write(f"Model load: {st['model_load_seconds']:.2f} s; RSS after loading all models: {st['peak_rss_mb_after_load']:.0f} MB.\n")
     f.write(f"Peak RSS of `batch --jsonl -j 1`: {m1/1024:.0f} MB for {n} articles, {m4/1024:.0f} MB for {4*n} (memory flat as input grows).\n")
 print(open("bench/results.md").read())
 PYEOF
