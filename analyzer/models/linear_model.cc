@@ -235,7 +235,13 @@ Result<LinearModel> LinearModel::train_logistic(const std::vector<SparseVector>&
 
 void LinearModel::decision(const SparseVector& x, double* out) const {
   for (int k = 0; k < k_; ++k) out[k] = b_[k];
-  for (size_t j = 0; j < x.size(); ++j) {
+  // Rows are scattered over megabytes of hashed weights, so the loop waits on memory; the indices
+  // are known ahead, so fetch a few rows early.
+  constexpr size_t kAhead = 8;
+  const size_t n = x.size();
+  for (size_t j = 0; j < n; ++j) {
+    if (j + kAhead < n && x.index[j + kAhead] < dim_)
+      __builtin_prefetch(w_.data() + size_t(x.index[j + kAhead]) * k_);
     if (x.index[j] >= dim_) continue;
     const float* row = w_.data() + size_t(x.index[j]) * k_;
     const double v = x.value[j];
