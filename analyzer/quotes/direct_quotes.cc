@@ -6,6 +6,8 @@ namespace framelens {
 
 namespace {
 
+constexpr int32_t kMaxAttributionTail = 15;  // tokens between an attribution and the next piece
+
 bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::Punct && t.lower == p; }
 
 bool ends_sentence(const Token& t) {
@@ -43,7 +45,26 @@ struct PairFacts {
   bool first_cap = false;       // content starts with a capital (or "[", "...")
   bool end_punct = false;       // content ends with , . ? ! ... or a dash inside the marks
   bool runs_on = false;         // the sentence continues with ordinary words after the closing mark
+  bool sentence_end = false;    // ends with . ? ! inside the marks, or the sentence ends at the closing mark
 };
+
+// A word that can be a verb taking the quote as its object: not an auxiliary, preposition,
+// determiner, pronoun or conjunction ('was "well aware."', 'of "the plan."').
+bool object_verb(const Token& t) {
+  const auto& lex = CueLexicon::instance();
+  if (t.kind != TokenKind::Word) return false;
+  if (lex.word_class(t.lower) & (kPassiveAux | kClauseStop | kDeterminer | kPronounPerson | kNonSpeaker | kTimeWord)) {
+    return false;
+  }
+  const std::string& w = t.lower;
+  // 'so-called', 'alleged', 'dubbed': a label follows, not quoted speech.
+  if (label_verb(w) || w.find('-') != std::string::npos || w == "alleged" || w == "supposed" ||
+      w == "purported") {
+    return false;
+  }
+  auto ends = [&](std::string_view x) { return w.size() > x.size() + 1 && w.compare(w.size() - x.size(), x.size(), x) == 0; };
+  return ends("ed") || ends("ing") || (lex.find(w) != nullptr);
+}
 
 PairFacts facts(const Document& doc, const Layout& lay, const QuoteMarkPair& q) {
   const auto& toks = doc.tokens;
@@ -75,6 +96,11 @@ PairFacts facts(const Document& doc, const Layout& lay, const QuoteMarkPair& q) 
       const Token& t = toks[n];
       f.runs_on = t.kind == TokenKind::Word && !t.capitalized;
     }
+    const bool final_inside = ends_sentence(last) || (last.kind == TokenKind::Quote && q.end_tok - 2 >= q.first_tok &&
+                                                      ends_sentence(toks[q.end_tok - 2]));
+    const bool final_after = n >= lay.para_end(q.paragraph) || toks[n].sentence != toks[q.close_tok].sentence ||
+                             ends_sentence(toks[n]);
+    f.sentence_end = final_inside || final_after;
   }
   return f;
 }
@@ -102,6 +128,17 @@ bool sentence_has_cue(const Document& doc, int32_t tok) {
     const Token& t = doc.tokens[i];
     if (is_double_quote(doc, i)) inside = !inside;
     if (!inside && t.kind == TokenKind::Word && !t.capitalized && finite_cue(doc, i)) return true;
+  }
+  return false;
+}
+
+// A reporting verb in [first, end) outside quotation marks: 'The agency said North Korea had
+// displayed "..."' is reported speech, not the writer quoting an object.
+bool cue_before(const Document& doc, int32_t first, int32_t end) {
+  bool inside = false;
+  for (int32_t i = first; i < end; ++i) {
+    if (is_double_quote(doc, i)) inside = !inside;
+    if (!inside && doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i)) return true;
   }
   return false;
 }
@@ -135,7 +172,14 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
       }
     } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower) &&
                CueLexicon::instance().find(p.lower)->speech) {
-      direct = f.words >= 2;
+      // 'said "We ..."'; but 'reported "2,521 shooting incidents" in the city' is a partial
+      // quote inside the writer's sentence.
+      direct = f.words >= 2 && !(f.runs_on && !f.end_punct);
+    } else if (p.kind == TokenKind::Word && !p.capitalized && f.words >= 2 && f.sentence_end &&
+               object_verb(p) && !cue_before(doc, lay.sent_first(f.prev), f.prev)) {
+      // 'Protesters chanted "What curfew?"', 'a doctor had typed "homicidal ideation."': a
+      // quoted object that ends the sentence is quoted wording.
+      direct = true;
     } else if (p.kind == TokenKind::Dash || is_punct(p, "(") || is_punct(p, ";")) {
       direct = f.first_cap && f.end_punct && f.words >= 4;
     }
@@ -220,6 +264,17 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
           // '"...," X said during a visit. "Next sentence."'
           const int32_t s_attr = toks[boundary - 1].sentence;
           adjacent = toks[o].sentence == s_attr + 1 && lay.sent_first(o) == o;
+          // '"...," X said at a rally in Kenansville, N.C., "but ..."' / '"...," X said,
+          // referring to the excuse, "you ..."': the attribution sentence goes on, and the
+          // piece after its comma continues the quote.
+          if (!adjacent && toks[o].sentence == s_attr && o - boundary <= kMaxAttributionTail &&
+              is_punct(toks[o - 1], ",")) {
+            adjacent = true;
+            // A cue in between ('Trump said, adding later, "..."') starts its own attribution.
+            for (int32_t m = boundary; m < o - 1 && adjacent; ++m) {
+              adjacent = toks[m].kind != TokenKind::Quote && !finite_cue(doc, m);
+            }
+          }
         }
         if (!adjacent) break;
         const int32_t nl = chain_end(next);
@@ -235,6 +290,9 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       const int32_t pf = lay.para_first(pairs[i].paragraph);
       if (!a.found() && o == pf && o > 0 && is_punct(toks[o - 1], ":")) {
         a = attribution_before(doc, o, lay.sent_first(o - 1));  // 'X said:\n\n"..."'
+      }
+      if (!a.found() && o > pf && toks[o - 1].kind == TokenKind::Word && object_verb(toks[o - 1])) {
+        a = attribution_of_verb(doc, o - 1, lay.sent_first(o));  // 'Protesters chanted "..."'
       }
     }
     int32_t inherit = -1;
