@@ -311,6 +311,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
           if (m.quote.fragments.empty()) m.quote.fragments.push_back(m.quote.span);
           for (const auto& f : frags) m.quote.fragments.push_back(f);
           m.quote.span.end = frags.back().end;
+          m.end_tok = pairs[last].end_tok;
           merged = true;
         }
       }
@@ -329,6 +330,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       d.attr = a;
       d.inherit_from = inherit;
       d.first_tok = pairs[i].first_tok;
+      d.end_tok = pairs[last].end_tok;
       d.paragraph = pairs[i].paragraph;
       scan.drafts.push_back(std::move(d));
       prev_draft = static_cast<int32_t>(scan.drafts.size()) - 1;
