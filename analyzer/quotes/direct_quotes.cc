@@ -132,6 +132,29 @@ bool sentence_has_cue(const Document& doc, int32_t tok) {
   return false;
 }
 
+// '"WALLACE: Let's start ...': a quoted transcript turn opens with an upper-case speaker label.
+bool transcript_turn(const Document& doc, const QuoteMarkPair& q) {
+  const auto& toks = doc.tokens;
+  int32_t i = q.first_tok;
+  int32_t words = 0;
+  for (; i < q.end_tok && words < 3 && toks[i].kind == TokenKind::Word; ++i, ++words) {
+    const std::string_view w = doc.slice(toks[i].span);
+    if (w.size() < 2) return false;
+    for (char c : w) {
+      if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '-' && c != '\'') return false;
+    }
+  }
+  return words > 0 && i < q.end_tok && is_punct(toks[i], ":");
+}
+
+// A quotation mark before `open` in its sentence.
+bool quote_earlier_in_sentence(const Document& doc, const Layout& lay, int32_t open) {
+  for (int32_t i = lay.sent_first(open); i < open; ++i) {
+    if (is_double_quote(doc, i)) return true;
+  }
+  return false;
+}
+
 // A reporting verb in [first, end) outside quotation marks: 'The agency said North Korea had
 // displayed "..."' is reported speech, not the writer quoting an object.
 bool cue_before(const Document& doc, int32_t first, int32_t end) {
@@ -158,23 +181,24 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
     }
   } else {
     const Token& p = toks[f.prev];
+    // A lower-case piece in mid-sentence continues the writer's sentence ('X said on the other
+    // hand, "the current system works ..."'): quoted words inside reported speech, unless it
+    // follows an earlier piece of the same sentence ('"We hope," he said, "that ...').
+    const bool lower_inside = !f.first_cap && !quote_earlier_in_sentence(doc, lay, q.open_tok);
     if (is_punct(p, ":")) {
       direct = f.words >= 3 || f.end_punct || has_trailing;
     } else if (is_punct(p, ",")) {
       const Attribution lead = attribution_before(doc, q.open_tok, lay.sent_first(q.open_tok));
       if (lead.found() && f.words >= 2) {
-        // 'X said, "..."'. (Treating lower-case or participle-introduced pieces as partial quotes
-        // was tried and lost recall on PolNeAR train.)
-        direct = true;
+        direct = !lower_inside;  // 'X said, "..."'
       } else {
-        direct = (has_trailing && (f.first_cap || f.end_punct)) ||
-                 (f.first_cap && f.end_punct && f.words >= 4);
+        direct = (has_trailing && !lower_inside) || (f.first_cap && f.end_punct && f.words >= 4);
       }
     } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower) &&
                CueLexicon::instance().find(p.lower)->speech) {
       // 'said "We ..."'; but 'reported "2,521 shooting incidents" in the city' is a partial
       // quote inside the writer's sentence.
-      direct = f.words >= 2 && !(f.runs_on && !f.end_punct);
+      direct = f.words >= 2 && !(f.runs_on && !f.end_punct) && !lower_inside;
     } else if (p.kind == TokenKind::Word && !p.capitalized && f.words >= 2 && f.sentence_end &&
                object_verb(p) && !cue_before(doc, lay.sent_first(f.prev), f.prev)) {
       // 'Protesters chanted "What curfew?"', 'a doctor had typed "homicidal ideation."': a
@@ -245,6 +269,13 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
   for (int32_t i = 0; i < n;) {
     if (scan.roles[i] != PairRole::Direct) { ++i; continue; }
     int32_t last = chain_end(i);
+    bool transcript = false;
+    for (int32_t k = i; k <= last; ++k) transcript = transcript || transcript_turn(doc, pairs[k]);
+    if (transcript) {
+      // A transcript quoted by the article: its turns are labelled, not attributed speech.
+      i = last + 1;
+      continue;
+    }
     std::vector<Span> frags;
     for (int32_t k = i; k <= last; ++k) frags.push_back(pairs[k].content);
     Attribution a = trail[last];

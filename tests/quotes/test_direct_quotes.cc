@@ -181,3 +181,30 @@ TEST_CASE("direct quotes: quoted words after a verb", "[quotes][direct][partial]
       "of the rules.\" Critics mocked the so-called \"efficiency drive.\"");
   CHECK(count_kind(h, "direct") == 0);
 }
+
+TEST_CASE("direct quotes: quoted transcript turns are not attributed speech", "[quotes][direct]") {
+  auto d = annotate(
+      "Partial transcript as follows:\n\n"
+      "\"HOST: Let's start with the storm. Will the levee hold?\n\n"
+      "\"MAYOR ROOS: We think it will hold until Friday.\"\n\n"
+      "\"The levee will hold,\" Mayor Anja Roos said later.");
+  REQUIRE(count_kind(d, "direct") == 1);
+  CHECK(text_of(d, d.quotes[0].span) == "The levee will hold,");
+}
+
+TEST_CASE("direct quotes: a lower-case piece in mid-sentence is quoted wording, not a direct quote",
+          "[quotes][direct][partial]") {
+  auto d = annotate(
+      "Ruiz said on the other hand, \"the old ferry works fine if the weather holds.\" With dozens of "
+      "small harbours, \"there is no single point of failure,\" she said. The mayor said \"the question "
+      "is the money.\"");
+  CHECK(count_kind(d, "direct") == 0);
+  // A capitalised piece after the same lead, and a second piece of a split quote, stay direct.
+  auto e = annotate(
+      "Ruiz said on the other hand, \"The old ferry works fine if the weather holds.\"\n\n"
+      "\"We hope,\" Ruiz said, \"that the new one arrives by spring.\"");
+  CHECK(count_kind(e, "direct") == 2);
+  const Quote* q = find_quote(e, "We hope", "direct");
+  REQUIRE(q);
+  CHECK(q->fragments.size() == 2);
+}
