@@ -44,6 +44,28 @@ bool inside_prepositional_phrase(const Document& doc, const SpeakerPhrase& sp, i
          w == "over" || w == "under" || w == "behind" || w == "along" || w == "past";
 }
 
+// A name after a few lower-case modifiers or a number ('9/11 widow Terry Strada'), the phrase
+// starting at `begin`; else an empty phrase.
+SpeakerPhrase name_after_modifiers(const Document& doc, int32_t begin, int32_t limit) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  for (int32_t m = begin; m < limit && m - begin < 6; ++m) {
+    const Token& t = toks[m];
+    const bool modifier = t.kind == TokenKind::Number || t.lower == "/" ||
+                          (t.kind == TokenKind::Word && !t.capitalized && !lex.find(t.lower) &&
+                           !(lex.word_class(t.lower) & (kClauseStop | kPassiveAux | kNonSpeaker | kPronounPerson |
+                                                        kDeterminer | kSkip | kTimeWord)));
+    if (!modifier) {
+      if (m == begin) break;
+      SpeakerPhrase sp = speaker_after(doc, m, limit);
+      if (sp.kind != SpeakerKind::Name) break;
+      sp.first_tok = begin;
+      return sp;
+    }
+  }
+  return SpeakerPhrase{};
+}
+
 }  // namespace
 
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
@@ -143,6 +165,7 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
     a.cue_tok = j;
     a.cue = c;
     a.speaker = speaker_after(doc, j + 1, limit);
+    if (!a.speaker) a.speaker = name_after_modifiers(doc, j + 1, limit);  // 'said 9/11 widow Terry Strada'
     a.first_tok = j;
     a.end_tok = clause_end(doc, a.speaker ? a.speaker.end_tok : j + 1, limit);
   } else {
@@ -163,6 +186,10 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
                   !(lex.word_class(w.lower) & (kClauseStop | kPassiveAux | kPronounPerson | kNonSpeaker | kSkip));
         }
         if (plain) sp.first_tok = j;
+      }
+      if (sp && sp.first_tok > j + 1 && inside_prepositional_phrase(doc, sp, j)) {
+        // '"...?" a narrator in the Clinton ad asks': the head before the preposition speaks.
+        if (SpeakerPhrase g = plain_phrase(doc, j, sp.first_tok - 1)) sp = g;
       }
       if (!(sp && sp.first_tok == j) && k - j <= 8) {
         // Right after a closing mark, a short run of plain words before the verb is the

@@ -119,3 +119,15 @@ TEST_CASE("attribution: speakers of participles, tagged names and descriptions",
   CHECK(v.speaker.name == "Ruth Alder");
   CHECK(v.cue_tok < 0);  // "attacked" is not a reporting verb
 }
+
+TEST_CASE("attribution after: modifiers before a name, a head before a prepositional phrase", "[quotes][attribution]") {
+  auto d = doc_of("\"They are wrong,\" said 9/11 widow Mira Sand.");
+  auto a = attribution_after(d, mark(d, 1) + 1, n_tokens(d));
+  REQUIRE(a.found());
+  CHECK(a.speaker.name == "Mira Sand");
+
+  auto e = doc_of("\"Why did he not pay?\" a narrator in the campaign ad asks.");
+  auto b = attribution_after(e, mark(e, 1) + 1, n_tokens(e));
+  REQUIRE(b.found());
+  CHECK(std::string(e.slice(b.speaker.head)) == "a narrator");
+}
