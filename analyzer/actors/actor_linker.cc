@@ -324,6 +324,7 @@ class Linker {
       Actor a;
       a.id = "a" + std::to_string(out.size() + 1);
       a.type = cl.type;
+      if (cl.gender == 'm' || cl.gender == 'f') a.gender = cl.gender;
       a.name = cl.entry >= 0 ? g_.entry(cl.entry).name : d_.norm_slice(cl.best_name);
       for (const auto& m : cl.mentions) {
         if (m.pronoun) continue;

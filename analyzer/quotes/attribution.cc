@@ -34,6 +34,38 @@ int32_t clause_end(const Document& doc, int32_t from, int32_t limit) {
   return e;
 }
 
+// A phrase right after a preposition is inside the clause ("Protesters marching through the
+// streets chanted"), not its subject ("with X shouting" is X speaking).
+bool inside_prepositional_phrase(const Document& doc, const SpeakerPhrase& sp, int32_t floor) {
+  if (!sp || sp.first_tok <= floor) return false;
+  const std::string& w = doc.tokens[sp.first_tok - 1].lower;
+  return w == "through" || w == "in" || w == "on" || w == "at" || w == "from" ||
+         w == "into" || w == "across" || w == "near" || w == "outside" || w == "inside" || w == "around" ||
+         w == "over" || w == "under" || w == "behind" || w == "along" || w == "past";
+}
+
+// A name after a few lower-case modifiers or a number ('9/11 widow Terry Strada'), the phrase
+// starting at `begin`; else an empty phrase.
+SpeakerPhrase name_after_modifiers(const Document& doc, int32_t begin, int32_t limit) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  for (int32_t m = begin; m < limit && m - begin < 6; ++m) {
+    const Token& t = toks[m];
+    const bool modifier = t.kind == TokenKind::Number || t.lower == "/" ||
+                          (t.kind == TokenKind::Word && !t.capitalized && !lex.find(t.lower) &&
+                           !(lex.word_class(t.lower) & (kClauseStop | kPassiveAux | kNonSpeaker | kPronounPerson |
+                                                        kDeterminer | kSkip | kTimeWord)));
+    if (!modifier) {
+      if (m == begin) break;
+      SpeakerPhrase sp = speaker_after(doc, m, limit);
+      if (sp.kind != SpeakerKind::Name) break;
+      sp.first_tok = begin;
+      return sp;
+    }
+  }
+  return SpeakerPhrase{};
+}
+
 }  // namespace
 
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
@@ -46,6 +78,52 @@ const CueInfo* finite_cue(const Document& doc, int32_t i) {
     return nullptr;  // "was told", "is expected" ...
   }
   return c;
+}
+
+SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) {
+  const auto& toks = doc.tokens;
+  auto usable = [&](const SpeakerPhrase& sp) {
+    return (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
+            (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok <= limit;
+  };
+  SpeakerPhrase sp = speaker_after(doc, floor, limit);
+  if (usable(sp)) return sp;
+  // Skip up to two leading phrases closed by commas ("On July 6, 2015, Sanders ...").
+  int32_t from = floor;
+  for (int32_t commas = 0; commas < 3; ++commas) {
+    int32_t c = from;
+    while (c < limit && c - from <= 8 && !is_punct(toks[c], ",") && toks[c].kind != TokenKind::Quote) ++c;
+    if (c >= limit || !is_punct(toks[c], ",")) break;
+    from = c + 1;
+    sp = speaker_after(doc, from, limit);
+    if (usable(sp)) return sp;
+  }
+  return SpeakerPhrase{};
+}
+
+Attribution attribution_of_verb(const Document& doc, int32_t verb, int32_t floor) {
+  const auto& toks = doc.tokens;
+  Attribution a;
+  if (verb < floor) return a;
+  const bool participle = toks[verb].lower.size() > 4 &&
+                          toks[verb].lower.compare(toks[verb].lower.size() - 3, 3, "ing") == 0;
+  const bool after_comma = verb > floor && is_punct(toks[verb - 1], ",");
+  SpeakerPhrase sp;
+  if (!(participle && after_comma)) sp = speaker_before(doc, verb, floor);
+  const bool inner = inside_prepositional_phrase(doc, sp, floor);
+  if (!sp || inner || (participle && after_comma)) {
+    SpeakerPhrase subj = clause_subject(doc, floor, verb);
+    if (subj || !inner) sp = subj;
+  }
+  if (!sp) return a;
+  a.speaker = sp;
+  a.first_tok = std::min(sp.first_tok, verb);
+  a.end_tok = verb + 1;
+  if (const CueInfo* c = finite_cue(doc, verb)) {
+    a.cue_tok = verb;
+    a.cue = c;
+  }
+  return a;
 }
 
 Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit) {
@@ -87,6 +165,7 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
     a.cue_tok = j;
     a.cue = c;
     a.speaker = speaker_after(doc, j + 1, limit);
+    if (!a.speaker) a.speaker = name_after_modifiers(doc, j + 1, limit);  // 'said 9/11 widow Terry Strada'
     a.first_tok = j;
     a.end_tok = clause_end(doc, a.speaker ? a.speaker.end_tok : j + 1, limit);
   } else {
@@ -98,6 +177,20 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
       const CueInfo* c = finite_cue(doc, k);
       if (!c || c->participle) continue;
       SpeakerPhrase sp = speaker_before(doc, k, j);
+      if (sp.kind == SpeakerKind::Name && sp.first_tok > j && sp.first_tok - j <= 3) {
+        // '"...," panel Chairman Rep. Jo Ames (R-Utah) said': lower-case modifiers before the title.
+        bool plain = true;
+        for (int32_t m = j; m < sp.first_tok && plain; ++m) {
+          const Token& w = toks[m];
+          plain = w.kind == TokenKind::Word && !w.capitalized && !lex.find(w.lower) &&
+                  !(lex.word_class(w.lower) & (kClauseStop | kPassiveAux | kPronounPerson | kNonSpeaker | kSkip));
+        }
+        if (plain) sp.first_tok = j;
+      }
+      if (sp && sp.first_tok > j + 1 && inside_prepositional_phrase(doc, sp, j)) {
+        // '"...?" a narrator in the Clinton ad asks': the head before the preposition speaks.
+        if (SpeakerPhrase g = plain_phrase(doc, j, sp.first_tok - 1)) sp = g;
+      }
       if (!(sp && sp.first_tok == j) && k - j <= 8) {
         // Right after a closing mark, a short run of plain words before the verb is the
         // speaker even when its head is unknown ("the gambling tycoon told", "CBS This Morning
@@ -165,8 +258,14 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
     a.cue_tok = k;
     a.cue = c;
     a.speaker = speaker_before(doc, k, floor);
-    if (c->participle && a.speaker.kind != SpeakerKind::Name) {
-      // "Spicer said, adding, ...": the speaker of the finite verb before the participle.
+    if (inside_prepositional_phrase(doc, a.speaker, floor)) {
+      if (SpeakerPhrase subj = clause_subject(doc, floor, k)) a.speaker = subj;
+    }
+    const bool after_comma = k > floor && is_punct(toks[k - 1], ",");
+    if (c->participle && (a.speaker.kind != SpeakerKind::Name || after_comma)) {
+      // "Spicer said, adding, ...": the speaker of the finite verb before the participle. After a
+      // comma the name before it is not the speaker ("Trump attacked Clinton over Libya, saying").
+      SpeakerPhrase direct = a.speaker;
       a.speaker = SpeakerPhrase{};
       for (int32_t m = k - 1; m >= floor && k - m <= 15; --m) {
         const CueInfo* f = finite_cue(doc, m);
@@ -174,6 +273,8 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
         a.speaker = speaker_before(doc, m, floor);
         break;
       }
+      if (!a.speaker && after_comma) a.speaker = clause_subject(doc, floor, k);
+      if (!a.speaker && !after_comma) a.speaker = direct;
     }
     if (!a.speaker && !c->takes_object) {
       // "said Trump:" / "Said Dorothy Poynter, who grew up there, ..." (after "told" / "asked"
@@ -188,7 +289,7 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
       // subject of the sentence speaks.
       SpeakerPhrase sp = speaker_after(doc, floor, k);
       if ((sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
-           (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok < k) {
+           (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok <= k) {
         a.speaker = sp;
       }
     }
@@ -206,7 +307,7 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
       a.end_tok = open;
       return a;
     }
-    SpeakerPhrase sp = speaker_after(doc, floor, j + 1);
+    SpeakerPhrase sp = clause_subject(doc, floor, j);
     if ((sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun) && sp.end_tok < j) {
       a.speaker = sp;
       a.first_tok = floor;

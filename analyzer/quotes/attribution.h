@@ -25,6 +25,15 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
 // `punct_only`: only when a colon or comma (or the verb itself) precedes the mark.
 Attribution attribution_before(const Document& doc, int32_t open, int32_t floor);
 
+// The subject of a verb whose object is the quote ('Protesters chanted "..."', 'Trump walked
+// on stage, chanting "..."'): speaker before the verb, or the sentence subject for a participle
+// after a comma. The cue is the verb when it is a reporting verb.
+Attribution attribution_of_verb(const Document& doc, int32_t verb, int32_t floor);
+
+// The subject at the start of the clause [floor, limit), after a leading phrase closed by a comma
+// ("On July 6, Sanders made ..."): a name, a pronoun or a definite role; else an empty phrase.
+SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit);
+
 // Cue of token i if it is a finite reporting verb usable with a subject (not "was told").
 const CueInfo* finite_cue(const Document& doc, int32_t i);
 

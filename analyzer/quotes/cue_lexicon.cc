@@ -142,7 +142,7 @@ constexpr ClassRow kClasses[] = {
      "frequently often publicly privately reportedly angrily bluntly calmly confidently tearfully "
      "jokingly sarcastically emphatically firmly told"},
     {kTitle,
-     "mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev atty supt insp "
+     "mr mrs ms dr sen rep gov gen lt col sgt capt captain adm prof rev atty supt insp "
      "treasurer chancellor premier deputy speaker commander director prime leader chief "
      "president senator governor secretary minister judge justice officer pastor rabbi father "
      "congressman congresswoman mayor chairman commissioner ambassador"},

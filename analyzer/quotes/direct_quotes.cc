@@ -6,6 +6,8 @@ namespace framelens {
 
 namespace {
 
+constexpr int32_t kMaxAttributionTail = 15;  // tokens between an attribution and the next piece
+
 bool is_punct(const Token& t, std::string_view p) { return t.kind == TokenKind::Punct && t.lower == p; }
 
 bool ends_sentence(const Token& t) {
@@ -43,7 +45,26 @@ struct PairFacts {
   bool first_cap = false;       // content starts with a capital (or "[", "...")
   bool end_punct = false;       // content ends with , . ? ! ... or a dash inside the marks
   bool runs_on = false;         // the sentence continues with ordinary words after the closing mark
+  bool sentence_end = false;    // ends with . ? ! inside the marks, or the sentence ends at the closing mark
 };
+
+// A word that can be a verb taking the quote as its object: not an auxiliary, preposition,
+// determiner, pronoun or conjunction ('was "well aware."', 'of "the plan."').
+bool object_verb(const Token& t) {
+  const auto& lex = CueLexicon::instance();
+  if (t.kind != TokenKind::Word) return false;
+  if (lex.word_class(t.lower) & (kPassiveAux | kClauseStop | kDeterminer | kPronounPerson | kNonSpeaker | kTimeWord)) {
+    return false;
+  }
+  const std::string& w = t.lower;
+  // 'so-called', 'alleged', 'dubbed': a label follows, not quoted speech.
+  if (label_verb(w) || w.find('-') != std::string::npos || w == "alleged" || w == "supposed" ||
+      w == "purported") {
+    return false;
+  }
+  auto ends = [&](std::string_view x) { return w.size() > x.size() + 1 && w.compare(w.size() - x.size(), x.size(), x) == 0; };
+  return ends("ed") || ends("ing") || (lex.find(w) != nullptr);
+}
 
 PairFacts facts(const Document& doc, const Layout& lay, const QuoteMarkPair& q) {
   const auto& toks = doc.tokens;
@@ -75,6 +96,11 @@ PairFacts facts(const Document& doc, const Layout& lay, const QuoteMarkPair& q) 
       const Token& t = toks[n];
       f.runs_on = t.kind == TokenKind::Word && !t.capitalized;
     }
+    const bool final_inside = ends_sentence(last) || (last.kind == TokenKind::Quote && q.end_tok - 2 >= q.first_tok &&
+                                                      ends_sentence(toks[q.end_tok - 2]));
+    const bool final_after = n >= lay.para_end(q.paragraph) || toks[n].sentence != toks[q.close_tok].sentence ||
+                             ends_sentence(toks[n]);
+    f.sentence_end = final_inside || final_after;
   }
   return f;
 }
@@ -106,6 +132,40 @@ bool sentence_has_cue(const Document& doc, int32_t tok) {
   return false;
 }
 
+// '"WALLACE: Let's start ...': a quoted transcript turn opens with an upper-case speaker label.
+bool transcript_turn(const Document& doc, const QuoteMarkPair& q) {
+  const auto& toks = doc.tokens;
+  int32_t i = q.first_tok;
+  int32_t words = 0;
+  for (; i < q.end_tok && words < 3 && toks[i].kind == TokenKind::Word; ++i, ++words) {
+    const std::string_view w = doc.slice(toks[i].span);
+    if (w.size() < 2) return false;
+    for (char c : w) {
+      if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '-' && c != '\'') return false;
+    }
+  }
+  return words > 0 && i < q.end_tok && is_punct(toks[i], ":");
+}
+
+// A quotation mark before `open` in its sentence.
+bool quote_earlier_in_sentence(const Document& doc, const Layout& lay, int32_t open) {
+  for (int32_t i = lay.sent_first(open); i < open; ++i) {
+    if (is_double_quote(doc, i)) return true;
+  }
+  return false;
+}
+
+// A reporting verb in [first, end) outside quotation marks: 'The agency said North Korea had
+// displayed "..."' is reported speech, not the writer quoting an object.
+bool cue_before(const Document& doc, int32_t first, int32_t end) {
+  bool inside = false;
+  for (int32_t i = first; i < end; ++i) {
+    if (is_double_quote(doc, i)) inside = !inside;
+    if (!inside && doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i)) return true;
+  }
+  return false;
+}
+
 PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q, bool continued,
                   bool has_trailing) {
   const auto& toks = doc.tokens;
@@ -121,21 +181,29 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
     }
   } else {
     const Token& p = toks[f.prev];
+    // A lower-case piece in mid-sentence continues the writer's sentence ('X said on the other
+    // hand, "the current system works ..."'): quoted words inside reported speech, unless it
+    // follows an earlier piece of the same sentence ('"We hope," he said, "that ...').
+    const bool lower_inside = !f.first_cap && !quote_earlier_in_sentence(doc, lay, q.open_tok);
     if (is_punct(p, ":")) {
       direct = f.words >= 3 || f.end_punct || has_trailing;
     } else if (is_punct(p, ",")) {
       const Attribution lead = attribution_before(doc, q.open_tok, lay.sent_first(q.open_tok));
       if (lead.found() && f.words >= 2) {
-        // 'X said, "..."'. (Treating lower-case or participle-introduced pieces as partial quotes
-        // was tried and lost recall on PolNeAR train.)
-        direct = true;
+        direct = !lower_inside;  // 'X said, "..."'
       } else {
-        direct = (has_trailing && (f.first_cap || f.end_punct)) ||
-                 (f.first_cap && f.end_punct && f.words >= 4);
+        direct = (has_trailing && !lower_inside) || (f.first_cap && f.end_punct && f.words >= 4);
       }
     } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower) &&
                CueLexicon::instance().find(p.lower)->speech) {
-      direct = f.words >= 2;
+      // 'said "We ..."'; but 'reported "2,521 shooting incidents" in the city' is a partial
+      // quote inside the writer's sentence.
+      direct = f.words >= 2 && !(f.runs_on && !f.end_punct) && !lower_inside;
+    } else if (p.kind == TokenKind::Word && !p.capitalized && f.words >= 2 && f.sentence_end &&
+               object_verb(p) && !cue_before(doc, lay.sent_first(f.prev), f.prev)) {
+      // 'Protesters chanted "What curfew?"', 'a doctor had typed "homicidal ideation."': a
+      // quoted object that ends the sentence is quoted wording.
+      direct = true;
     } else if (p.kind == TokenKind::Dash || is_punct(p, "(") || is_punct(p, ";")) {
       direct = f.first_cap && f.end_punct && f.words >= 4;
     }
@@ -201,6 +269,13 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
   for (int32_t i = 0; i < n;) {
     if (scan.roles[i] != PairRole::Direct) { ++i; continue; }
     int32_t last = chain_end(i);
+    bool transcript = false;
+    for (int32_t k = i; k <= last; ++k) transcript = transcript || transcript_turn(doc, pairs[k]);
+    if (transcript) {
+      // A transcript quoted by the article: its turns are labelled, not attributed speech.
+      i = last + 1;
+      continue;
+    }
     std::vector<Span> frags;
     for (int32_t k = i; k <= last; ++k) frags.push_back(pairs[k].content);
     Attribution a = trail[last];
@@ -220,6 +295,17 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
           // '"...," X said during a visit. "Next sentence."'
           const int32_t s_attr = toks[boundary - 1].sentence;
           adjacent = toks[o].sentence == s_attr + 1 && lay.sent_first(o) == o;
+          // '"...," X said at a rally in Kenansville, N.C., "but ..."' / '"...," X said,
+          // referring to the excuse, "you ..."': the attribution sentence goes on, and the
+          // piece after its comma continues the quote.
+          if (!adjacent && toks[o].sentence == s_attr && o - boundary <= kMaxAttributionTail &&
+              is_punct(toks[o - 1], ",")) {
+            adjacent = true;
+            // A cue in between ('Trump said, adding later, "..."') starts its own attribution.
+            for (int32_t m = boundary; m < o - 1 && adjacent; ++m) {
+              adjacent = toks[m].kind != TokenKind::Quote && !finite_cue(doc, m);
+            }
+          }
         }
         if (!adjacent) break;
         const int32_t nl = chain_end(next);
@@ -235,6 +321,9 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       const int32_t pf = lay.para_first(pairs[i].paragraph);
       if (!a.found() && o == pf && o > 0 && is_punct(toks[o - 1], ":")) {
         a = attribution_before(doc, o, lay.sent_first(o - 1));  // 'X said:\n\n"..."'
+      }
+      if (!a.found() && o > pf && toks[o - 1].kind == TokenKind::Word && object_verb(toks[o - 1])) {
+        a = attribution_of_verb(doc, o - 1, lay.sent_first(o));  // 'Protesters chanted "..."'
       }
     }
     int32_t inherit = -1;
@@ -253,6 +342,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
           if (m.quote.fragments.empty()) m.quote.fragments.push_back(m.quote.span);
           for (const auto& f : frags) m.quote.fragments.push_back(f);
           m.quote.span.end = frags.back().end;
+          m.end_tok = pairs[last].end_tok;
           merged = true;
         }
       }
@@ -271,6 +361,7 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       d.attr = a;
       d.inherit_from = inherit;
       d.first_tok = pairs[i].first_tok;
+      d.end_tok = pairs[last].end_tok;
       d.paragraph = pairs[i].paragraph;
       scan.drafts.push_back(std::move(d));
       prev_draft = static_cast<int32_t>(scan.drafts.size()) - 1;

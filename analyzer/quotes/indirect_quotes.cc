@@ -40,6 +40,13 @@ bool any_flag(const QuoteScan& scan, int32_t a, int32_t b, uint8_t f) {
   return false;
 }
 
+// Token i is a comma, or a closing mark right after one ('..., "' / ',"').
+bool comma_before(const Document& doc, int32_t i) {
+  const auto& toks = doc.tokens;
+  if (is_punct(toks[i], ",")) return true;
+  return toks[i].kind == TokenKind::Quote && i > 0 && is_punct(toks[i - 1], ",");
+}
+
 }  // namespace
 
 void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
@@ -82,13 +89,28 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         a.end_tok = a.speaker.end_tok;
       } else {
         a.speaker = speaker_before(doc, i, sf);
-        if (!a.speaker) continue;
-        a.first_tok = a.speaker.first_tok;
-        a.end_tok = i + 1;
         int32_t j = i + 1;
+        bool inverted = false;
+        if (!a.speaker && i - 1 > sf && comma_before(doc, i - 1)) {
+          // 'CONTENT, says X, a spokesman.' / 'are "not meeting the demand," says X.'
+          a.speaker = speaker_after(doc, i + 1, se);
+          if (a.speaker.kind != SpeakerKind::Name && a.speaker.kind != SpeakerKind::Role) continue;
+          inverted = true;
+          j = a.speaker.end_tok;
+        }
+        if (!a.speaker) continue;
+        a.first_tok = inverted ? i : a.speaker.first_tok;
+        a.end_tok = inverted ? a.speaker.end_tok : i + 1;
         if (j < se && (toks[j].kind == TokenKind::Quote || is_punct(toks[j], ":"))) continue;  // direct
-        const int32_t before = a.speaker.first_tok - 1;
+        // The comma before the clause, also inside a closing mark ('"too little," he added').
+        int32_t before = (inverted ? i : a.speaker.first_tok) - 1;
+        int32_t content_end = before;
+        if (before > sf && toks[before].kind == TokenKind::Quote && comma_before(doc, before)) {
+          content_end = before + 1;
+          --before;
+        }
         const bool trailing_clause = before > sf && is_punct(toks[before], ",");
+        if (inverted && !trailing_clause) continue;
         // What follows the verb: sentence end (or a short phrase then the end) -> the content is
         // before; a comma -> a parenthetical ", he said,"; else the content follows.
         int32_t k = j;
@@ -98,12 +120,12 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         }
         const bool ends_after = k >= se || (clause_punct(toks[k]) && !is_punct(toks[k], ",") && k + 1 >= se) ||
                                 (is_punct(toks[k], ".") && toks[k].sentence != toks[std::min(k + 1, se - 1)].sentence);
-        if (trailing_clause && (ends_after || k >= se - 1)) {
+        if (trailing_clause && (ends_after || k >= se - 1 || inverted)) {
           ca = sf;
-          cb = before;
+          cb = content_end;
         } else if (trailing_clause && k < se && is_punct(toks[k], ",")) {
           ca = sf;
-          cb = before;
+          cb = content_end;
           ca2 = k + 1;
           cb2 = trim_end(doc, ca2, se);
         } else if (!trailing_clause || before <= sf) {
@@ -153,6 +175,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       }
       d.attr = a;
       d.first_tok = ca;
+      d.end_tok = d.quote.fragments.empty() ? cb : cb2;
       d.paragraph = s.paragraph;
       scan.tok_flags[i] |= kTokCue;
       scan.drafts.push_back(std::move(d));

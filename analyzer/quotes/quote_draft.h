@@ -17,6 +17,7 @@ struct QuoteDraft {
   Attribution attr;          // the local attribution, if any
   int32_t inherit_from = -1; // draft index whose speaker this quote continues
   int32_t first_tok = 0;     // first content token (ordering, resolution)
+  int32_t end_tok = -1;      // one past the last content token
   int32_t paragraph = -1;
 };
 

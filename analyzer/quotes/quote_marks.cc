@@ -20,16 +20,19 @@ bool closes_context(const Token& t) {
 }
 
 Dir direction(const Document& doc, int32_t i, int32_t para_first, int32_t para_end) {
-  const char32_t glyph = doc.cps[doc.tokens[i].span.start];
-  if (is_open_quote_glyph(glyph)) return Dir::Open;
-  if (is_close_quote_glyph(glyph)) return Dir::Close;
   const auto& toks = doc.tokens;
   const bool left_free = i == para_first || toks[i].space_before || opens_context(toks[i - 1]);
   const bool right_free = i + 1 >= para_end || toks[i + 1].space_before || toks[i + 1].breaks_before ||
                           toks[i + 1].kind == TokenKind::Punct || closes_context(toks[i + 1]);
-  if (left_free && !right_free) return Dir::Open;
-  if (!left_free && right_free) return Dir::Close;
-  return Dir::Either;
+  Dir by_space = Dir::Either;
+  if (left_free && !right_free) by_space = Dir::Open;
+  if (!left_free && right_free) by_space = Dir::Close;
+  // A curly glyph gives the direction, unless the spacing says the opposite without doubt: typed
+  // or converted text often has the wrong glyph ('”Fear. I am afraid', 'were “Mostly False.“').
+  const char32_t glyph = doc.cps[toks[i].span.start];
+  if (is_open_quote_glyph(glyph)) return by_space == Dir::Close ? Dir::Close : Dir::Open;
+  if (is_close_quote_glyph(glyph)) return by_space == Dir::Open ? Dir::Open : Dir::Close;
+  return by_space;
 }
 
 }  // namespace
@@ -77,7 +80,9 @@ std::vector<QuoteMarkPair> find_quote_pairs(const Document& doc) {
       if (i > first && toks[i - 1].lower == "=") continue;
       const Dir d = direction(doc, i, first, end);
       if (open < 0) {
-        if (d != Dir::Close) open = i;
+        // Nothing is open at a paragraph's first token: a mark there opens whatever its glyph
+        // ('” … what I learned ...').
+        if (d != Dir::Close || i == first) open = i;
       } else if (d == Dir::Open) {
         // Two opening marks in a row: the first was stray (or a dropped closing mark).
         open = i;

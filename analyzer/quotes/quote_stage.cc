@@ -2,6 +2,7 @@
 
 #include "analyzer/core/pipeline.h"
 #include "analyzer/quotes/cue_lexicon.h"
+#include "analyzer/quotes/follow_up.h"
 #include "analyzer/quotes/indirect_quotes.h"
 #include "analyzer/quotes/speaker_resolver.h"
 
@@ -17,7 +18,10 @@ void QuoteStage::annotate(Document& doc) const {
   if (doc.tokens.empty() || doc.paragraphs.empty()) return;
   QuoteScan scan;
   find_direct_quotes(doc, opt_.direct, scan, doc.scare_quotes);
-  if (opt_.indirect) find_indirect_quotes(doc, scan);
+  if (opt_.indirect) {
+    find_indirect_quotes(doc, scan);
+    fold_follow_up_quotes(doc, scan);
+  }
   resolve_speakers(doc, scan);
 }
 

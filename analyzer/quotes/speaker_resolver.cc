@@ -61,7 +61,27 @@ struct Known {
   int32_t tok;
   int32_t paragraph;
   int32_t actor;
+  char gender;  // 'm', 'f' or '-'
 };
+
+// Gender evidence in a speaker phrase: an honorific or a gendered role noun ("Mrs. Hart",
+// "the spokeswoman").
+char role_gender(const std::string& role) {
+  if (role == "mr" || role == "spokesman" || role == "congressman" || role == "chairman" ||
+      role == "father" || role == "husband" || role == "son" || role == "man") {
+    return 'm';
+  }
+  if (role == "mrs" || role == "ms" || role == "spokeswoman" || role == "congresswoman" ||
+      role == "chairwoman" || role == "mother" || role == "wife" || role == "daughter" || role == "woman") {
+    return 'f';
+  }
+  return '-';
+}
+
+char pronoun_gender(const std::string& pronoun) {
+  const uint16_t c = CueLexicon::instance().word_class(pronoun);
+  return (c & kMalePronoun) ? 'm' : (c & kFemalePronoun) ? 'f' : '-';
+}
 
 struct MentionRef {
   Span span;
@@ -94,7 +114,7 @@ class Resolver {
         } else if (sp.name.find(' ') == std::string::npos) {
           out.name = full_name(sp.name, sp.first_tok);
         }
-        known_.push_back({out.name, sp.role, sp.first_tok, paragraph, out.actor});
+        known_.push_back({out.name, sp.role, sp.first_tok, paragraph, out.actor, gender_of(out.actor, sp.role)});
         break;
       case SpeakerKind::Pronoun: {
         if (m) {
@@ -104,11 +124,12 @@ class Resolver {
         }
         const uint16_t c = CueLexicon::instance().word_class(sp.name);
         if (!(c & (kMalePronoun | kFemalePronoun))) break;  // they / we / I stay as they are
-        if (const Known* k = recent(paragraph, "")) {
+        const char g = pronoun_gender(sp.name);
+        if (const Known* k = recent(paragraph, "", g)) {
           out.name = k->name;
           out.actor = k->actor;
           out.resolved = true;
-        } else if (const NameRun* r = run_before(sp.first_tok)) {
+        } else if (const NameRun* r = run_before(sp.first_tok, g)) {
           out.name = run_text(doc_, *r);
           out.resolved = true;
         }
@@ -144,17 +165,39 @@ class Resolver {
   }
 
   // The most recent named speaker; with a role, the most recent one introduced with that role;
-  // without one, only within the last three paragraphs.
-  const Known* recent(int32_t paragraph, const std::string& role) const {
+  // without one, only within the last three paragraphs, skipping speakers of the other gender
+  // ("she said" after Mr. Lund spoke goes to the woman quoted before him).
+  const Known* recent(int32_t paragraph, const std::string& role, char gender = '-') const {
     for (auto it = known_.rbegin(); it != known_.rend(); ++it) {
       if (!role.empty()) {
         if (it->role == role) return &*it;
         continue;
       }
       if (paragraph >= 0 && it->paragraph < paragraph - 3) return nullptr;
+      if (gender != '-' && it->gender != '-' && it->gender != gender) continue;
       return &*it;
     }
     return nullptr;
+  }
+
+  // What the actors stage knows about the person's gender, else the phrase's honorific or role.
+  char gender_of(int32_t actor, const std::string& role) const {
+    if (actor >= 0 && actor < static_cast<int32_t>(doc_.actors.size()) && doc_.actors[actor].gender != '-') {
+      return doc_.actors[actor].gender;
+    }
+    return role_gender(role);
+  }
+
+  char run_gender(const NameRun& r) const {
+    const Span s{doc_.tokens[r.first_tok].span.start, doc_.tokens[r.end_tok - 1].span.end};
+    const MentionRef* m = mention_at(s);
+    if (m) return gender_of(m->actor, "");
+    // An honorific right before the run ("Mrs. Lena Hart").
+    for (int32_t k = r.first_tok - 1; k >= 0 && r.first_tok - k <= 2; --k) {
+      const Token& t = doc_.tokens[k];
+      if (t.kind == TokenKind::Word) return role_gender(t.lower);
+    }
+    return '-';
   }
 
   const std::vector<NameRun>& runs() {
@@ -165,10 +208,15 @@ class Resolver {
     return runs_;
   }
 
-  const NameRun* run_before(int32_t tok) {
+  // The last full name before `tok` whose gender does not contradict `gender`.
+  const NameRun* run_before(int32_t tok, char gender = '-') {
     const NameRun* best = nullptr;
     for (const auto& r : runs()) {
       if (r.end_tok > tok) break;
+      if (gender != '-') {
+        const char g = run_gender(r);
+        if (g != '-' && g != gender) continue;
+      }
       best = &r;
     }
     return best;

@@ -104,6 +104,7 @@ struct Actor {
   std::vector<std::string> aliases;
   std::vector<Mention> mentions;
   int32_t quoted = 0;         // how many quotes it is the speaker of
+  char gender = '-';          // persons: 'm' / 'f' from a title, given name or pronoun; else '-' (not emitted)
   Stance stance;
   std::string role = "none";  // hero / villain / victim / none
   double role_score = 0.0;

@@ -101,6 +101,12 @@ void split_sentences(Document& doc) {
       // A line break ends the sentence unless it looks like hard-wrapped running text.
       return !wrapped(i + 1);
     }
+    // A dot glued to the next word is inside an abbreviation ("(D-N.C.)", "(R-N.Y.)"): the
+    // tokenizer splits those after the hyphen, and a sentence never ends without a space.
+    if (i + 1 < n && t.lower == "." && !toks[i + 1].space_before && toks[i + 1].breaks_before == 0 &&
+        toks[i + 1].kind == TokenKind::Word) {
+      return false;
+    }
     int32_t j = i + 1;
     while (j < n && (is_closer(toks[j]) || (is_terminator(toks[j]) && !toks[j].space_before))) ++j;
     last = j - 1;

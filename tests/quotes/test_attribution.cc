@@ -92,3 +92,42 @@ TEST_CASE("attribution before: participles, addressees, adverbs", "[quotes][attr
   REQUIRE(ra.found());
   CHECK(ra.speaker.name == "Edda Krohn");
 }
+
+TEST_CASE("attribution: speakers of participles, tagged names and descriptions", "[quotes][attribution]") {
+  // After a comma, the participle's speaker is the clause subject, not the name before the comma.
+  auto d = doc_of("Later, Mayor Ann Holt criticised the council over delays in Tallinn, saying, \"It will ruin the waterfront.\"");
+  auto a = attribution_before(d, mark(d, 0), 0);
+  REQUIRE(a.found());
+  CHECK(a.speaker.name == "Ann Holt");
+
+  // Lower-case modifiers before a title and a party-state tag after the name.
+  auto e = doc_of("\"Subpoenas are not optional,\" panel Chairman Rep. Jo Ames (R-Utah) said.");
+  auto b = attribution_after(e, mark(e, 1) + 1, n_tokens(e));
+  REQUIRE(b.found());
+  CHECK(b.speaker.name == "Jo Ames");
+
+  // A description as the subject right before the verb.
+  auto f = doc_of("The Danish businessman says of the plan, \"It will never pay for itself.\"");
+  auto c = attribution_before(f, mark(f, 0), 0);
+  REQUIRE(c.found());
+  CHECK(std::string(f.slice(c.speaker.head)) == "The Danish businessman");
+
+  // A verb whose object is the quote, after an introductory phrase.
+  auto g = doc_of("In an August speech, Governor Ruth Alder attacked \"the reckless plan.\"");
+  auto v = attribution_of_verb(g, mark(g, 0) - 1, 0);
+  REQUIRE(v.found());
+  CHECK(v.speaker.name == "Ruth Alder");
+  CHECK(v.cue_tok < 0);  // "attacked" is not a reporting verb
+}
+
+TEST_CASE("attribution after: modifiers before a name, a head before a prepositional phrase", "[quotes][attribution]") {
+  auto d = doc_of("\"They are wrong,\" said 9/11 widow Mira Sand.");
+  auto a = attribution_after(d, mark(d, 1) + 1, n_tokens(d));
+  REQUIRE(a.found());
+  CHECK(a.speaker.name == "Mira Sand");
+
+  auto e = doc_of("\"Why did he not pay?\" a narrator in the campaign ad asks.");
+  auto b = attribution_after(e, mark(e, 1) + 1, n_tokens(e));
+  REQUIRE(b.found());
+  CHECK(std::string(e.slice(b.speaker.head)) == "a narrator");
+}

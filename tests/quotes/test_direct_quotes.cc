@@ -119,3 +119,92 @@ TEST_CASE("direct quotes: a partial quote inside reported speech makes a mixed q
   CHECK(text_of(d, q->span) == "she was \"well aware\" of the risks before the dam failed");
   CHECK(text_of(d, q->speaker->span) == "The director");
 }
+
+TEST_CASE("direct quotes: a closing glyph that opens a paragraph opens the quote", "[quotes][direct][marks]") {
+  // Converted text often has the wrong curly glyph; the spacing decides.
+  auto d = annotate(
+      "Residents of the valley told us what they think.\n\n"
+      "\u201DThe levee will not hold another spring. Nobody in the town hall listens to us.\u201D \u2015 Mara Tenn.\n\n"
+      "The harbour master put it plainly: \u201DWe close the port at six.\u201D");
+  const Quote* a = find_quote(d, "levee will not hold", "direct");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "The levee will not hold another spring. Nobody in the town hall listens to us.");
+  CHECK(speaker_name(*a) == "Mara Tenn");
+  const Quote* b = find_quote(d, "close the port", "direct");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "We close the port at six.");
+}
+
+TEST_CASE("direct quotes: the attribution sentence goes on before the next piece", "[quotes][direct]") {
+  auto d = annotate(
+      "\"I think the ferry will run on time,\" Captain Ilse Borg said at a meeting in Kuressaare, Estonia, "
+      "\"but nobody can promise the weather.\"");
+  REQUIRE(count_kind(d, "direct") == 1);
+  REQUIRE(d.quotes[0].fragments.size() == 2);
+  CHECK(text_of(d, d.quotes[0].fragments[1]) == "but nobody can promise the weather.");
+  CHECK(speaker_name(d.quotes[0]) == "Ilse Borg");
+
+  // A second cue in between starts a new attribution.
+  auto e = annotate(
+      "\"We cannot pay for the bridge anymore,\" Borg said, adding later, \"The port costs us a fortune.\"");
+  CHECK(count_kind(e, "direct") == 2);
+}
+
+TEST_CASE("direct quotes: a party-state tag in the attribution does not cut the quote", "[quotes][direct]") {
+  auto d = annotate(
+      "\"This is a sad day,\" said Rep. Ola Berg (D-N.C.), head of the rural caucus. \"The dam should "
+      "never have failed. The warnings were ignored.\"");
+  REQUIRE(count_kind(d, "direct") == 1);
+  CHECK(d.quotes[0].fragments.size() == 2);
+  CHECK(speaker_name(d.quotes[0]) == "Ola Berg");
+}
+
+TEST_CASE("direct quotes: quoted words after a verb", "[quotes][direct][partial]") {
+  // Inside the writer's sentence: a partial quote, not speech.
+  auto d = annotate("The police reported \"2,500 break-ins\" in the city last year.");
+  CHECK(count_kind(d, "direct") == 0);
+
+  // A quoted object that ends the sentence is quoted wording, spoken by the subject.
+  auto e = annotate("Protesters marching through the streets chanted \"What curfew?\" and kept going until dawn.");
+  const Quote* q = find_quote(e, "What curfew?", "direct");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Protesters");
+
+  auto f = annotate("On the discharge form, a nurse had typed \"severe dehydration.\"");
+  const Quote* g = find_quote(f, "severe dehydration", "direct");
+  REQUIRE(g);
+  CHECK(text_of(f, g->speaker->span) == "a nurse");
+
+  // Not after a copula, not inside reported speech, not after "so-called".
+  auto h = annotate(
+      "The director said she was \"well aware.\" The agency said the plant had shown \"complete disregard "
+      "of the rules.\" Critics mocked the so-called \"efficiency drive.\"");
+  CHECK(count_kind(h, "direct") == 0);
+}
+
+TEST_CASE("direct quotes: quoted transcript turns are not attributed speech", "[quotes][direct]") {
+  auto d = annotate(
+      "Partial transcript as follows:\n\n"
+      "\"HOST: Let's start with the storm. Will the levee hold?\n\n"
+      "\"MAYOR ROOS: We think it will hold until Friday.\"\n\n"
+      "\"The levee will hold,\" Mayor Anja Roos said later.");
+  REQUIRE(count_kind(d, "direct") == 1);
+  CHECK(text_of(d, d.quotes[0].span) == "The levee will hold,");
+}
+
+TEST_CASE("direct quotes: a lower-case piece in mid-sentence is quoted wording, not a direct quote",
+          "[quotes][direct][partial]") {
+  auto d = annotate(
+      "Ruiz said on the other hand, \"the old ferry works fine if the weather holds.\" With dozens of "
+      "small harbours, \"there is no single point of failure,\" she said. The mayor said \"the question "
+      "is the money.\"");
+  CHECK(count_kind(d, "direct") == 0);
+  // A capitalised piece after the same lead, and a second piece of a split quote, stay direct.
+  auto e = annotate(
+      "Ruiz said on the other hand, \"The old ferry works fine if the weather holds.\"\n\n"
+      "\"We hope,\" Ruiz said, \"that the new one arrives by spring.\"");
+  CHECK(count_kind(e, "direct") == 2);
+  const Quote* q = find_quote(e, "We hope", "direct");
+  REQUIRE(q);
+  CHECK(q->fragments.size() == 2);
+}

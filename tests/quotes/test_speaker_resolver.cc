@@ -66,3 +66,53 @@ TEST_CASE("speakers: an unattributed quote paragraph continues the previous spea
   CHECK(q.fragments.size() == 2);
   CHECK(speaker_name(q) == "Ivo Petrak");
 }
+
+TEST_CASE("speakers: he/she skip the most recent speaker of the other gender", "[quotes][resolver][gender]") {
+  // Evidence from honorifics in the speaker phrase (no actors stage).
+  auto d = annotate(
+      "Mrs. Lena Hart said the dam was safe.\n\n"
+      "\"We checked it twice,\" Mr. Ole Brandt said.\n\n"
+      "\"It will hold through the spring,\" she said.");
+  const Quote* q = find_quote(d, "hold through the spring", "direct");
+  REQUIRE(q);
+  CHECK(q->speaker->name == "Lena Hart");
+  CHECK(q->speaker->resolved);
+  const Quote* b = find_quote(d, "checked it twice", "direct");
+  REQUIRE(b);
+  CHECK(b->speaker->name == "Ole Brandt");
+
+  // Evidence from the actors stage (gender from a given name), with no honorific in the text.
+  auto made = make_document(
+      "\"The pumps are old,\" said Kim Sato.\n\n"
+      "\"We asked for money in May,\" said Jon Park.\n\n"
+      "\"Nobody answered,\" she said.",
+      {});
+  REQUIRE(made.ok());
+  Document& e = *made;
+  auto person = [&](const std::string& name, char gender) {
+    Actor a;
+    a.id = "a" + std::to_string(e.actors.size() + 1);
+    a.name = name;
+    a.type = "person";
+    a.gender = gender;
+    const auto at = static_cast<int32_t>(std::string_view(e.utf8).find(name));
+    a.mentions.push_back({{at, at + static_cast<int32_t>(name.size())}, false});
+    e.actors.push_back(a);
+  };
+  person("Kim Sato", 'f');
+  person("Jon Park", 'm');
+  QuoteStage().annotate(e);
+  const Quote* r = find_quote(e, "Nobody answered", "direct");
+  REQUIRE(r);
+  CHECK(r->speaker->name == "Kim Sato");
+  CHECK(r->speaker->actor == 0);
+
+  // Unknown gender does not block: "he" after a woman and a person of unknown gender.
+  auto f = annotate(
+      "\"The pumps are old,\" said Mrs. Kim Sato.\n\n"
+      "\"We asked for money,\" said Robin Vale.\n\n"
+      "\"Nobody answered,\" he said.");
+  const Quote* s = find_quote(f, "Nobody answered", "direct");
+  REQUIRE(s);
+  CHECK(s->speaker->name == "Robin Vale");
+}

@@ -28,6 +28,13 @@ TEST_CASE("sentences: an acronym can end a sentence before a typical opener", "[
         std::vector<std::string>{"Troops left the U.S.", "The move surprised allies."});
 }
 
+TEST_CASE("sentences: party-state tags after a lawmaker's name do not end a sentence", "[sentences]") {
+  CHECK(sentences("The bill was backed by Rep. Lise Tanner (D-N.C.), who chairs the panel. It passed.") ==
+        std::vector<std::string>{"The bill was backed by Rep. Lise Tanner (D-N.C.), who chairs the panel.", "It passed."});
+  CHECK(sentences("Sen. Amos Reed (R-N.Y.) voted no on Friday. Others abstained.") ==
+        std::vector<std::string>{"Sen. Amos Reed (R-N.Y.) voted no on Friday.", "Others abstained."});
+}
+
 TEST_CASE("sentences: decimals and numbers", "[sentences]") {
   CHECK(sentences("Growth slowed to 2.5 percent in 2016. Prices rose 1,200 points.") ==
         std::vector<std::string>{"Growth slowed to 2.5 percent in 2016.", "Prices rose 1,200 points."});
