@@ -34,14 +34,15 @@ const char* const kTrainLoadedHelp =
     "  --l2-grid LIST       comma-separated sparse L2 values tried by CV (default 3e-5,1e-4,3e-4)\n"
     "  --iterations N       optimiser iterations (default 300)\n"
     "  --smoothing X        prior pseudo-counts in a term's score (default 4)\n"
-    "  --no-pooled          linear sentence model only (no sentence_pooled.bin ensemble)\n"
+    "  --pooled             also train a fastText sentence classifier and stack it with the linear\n"
+    "                       model (writes sentence_pooled.bin; without it a stale one is removed)\n"
     "  --pooled-no-vectors  fastText sentence classifier without the AllSides vectors\n"
     "  --pooled-ptc         add PTC sentences with Loaded_Language/Name_Calling spans as positives\n"
     "  --pooled-dim N       its dimension without vectors (default 50)\n"
     "  --pooled-epoch N     its epochs (default 25)\n"
     "  --pooled-lr X        its learning rate (default 0.5)\n"
     "  --pooled-ngrams N    its word n-gram length (default 2)\n"
-    "  --pooled-maxn N      its char n-grams 3..N (default 0: none)\n"
+    "  --pooled-maxn N      its char n-grams 3..N (default 5; 0: none)\n"
     "\n";
 
 const char* const kEvalLoadedHelp =
@@ -79,7 +80,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                       {{"data-dir", true}, {"out", true}, {"vectors", true}, {"save-vectors", true}, {"no-vectors", false},
                        {"vector-dim", true}, {"vector-epoch", true}, {"vector-mb", true}, {"vector-words", true},
                        {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
-                       {"smoothing", true}, {"no-pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
+                       {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
                        {"pooled-maxn", true}, {"help", false, 'h'}},
                       cmd);
@@ -101,7 +102,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
     long def;
     long* out;
   };
-  o.pooled = !a->has("no-pooled");
+  o.pooled = a->has("pooled");
   o.pooled_vectors = !a->has("pooled-no-vectors");
   o.pooled_ptc = a->has("pooled-ptc");
   long dim = o.vector_dim, epoch = o.vector_epoch, mb = static_cast<long>(o.vector_text_mb),

@@ -303,22 +303,35 @@ Status write_vec(const WordVectors& wv, const std::string& path) {
   return out ? Status{} : internal_error("write failed: " + path);
 }
 
-// Stacker over [linear margin, pooled margin] (a 2-feature logistic regression).
+// Stacker over [linear margin, pooled margin] (a 2-feature logistic regression). The margins are
+// scaled to unit variance while fitting (fastText's margins can be tiny or huge depending on its
+// epochs) and the scales folded back into the weights.
 LogRegModel fit_stacker(const std::vector<double>& zl, const std::vector<double>& zp, const std::vector<int>& y,
                         const std::vector<int>& fold, int skip_fold) {
+  double sd[2] = {0, 0}, n = 0;
+  for (size_t i = 0; i < y.size(); ++i)
+    if (fold[i] != skip_fold) {
+      sd[0] += zl[i] * zl[i];
+      sd[1] += zp[i] * zp[i];
+      ++n;
+    }
+  for (double& v : sd) v = n > 0 && v > 0 ? std::sqrt(v / n) : 1.0;
   std::vector<Example> ex;
   for (size_t i = 0; i < y.size(); ++i) {
     if (fold[i] == skip_fold) continue;
     Example e;
     e.dense = Eigen::VectorXf(2);
-    e.dense << static_cast<float>(zl[i]), static_cast<float>(zp[i]);
+    e.dense << static_cast<float>(zl[i] / sd[0]), static_cast<float>(zp[i] / sd[1]);
     e.label = static_cast<float>(y[i]);
     ex.push_back(std::move(e));
   }
   LogRegParams p;
   p.l2_dense = 1e-4;
   p.iterations = 600;
-  return train_logreg(ex, 1, 2, p);
+  LogRegModel m = train_logreg(ex, 1, 2, p);
+  m.dense_w[0] /= static_cast<float>(sd[0]);
+  m.dense_w[1] /= static_cast<float>(sd[1]);
+  return m;
 }
 
 double stack_margin(const LogRegModel& m, double zl, double zp) {
