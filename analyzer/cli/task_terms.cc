@@ -34,6 +34,15 @@ const char* const kTrainLoadedHelp =
     "  --l2-grid LIST       comma-separated sparse L2 values tried by CV (default 3e-5,1e-4,3e-4)\n"
     "  --iterations N       optimiser iterations (default 300)\n"
     "  --smoothing X        prior pseudo-counts in a term's score (default 4)\n"
+    "  --pooled             also train a fastText sentence classifier and stack it with the linear\n"
+    "                       model (writes sentence_pooled.bin; without it a stale one is removed)\n"
+    "  --pooled-no-vectors  fastText sentence classifier without the AllSides vectors\n"
+    "  --pooled-ptc         add PTC sentences with Loaded_Language/Name_Calling spans as positives\n"
+    "  --pooled-dim N       its dimension without vectors (default 50)\n"
+    "  --pooled-epoch N     its epochs (default 25)\n"
+    "  --pooled-lr X        its learning rate (default 0.5)\n"
+    "  --pooled-ngrams N    its word n-gram length (default 2)\n"
+    "  --pooled-maxn N      its char n-grams 3..N (default 5; 0: none)\n"
     "\n";
 
 const char* const kEvalLoadedHelp =
@@ -71,7 +80,9 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                       {{"data-dir", true}, {"out", true}, {"vectors", true}, {"save-vectors", true}, {"no-vectors", false},
                        {"vector-dim", true}, {"vector-epoch", true}, {"vector-mb", true}, {"vector-words", true},
                        {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
-                       {"smoothing", true}, {"help", false, 'h'}},
+                       {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
+                       {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
+                       {"pooled-maxn", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -91,11 +102,17 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
     long def;
     long* out;
   };
+  o.pooled = a->has("pooled");
+  o.pooled_vectors = !a->has("pooled-no-vectors");
+  o.pooled_ptc = a->has("pooled-ptc");
   long dim = o.vector_dim, epoch = o.vector_epoch, mb = static_cast<long>(o.vector_text_mb),
-       words = o.vector_max_words, threads = o.threads, bits = o.hash_bits, iters = o.iterations;
+       words = o.vector_max_words, threads = o.threads, bits = o.hash_bits, iters = o.iterations,
+       pdim = o.pooled_dim, pepoch = o.pooled_epoch, pngrams = o.pooled_ngrams, pmaxn = o.pooled_maxn;
   for (IntOpt io : {IntOpt{"vector-dim", dim, &dim}, IntOpt{"vector-epoch", epoch, &epoch}, IntOpt{"vector-mb", mb, &mb},
                     IntOpt{"vector-words", words, &words}, IntOpt{"threads", threads, &threads},
-                    IntOpt{"hash-bits", bits, &bits}, IntOpt{"iterations", iters, &iters}}) {
+                    IntOpt{"hash-bits", bits, &bits}, IntOpt{"iterations", iters, &iters},
+                    IntOpt{"pooled-dim", pdim, &pdim}, IntOpt{"pooled-epoch", pepoch, &pepoch},
+                    IntOpt{"pooled-ngrams", pngrams, &pngrams}, IntOpt{"pooled-maxn", pmaxn, &pmaxn}}) {
     auto v = int_arg(*a, io.name, io.def);
     if (!v) return report_error(ctx, cmd, v.error());
     *io.out = *v;
@@ -110,6 +127,20 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   o.threads = static_cast<int>(threads);
   o.hash_bits = static_cast<int>(bits);
   o.iterations = static_cast<int>(iters);
+  if (pdim < 1 || pdim > 1024 || pepoch < 1 || pngrams < 1 || pngrams > 5 || pmaxn > 10 || (pmaxn > 0 && pmaxn < 3))
+    return report_error(ctx, cmd, usage_error("--pooled-dim/--pooled-epoch positive, --pooled-ngrams 1..5, --pooled-maxn 0 or 3..10"));
+  o.pooled_dim = static_cast<int>(pdim);
+  o.pooled_epoch = static_cast<int>(pepoch);
+  o.pooled_ngrams = static_cast<int>(pngrams);
+  o.pooled_maxn = static_cast<int>(pmaxn);
+  if (a->values.count("pooled-lr")) {
+    try {
+      o.pooled_lr = std::stod(a->get("pooled-lr"));
+    } catch (const std::exception&) {
+      return report_error(ctx, cmd, usage_error("--pooled-lr expects a number"));
+    }
+    if (!(o.pooled_lr > 0)) return report_error(ctx, cmd, usage_error("--pooled-lr must be positive"));
+  }
   if (a->values.count("smoothing")) {
     try {
       o.smoothing = std::stod(a->get("smoothing"));

@@ -61,6 +61,7 @@ void LoadedStage::annotate(Document& doc) const {
 
   std::vector<TermMatch> matches;
   std::vector<TermEvidence> evidence;
+  std::vector<std::string> words;
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     matches.clear();
@@ -77,8 +78,15 @@ void LoadedStage::annotate(Document& doc) const {
       t.sentence = si;
       doc.loaded_terms.push_back(std::move(t));
     }
-    s.bias_score = model_.score_fast(doc, hashes, s.first_token, s.end_token, evidence);
-    s.biased = s.bias_score >= model_.threshold;
+    const double z = model_.margin_fast(doc, hashes, s.first_token, s.end_token, evidence);
+    if (ensemble_) {
+      classifier_tokens(doc, s.first_token, s.end_token, words);
+      s.bias_score = ensemble_->score(z, words);
+      s.biased = s.bias_score >= ensemble_->threshold;
+    } else {
+      s.bias_score = sigmoid(z);
+      s.biased = s.bias_score >= model_.threshold;
+    }
   }
 
   const auto* scare = scare_quotes_of(doc);
@@ -125,7 +133,15 @@ Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& 
   if (!table) return table.error();
   auto model = SentenceModel::load(sp);
   if (!model) return model.error();
-  return std::make_shared<const LoadedStage>(std::move(*table), std::move(*model));
+  std::optional<SentenceEnsemble> ensemble;
+  const std::string ep = (fs::path(models_dir) / kEnsembleFile).string();
+  std::error_code ec;
+  if (fs::exists(ep, ec)) {
+    auto e = SentenceEnsemble::load(ep);
+    if (!e) return e.error();
+    ensemble = std::move(*e);
+  }
+  return std::make_shared<const LoadedStage>(std::move(*table), std::move(*model), std::move(ensemble));
 }
 
 Result<StagePtr> make_terms_stage(const PipelineOptions& options) {

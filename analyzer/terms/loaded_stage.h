@@ -3,9 +3,11 @@
 // (inside a quote or the outlet's own), turns scare quotes from the quotes layer into terms, and
 // scores every sentence for bias.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "analyzer/core/stage_registry.h"
+#include "analyzer/terms/sentence_ensemble.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
 
@@ -17,7 +19,8 @@ namespace framelens::terms {
 
 class LoadedStage : public Stage {
  public:
-  LoadedStage(TermTable table, SentenceModel model) : table_(std::move(table)), model_(std::move(model)) {
+  LoadedStage(TermTable table, SentenceModel model, std::optional<SentenceEnsemble> ensemble = std::nullopt)
+      : table_(std::move(table)), model_(std::move(model)), ensemble_(std::move(ensemble)) {
     model_.prepare();
   }
   std::string_view name() const override { return "terms"; }
@@ -25,17 +28,21 @@ class LoadedStage : public Stage {
 
   const TermTable& table() const { return table_; }
   const SentenceModel& model() const { return model_; }
+  const std::optional<SentenceEnsemble>& ensemble() const { return ensemble_; }
 
  private:
   TermTable table_;
   SentenceModel model_;
+  std::optional<SentenceEnsemble> ensemble_;  // when shipped, sentence bias is the ensemble's
 };
 
 // Model files, relative to the models dir.
 inline const char* const kTermsFile = "loaded/terms.tsv";
 inline const char* const kSentenceFile = "loaded/sentence.bin";
+inline const char* const kEnsembleFile = "loaded/sentence_pooled.bin";  // optional
 
-// Loads both model files from `dir`/loaded/. nullptr-free: an Error when missing or corrupt.
+// Loads the model files from `dir`/loaded/ (the ensemble file only when present). An Error when
+// a required file is missing or any file is corrupt.
 Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& models_dir);
 
 // The registry factory: nullptr when the files are absent (unless require_models).

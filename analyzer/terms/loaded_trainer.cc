@@ -17,6 +17,8 @@
 #include "analyzer/terms/lexicon_features.h"
 #include "analyzer/terms/loaded_metrics.h"
 #include "analyzer/terms/logreg.h"
+#include "analyzer/terms/pooled_trainer.h"
+#include "analyzer/terms/sentence_ensemble.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
 
@@ -285,6 +287,153 @@ std::vector<double> parse_grid(const std::string& s) {
   return out;
 }
 
+
+// ---- sentence ensemble ----------------------------------------------------------------------
+
+// Writes the word vectors as a fastText .vec text file (the pooled classifier's initialisation).
+Status write_vec(const WordVectors& wv, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) return internal_error("cannot write " + path);
+  out << wv.size() << ' ' << wv.dim() << '\n';
+  for (size_t r = 0; r < wv.size(); ++r) {
+    out << wv.words()[r];
+    for (int j = 0; j < wv.dim(); ++j) out << ' ' << wv.at(static_cast<int32_t>(r), j);
+    out << '\n';
+  }
+  return out ? Status{} : internal_error("write failed: " + path);
+}
+
+// Stacker over [linear margin, pooled margin] (a 2-feature logistic regression). The margins are
+// scaled to unit variance while fitting (fastText's margins can be tiny or huge depending on its
+// epochs) and the scales folded back into the weights.
+LogRegModel fit_stacker(const std::vector<double>& zl, const std::vector<double>& zp, const std::vector<int>& y,
+                        const std::vector<int>& fold, int skip_fold) {
+  double sd[2] = {0, 0}, n = 0;
+  for (size_t i = 0; i < y.size(); ++i)
+    if (fold[i] != skip_fold) {
+      sd[0] += zl[i] * zl[i];
+      sd[1] += zp[i] * zp[i];
+      ++n;
+    }
+  for (double& v : sd) v = n > 0 && v > 0 ? std::sqrt(v / n) : 1.0;
+  std::vector<Example> ex;
+  for (size_t i = 0; i < y.size(); ++i) {
+    if (fold[i] == skip_fold) continue;
+    Example e;
+    e.dense = Eigen::VectorXf(2);
+    e.dense << static_cast<float>(zl[i] / sd[0]), static_cast<float>(zp[i] / sd[1]);
+    e.label = static_cast<float>(y[i]);
+    ex.push_back(std::move(e));
+  }
+  LogRegParams p;
+  p.l2_dense = 1e-4;
+  p.iterations = 600;
+  LogRegModel m = train_logreg(ex, 1, 2, p);
+  m.dense_w[0] /= static_cast<float>(sd[0]);
+  m.dense_w[1] /= static_cast<float>(sd[1]);
+  return m;
+}
+
+double stack_margin(const LogRegModel& m, double zl, double zp) {
+  return m.bias + m.dense_w[0] * zl + m.dense_w[1] * zp;
+}
+
+// The BABE train records (those with a label, in order) as classifier tokens, and PTC sentences with
+// a marked span as extra positives.
+Result<SentenceEnsemble> train_ensemble(const LoadedTrainOptions& opt, const std::vector<TrainDoc>& babe,
+                                        const std::vector<TrainDoc>& ptc, const WordVectors& wv,
+                                        const std::vector<double>& linear_oof, const std::vector<int>& fold,
+                                        const std::vector<int>& y, std::ostream& log) {
+  std::vector<std::vector<std::string>> texts;
+  for (const auto& d : babe) {
+    if (d.label < 0) continue;
+    texts.emplace_back();
+    classifier_tokens(d.doc, 0, static_cast<int32_t>(d.doc.tokens.size()), texts.back());
+  }
+  if (texts.size() != y.size() || linear_oof.size() != y.size()) return internal_error("ensemble: training sets differ");
+  std::vector<std::vector<std::string>> extra;
+  if (opt.pooled_ptc) {
+    for (const auto& d : ptc)
+      for (const auto& s : d.doc.sentences) {
+        bool marked = false;
+        for (int32_t i = s.first_token; i < s.end_token; ++i) marked |= d.mark[i] == kLoaded || d.mark[i] == kLabel;
+        if (!marked) continue;
+        extra.emplace_back();
+        classifier_tokens(d.doc, s.first_token, s.end_token, extra.back());
+      }
+    log << "  pooled classifier: " << extra.size() << " PTC sentences with marked spans added as positives\n";
+  }
+  PooledTrainParams p;
+  p.dim = opt.pooled_dim;
+  p.epoch = opt.pooled_epoch;
+  p.lr = opt.pooled_lr;
+  p.word_ngrams = opt.pooled_ngrams;
+  p.minn = opt.pooled_maxn > 0 ? 3 : 0;
+  p.maxn = opt.pooled_maxn;
+  p.bucket = opt.pooled_bucket;
+  p.seed = static_cast<int>(opt.seed);
+  p.work_dir = opt.out_dir;
+  std::error_code ec;
+  if (opt.pooled_vectors && !wv.empty()) {
+    p.pretrained_vectors = (fs::path(opt.out_dir) / ".pooled_vectors.vec").string();
+    if (auto st = write_vec(wv, p.pretrained_vectors); !st) return st.error();
+    p.dim = wv.dim();
+  }
+  auto train_on = [&](int skip_fold) -> Result<PooledClassifier> {
+    std::vector<std::vector<std::string>> tx;
+    std::vector<int> ty;
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] != skip_fold) {
+        tx.push_back(texts[i]);
+        ty.push_back(y[i]);
+      }
+    for (const auto& e : extra) {
+      tx.push_back(e);
+      ty.push_back(1);
+    }
+    return train_pooled_classifier(tx, ty, p);
+  };
+  std::vector<double> pooled_oof(texts.size(), 0.0);
+  for (int f = 0; f < opt.folds; ++f) {
+    auto m = train_on(f);
+    if (!m) return m.error();
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] == f) pooled_oof[i] = m->margin(texts[i]);
+  }
+  auto cv_f1 = [&](const std::vector<double>& z, double* thr) {
+    std::vector<double> pr(z.size());
+    for (size_t i = 0; i < z.size(); ++i) pr[i] = sigmoid(z[i]);
+    double f1 = 0;
+    *thr = best_threshold(pr, y, &f1);
+    return f1;
+  };
+  double thr = 0.5;
+  log << "  pooled classifier alone: CV macro-F1 " << cv_f1(pooled_oof, &thr) << " at threshold " << thr << "\n";
+  log << "  linear model alone:      CV macro-F1 " << cv_f1(linear_oof, &thr) << " at threshold " << thr << "\n";
+  // Nested: the stacker of fold f is fitted on the other folds' out-of-fold margins.
+  std::vector<double> stacked(texts.size(), 0.0);
+  for (int f = 0; f < opt.folds; ++f) {
+    const auto st = fit_stacker(linear_oof, pooled_oof, y, fold, f);
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] == f) stacked[i] = stack_margin(st, linear_oof[i], pooled_oof[i]);
+  }
+  const double stacked_f1 = cv_f1(stacked, &thr);
+  SentenceEnsemble ens;
+  const auto st = fit_stacker(linear_oof, pooled_oof, y, fold, -1);
+  ens.w_linear = st.dense_w[0];
+  ens.w_pooled = st.dense_w[1];
+  ens.bias = st.bias;
+  ens.threshold = static_cast<float>(thr);
+  log << "  stacked (nested CV):     CV macro-F1 " << stacked_f1 << " at threshold " << thr << "; weights linear "
+      << ens.w_linear << ", pooled " << ens.w_pooled << ", bias " << ens.bias << "\n";
+  auto full = train_on(-1);
+  if (!full) return full.error();
+  ens.pooled = std::move(*full);
+  if (!p.pretrained_vectors.empty()) fs::remove(p.pretrained_vectors, ec);
+  log << "  pooled classifier: " << ens.pooled.words.size() << " words, " << ens.pooled.buckets.size()
+      << " buckets\n";
+  return ens;
+}
 }  // namespace
 
 Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
@@ -476,18 +625,22 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   sp.l2_dense = opt.l2_dense;
   sp.iterations = opt.iterations;
   double best_cv = -1, best_l2 = 1e-4, best_thr = 0.5;
+  std::vector<double> best_oof_margin;
   std::vector<int> y;
   for (const auto& e : train.ex) y.push_back(static_cast<int>(e.label));
   for (double l2 : parse_grid(opt.l2_grid)) {
     sp.l2_sparse = l2;
-    std::vector<double> oof(train.ex.size(), 0.5);
+    std::vector<double> oof(train.ex.size(), 0.5), oof_margin(train.ex.size(), 0.0);
     for (int f = 0; f < opt.folds; ++f) {
       std::vector<Example> tr;
       for (size_t i = 0; i < train.ex.size(); ++i)
         if (train.fold[i] != f) tr.push_back(train.ex[i]);
       const auto m = train_logreg(tr, model.sparse_dim(), model.dense_dim(), sp);
       for (size_t i = 0; i < train.ex.size(); ++i)
-        if (train.fold[i] == f) oof[i] = m.predict(train.ex[i].sparse, train.ex[i].dense);
+        if (train.fold[i] == f) {
+          oof_margin[i] = m.margin(train.ex[i].sparse, train.ex[i].dense);
+          oof[i] = sigmoid(oof_margin[i]);
+        }
     }
     double f1 = 0;
     const double thr = best_threshold(oof, y, &f1);
@@ -496,6 +649,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       best_cv = f1;
       best_l2 = l2;
       best_thr = thr;
+      best_oof_margin = oof_margin;
     }
   }
   sp.l2_sparse = best_l2;
@@ -504,27 +658,42 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   model.prepare();
 
   // Dev, exactly as the pipeline scores it: per sentence, a record is biased when any sentence is.
-  auto dev_eval = [&](float thr) {
+  std::vector<std::string> words;
+  auto dev_eval = [&](const SentenceEnsemble* ens, float thr) {
     BinaryCounts bc;
     for (const auto& d : *babe_dev) {
       if (d.label < 0) continue;
       bool any = false;
       for (const auto& s : d.doc.sentences) {
         evidence_of(d, table, s.first_token, s.end_token, [&](int e) { return table.entries()[e].score; }, ev);
-        any |= model.score_fast(d.doc, d.hashes, s.first_token, s.end_token, ev) >= thr;
+        const double z = model.margin_fast(d.doc, d.hashes, s.first_token, s.end_token, ev);
+        if (ens) classifier_tokens(d.doc, s.first_token, s.end_token, words);
+        any |= (ens ? ens->score(z, words) : sigmoid(z)) >= thr;
       }
       bc.add(d.label == 1, any);
     }
     return bc.macro_f1();
   };
   log << "sentence threshold (CV on BABE train) " << best_thr << ", l2 " << best_l2 << ": CV macro-F1 " << best_cv
-      << ", BABE dev macro-F1 " << dev_eval(model.threshold) << "\n";
-  for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(t) << "\n";
+      << ", BABE dev macro-F1 " << dev_eval(nullptr, model.threshold) << "\n";
+  for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(nullptr, t) << "\n";
 
   const std::string tp = (fs::path(opt.out_dir) / "terms.tsv").string();
   const std::string mp = (fs::path(opt.out_dir) / "sentence.bin").string();
+  const std::string ep = (fs::path(opt.out_dir) / "sentence_pooled.bin").string();
   if (auto st = table.save(tp); !st) return st;
   if (auto st = model.save(mp); !st) return st;
+  if (!opt.pooled) {
+    fs::remove(ep, ec);  // a stale ensemble would be stacked on a linear model it was not fitted to
+  } else {
+    auto ens = train_ensemble(opt, *babe_tr, *ptc_tr, wv, best_oof_margin, train.fold, y, log);
+    if (!ens) return ens.error();
+    log << "ensemble: BABE dev macro-F1 " << dev_eval(&*ens, ens->threshold) << " at threshold " << ens->threshold
+        << "\n";
+    for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(&*ens, t) << "\n";
+    if (auto st = ens->save(ep); !st) return st;
+    log << "wrote " << ep << "\n";
+  }
   log << "wrote " << tp << " and " << mp << "\n";
   return {};
 }

@@ -29,6 +29,18 @@ struct LoadedTrainOptions {
   std::string l2_grid = "3e-5,1e-4,3e-4";  // sparse L2 values tried by cross-validation
   double l2_dense = 1e-3;
   unsigned seed = 7;
+  // Sentence ensemble: a fastText supervised classifier (exported as a PooledClassifier) stacked with
+  // the linear model; written to sentence_pooled.bin. Off by default: on BABE it gained only noise
+  // (train CV +0.002, see models/loaded.md), so the shipped model is the linear one.
+  bool pooled = false;
+  bool pooled_vectors = true;  // initialise it with the AllSides vectors (its dim is then vector_dim)
+  bool pooled_ptc = false;     // add PTC train sentences with a Loaded_Language/Name_Calling span as positives
+  int pooled_dim = 50;         // used without vectors
+  int pooled_epoch = 25;
+  double pooled_lr = 0.5;
+  int pooled_ngrams = 2;
+  int pooled_maxn = 5;         // char n-grams 3..maxn (0: none)
+  int pooled_bucket = 1 << 19;
 };
 
 Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log);

@@ -156,8 +156,8 @@ void SentenceModel::prepare() {
     cache_.emplace(hash_token(words[r]), word_info(words[r], r));
 }
 
-double SentenceModel::score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
-                                 int32_t end, const std::vector<TermEvidence>& evidence) const {
+double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
+                                  int32_t end, const std::vector<TermEvidence>& evidence) const {
   thread_local std::vector<uint32_t> idx;
   idx.clear();
   const uint32_t mask = sparse_dim() - 1;
@@ -202,7 +202,7 @@ double SentenceModel::score_fast(const Document& doc, const std::vector<uint64_t
     for (int k = 0; k < kTermFeatureCount; ++k)
       z += lr.dense_w[vdim + k] * (d[k] - dense_mean[vdim + k]) * dense_inv_std[vdim + k];
   }
-  return sigmoid(z);
+  return z;
 }
 
 void SentenceModel::standardize(Eigen::VectorXf& dense) const {

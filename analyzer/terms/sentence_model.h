@@ -57,7 +57,12 @@ class SentenceModel {
   // char-gram and vector contributions precomputed by prepare() (call after training or loading).
   void prepare();
   double score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
-                    const std::vector<TermEvidence>& evidence) const;
+                    const std::vector<TermEvidence>& evidence) const {
+    return sigmoid(margin_fast(doc, token_hashes, first, end, evidence));
+  }
+  // The log-odds behind score_fast (what the sentence ensemble stacks).
+  double margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+                     const std::vector<TermEvidence>& evidence) const;
 
   static Result<SentenceModel> load(const std::string& path);
   Status save(const std::string& path) const;
