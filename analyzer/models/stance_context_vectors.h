@@ -40,7 +40,7 @@ struct ContextVectorScratch {
   std::vector<uint8_t> sent_ready;
   std::vector<float> sent_sum;       // sentences x dim, SIF-weighted sums
   std::vector<float> sent_weight;    // per sentence, total weight
-  Eigen::VectorXf acc;
+  std::vector<Eigen::VectorXf> block;  // the enabled blocks of the current mention, final values
 };
 
 class ContextVectorFeaturizer {
@@ -54,15 +54,19 @@ class ContextVectorFeaturizer {
   // Number of dense features (0 when disabled).
   uint32_t dim() const;
 
-  // Appends (offset + j, value) for every dense feature, in increasing index order.
+  // Appends (offset + j, value) for every non-zero dense feature, in increasing index order.
   void append(const Document& doc, const MentionTokens& m, ContextVectorScratch& s, SparseVector& out,
               uint32_t offset) const;
+  // Adds the dense features' raw class scores (weights of `linear` from row `offset` on, no bias)
+  // to z[0..classes): the same as decision() over append()'s entries, without building them.
+  void add_scores(const Document& doc, const MentionTokens& m, ContextVectorScratch& s, const LinearModel& linear,
+                  uint32_t offset, double* z) const;
 
  private:
   void prepare(const Document& doc, int32_t sentence, ContextVectorScratch& s) const;
   float weight(int32_t row) const;
-  // Normalises acc and appends it (zeros are skipped) at `offset`.
-  void emit(Eigen::VectorXf& acc, SparseVector& out, uint32_t offset) const;
+  // Fills s.block with the mention's blocks (false when the mention is not in a sentence).
+  bool compute(const Document& doc, const MentionTokens& m, ContextVectorScratch& s) const;
   ContextVectorOptions opt_;
   std::shared_ptr<const terms::WordVectors> vectors_;
 };

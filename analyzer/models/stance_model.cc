@@ -139,12 +139,7 @@ MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens&
     double z[3];
     linear_.decision(ws.x, z);
     for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
-    if (context_.enabled()) {
-      ws.dx.clear();
-      context_.append(doc, m, ws.ctx, ws.dx, featurizer_.dim());
-      linear_.decision(ws.dx, z);
-      for (int k = 0; k < 3; ++k) out.p[k] += z[k] - linear_.bias(k);
-    }
+    if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
     softmax_inplace(out.p.data(), 3);
     return out;
   }

@@ -37,7 +37,6 @@ struct StanceWorkspace {
   SparseVector x;   // after predict(evidence=false): the hashed mention part only (the role model
                     // pools it); else all features
   SparseVector sx;  // sentence part
-  SparseVector dx;  // context-vector part (fast path)
   ContextVectorScratch ctx;
   const Document* doc = nullptr;
   std::vector<std::array<double, 3>> sent_score;
