@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
+#include <algorithm>
 
 #include "analyzer/terms/hashing.h"
 
@@ -75,12 +77,24 @@ Result<LoadedWordVectors> load_word_vectors(const std::string& path) {
     return model_error(path + ": word-vector payload size does not match its shape");
   if (file_bytes != kHeaderBytes + size)
     return model_error(path + ": word-vector file is truncated or has trailing bytes");
-  std::string bytes(size, '\0');
-  if (!is.read(bytes.data(), static_cast<std::streamsize>(size))) return model_error(path + ": truncated word vectors");
-  if (terms::hash_token(bytes) != sum) return model_error(path + ": word-vector checksum mismatch (corrupt file)");
-  std::istringstream ps(bytes);
+  // Checksum first, streamed in chunks (no copy of the payload), then parse from the same offset.
+  const auto payload_at = is.tellg();
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, as terms::hash_token over the whole payload
+  std::vector<char> chunk(1 << 16);
+  for (uint64_t left = size; left > 0;) {
+    const auto take = static_cast<std::streamsize>(std::min<uint64_t>(left, chunk.size()));
+    if (!is.read(chunk.data(), take)) return model_error(path + ": truncated word vectors");
+    for (std::streamsize i = 0; i < take; ++i) {
+      h ^= static_cast<unsigned char>(chunk[i]);
+      h *= 1099511628211ull;
+    }
+    left -= static_cast<uint64_t>(take);
+  }
+  if (h != sum) return model_error(path + ": word-vector checksum mismatch (corrupt file)");
+  is.clear();
+  is.seekg(payload_at);
   auto wv = std::make_shared<terms::WordVectors>();
-  if (!wv->read(ps) || wv->dim() != dim || static_cast<int32_t>(wv->size()) != n)
+  if (!wv->read(is) || wv->dim() != dim || static_cast<int32_t>(wv->size()) != n)
     return model_error(path + ": corrupt word-vector table");
   return LoadedWordVectors{std::move(wv), sum};
 }
