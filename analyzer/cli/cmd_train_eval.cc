@@ -9,6 +9,7 @@ namespace framelens {
 // -- add declarations here --
 int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_features(const std::vector<std::string>&, CliContext&);
 int task_train_vectors(const std::vector<std::string>&, CliContext&);
 int task_train_leaning(const std::vector<std::string>&, CliContext&);
 int task_eval_leaning(const std::vector<std::string>&, CliContext&);
@@ -24,7 +25,8 @@ int task_eval_roles(const std::vector<std::string>&, CliContext&);
 const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
-      {"vectors", "shared article features: boilerplate + idf tables (AllSides train)", task_train_vectors},
+      {"features", "shared article features: boilerplate + idf tables (AllSides train)", task_train_features},
+      {"vectors", "fastText word vectors (AllSides train) -> vectors/words.bin", task_train_vectors},
       {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},
       {"frames", "14 MFC frames (SemEval-2023) + 5 generic frames (narrative framing)", task_train_frames},
       {"loaded", "loaded-wording term table + sentence bias model (BABE, PTC, lexicons)", task_train_loaded},

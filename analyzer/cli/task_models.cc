@@ -1,4 +1,4 @@
-// CLI glue for `framelens train vectors|leaning|frames` and `framelens eval leaning|frames`.
+// CLI glue for `framelens train features|leaning|frames` and `framelens eval leaning|frames`.
 // The logic lives in analyzer/models/ (text_features_*, leaning_*, frames_*).
 #include <chrono>
 #include <cstdio>
@@ -24,8 +24,8 @@ const char* const kMfcDev = "../shared/corpora/semeval2023_task3_frames_en/dev.j
 const char* const kGenericTrain = "../shared/corpora/narrative_framing/train.jsonl";
 const char* const kGenericDev = "../shared/corpora/narrative_framing/dev.jsonl";
 
-const char* const kTrainVectorsHelp =
-    "Usage: framelens train vectors [OPTIONS]\n"
+const char* const kTrainFeaturesHelp =
+    "Usage: framelens train features [OPTIONS]\n"
     "\n"
     "Builds the shared article representation used by the leaning and frames heads from AllSides\n"
     "train: the outlet boilerplate table (lines repeated across an outlet's articles, outlet names)\n"
@@ -39,12 +39,12 @@ const char* const kTrainVectorsHelp =
     "  --min-df N      drop hashed features seen in fewer than N articles (default 3)\n"
     "\n";
 
-int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
-  const std::string cmd = "train vectors";
+int train_features(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train features";
   auto a = parse_args(args, {{"data", true}, {"models", true}, {"hash-bits", true}, {"min-df", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
-  if (a->has("help")) return ctx.out << kTrainVectorsHelp, 0;
+  if (a->has("help")) return ctx.out << kTrainFeaturesHelp, 0;
   auto bits = number_arg(*a, "hash-bits", 18);
   auto min_df = number_arg(*a, "min-df", 3);
   if (!bits) return report_error(ctx, cmd, bits.error());
@@ -66,7 +66,7 @@ int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
 Result<ArticleFeatures> load_features(const ParsedArgs& a, const CliContext& ctx) {
   const auto paths = ArticleModelPaths::in(resolve_models_dir(a.get("models"), ctx.argv0));
   if (!std::filesystem::exists(paths.features))
-    return model_error(paths.features + " not found: run `framelens train vectors` first");
+    return model_error(paths.features + " not found: run `framelens train features` first");
   return ArticleFeatures::load(paths.features);
 }
 
@@ -279,7 +279,7 @@ int eval_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
 
 }  // namespace
 
-int task_train_vectors(const std::vector<std::string>& args, CliContext& ctx) { return train_vectors(args, ctx); }
+int task_train_features(const std::vector<std::string>& args, CliContext& ctx) { return train_features(args, ctx); }
 int task_train_leaning(const std::vector<std::string>& args, CliContext& ctx) { return train_leaning_task(args, ctx); }
 int task_eval_leaning(const std::vector<std::string>& args, CliContext& ctx) { return eval_leaning_task(args, ctx); }
 int task_train_frames(const std::vector<std::string>& args, CliContext& ctx) { return train_frames_task(args, ctx); }

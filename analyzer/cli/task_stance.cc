@@ -11,6 +11,7 @@
 #include "analyzer/models/role_train.h"
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
+#include "analyzer/models/word_vectors_file.h"
 
 namespace framelens {
 
@@ -38,6 +39,12 @@ const char* const kTrainStanceHelp =
     "  --models DIR       model folder: upstream stages load from it, output goes to it\n"
     "  --out FILE         output path (default MODELS/stance/stance.bin)\n"
     "  --hash-bits N      feature space 2^N (default 16)\n"
+    "  --context BLOCKS   context-vector features from the word vectors: comma list of sentence\n"
+    "                     (target-masked sentence mean), left, right (window means), or all / none\n"
+    "                     (default all)\n"
+    "  --context-window N tokens each side for left/right (default 3)\n"
+    "  --context-scale X  norm of each context block (default 2)\n"
+    "  --vectors FILE     word vectors (default MODELS/vectors/words.bin, from `train vectors`)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
     "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
@@ -50,6 +57,7 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args,
                       {{"data", true}, {"dev", true}, {"lexicons", true}, {"models", true}, {"out", true},
                        {"hash-bits", true}, {"l2", true}, {"iterations", true}, {"cv", true},
+                       {"context", true}, {"context-window", true}, {"context-scale", true}, {"vectors", true},
                        {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
@@ -63,15 +71,29 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   auto l2 = number_arg(*a, "l2", opt.l2);
   auto iters = number_arg(*a, "iterations", opt.max_iterations);
   auto cv = number_arg(*a, "cv", 0);
-  for (const auto* r : {&bits, &l2, &iters, &cv})
+  auto cwin = number_arg(*a, "context-window", opt.context.window);
+  auto cscale = number_arg(*a, "context-scale", opt.context.scale);
+  for (const auto* r : {&bits, &l2, &iters, &cv, &cwin, &cscale})
     if (!*r) return report_error(ctx, cmd, r->error());
   if (*bits < 10 || *bits > 24) return report_error(ctx, cmd, usage_error("--hash-bits must be in [10, 24]"));
   opt.hash_bits = static_cast<uint32_t>(*bits);
   opt.l2 = *l2;
   opt.max_iterations = static_cast<int>(*iters);
   opt.balance_classes = !a->has("no-balance");
+  if (!parse_context_blocks(a->get("context", "all"), opt.context.blocks))
+    return report_error(ctx, cmd, usage_error("--context: expected sentence,left,right / all / none"));
+  if (*cwin < 1 || *cwin > 50 || !(*cscale > 0))
+    return report_error(ctx, cmd, usage_error("--context-window must be in [1, 50], --context-scale > 0"));
+  opt.context.window = static_cast<int32_t>(*cwin);
+  opt.context.scale = static_cast<float>(*cscale);
 
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  if (opt.context.blocks != 0) {
+    auto wv = load_word_vectors(a->get("vectors", models + "/" + kWordVectorsFile));
+    if (!wv) return report_error(ctx, cmd, Error{wv.error().kind, wv.error().message + " (run `framelens train vectors`, or --context none)"});
+    opt.vectors = wv->vectors;
+    opt.vectors_checksum = wv->checksum;
+  }
   auto upstream = upstream_stages(models);
   if (!upstream) return report_error(ctx, cmd, upstream.error());
   auto lex = PolarityLexicon::from_lexicon_dir(a->get("lexicons", kDefaultLexicons));
@@ -80,7 +102,8 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   auto train = read_stance_examples(a->get("data", kDefaultStanceTrain), *upstream);
   if (!train) return report_error(ctx, cmd, train.error());
   ctx.err << "stance: " << train->size() << " training targets, " << lexicon->size() << " polar words, "
-          << upstream->size() << " upstream stages\n";
+          << upstream->size() << " upstream stages, context vectors "
+          << (opt.vectors ? context_blocks_name(opt.context.blocks) : std::string("none")) << "\n";
   if (*cv >= 2) {
     auto s = cross_validate_stance(*train, lexicon, opt, static_cast<int>(*cv));
     if (!s) return report_error(ctx, cmd, s.error());
@@ -199,7 +222,7 @@ int train_roles(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
   auto upstream = upstream_stages(models);
   if (!upstream) return report_error(ctx, cmd, upstream.error());
-  auto stance = StanceModel::load(models + "/" + kStanceModelFile);
+  auto stance = StanceModel::load_from(models);
   if (!stance) return report_error(ctx, cmd, stance.error());
   auto train = read_role_examples(a->get("data", kDefaultRoleTrain), *upstream, *stance, opt.hash_bits);
   if (!train) return report_error(ctx, cmd, train.error());
@@ -238,7 +261,7 @@ int eval_roles(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
   auto upstream = upstream_stages(models);
   if (!upstream) return report_error(ctx, cmd, upstream.error());
-  auto stance = StanceModel::load(models + "/" + kStanceModelFile);
+  auto stance = StanceModel::load_from(models);
   if (!stance) return report_error(ctx, cmd, stance.error());
   auto roles = RoleModel::load(models + "/" + kRoleModelFile);
   if (!roles) return report_error(ctx, cmd, roles.error());

@@ -3,7 +3,7 @@
 // hashed TF-IDF) and runs the linear heads on it: leaning (left/center/right), the 14 MFC frames
 // and the five generic news frames. Each head is optional; the stage is skipped when the shared
 // features or all heads are missing.
-//   models/vectors/article_features.bin   boilerplate + idf tables (framelens train vectors)
+//   models/vectors/article_features.bin   boilerplate + idf tables (framelens train features)
 //   models/leaning/leaning.bin            (framelens train leaning)
 //   models/frames/mfc.bin, generic.bin    (framelens train frames)
 #include <optional>

@@ -1,15 +1,27 @@
 #include "analyzer/models/stance_model.h"
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
 
 #include "analyzer/models/model_header.h"
+#include "analyzer/models/stance_stage.h"
+#include "analyzer/models/word_vectors_file.h"
 
 namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'S', 'T', 'A', 'N', 'C', 'E'};
-constexpr HashedModelHeader kHeader{kMagic, 1, "stance model"};
+constexpr HashedModelHeader kHeader{kMagic, 2, "stance model"};
+
+template <class T>
+void put(std::ostream& os, T v) {
+  os.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+bool get(std::istream& is, T& v) {
+  return static_cast<bool>(is.read(reinterpret_cast<char*>(&v), sizeof v));
+}
 }  // namespace
 
 const char* stance_label(int cls) {
@@ -27,33 +39,83 @@ int MentionPrediction::label() const {
   return best;
 }
 
-StanceModel::StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear)
-    : lexicon_(std::move(lexicon)), featurizer_(hash_bits, lexicon_.get()), linear_(std::move(linear)) {}
+StanceModel::StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear,
+                         ContextVectorFeaturizer context, uint64_t vectors_checksum)
+    : lexicon_(std::move(lexicon)),
+      featurizer_(hash_bits, lexicon_.get()),
+      context_(std::move(context)),
+      vectors_checksum_(vectors_checksum),
+      linear_(std::move(linear)) {}
 
-Result<StanceModel> StanceModel::load(const std::string& path) {
+Result<StanceModel> StanceModel::load(const std::string& path, const std::string& vectors_path) {
   std::ifstream is(path, std::ios::binary);
   if (!is) return model_error("cannot read stance model " + path);
   auto header = read_hashed_model_header(is, kHeader, path);
   if (!header) return header.error();
   const uint32_t bits = *header;
+  ContextVectorOptions co;
+  int32_t vdim = 0;
+  uint64_t checksum = 0;
+  if (!get(is, co.blocks) || !get(is, co.window) || !get(is, co.scale) || !get(is, vdim) || !get(is, checksum))
+    return model_error(path + ": truncated stance model header");
+  if ((co.blocks & ~uint32_t(kCtxAllBlocks)) || co.window < 1 || co.window > 50 || !std::isfinite(co.scale) ||
+      vdim < 0 || vdim > 1024 || (co.blocks != 0) != (vdim > 0))
+    return model_error(path + ": implausible stance context-vector settings");
   auto lex = PolarityLexicon::read(is, path);
   if (!lex) return lex.error();
   auto lin = LinearModel::read(is, path);
   if (!lin) return lin.error();
-  if (lin->classes() != 3 || lin->dim() != (uint32_t(1) << bits) || lin->kind() != LinearKind::Softmax)
+  ContextVectorFeaturizer context;
+  if (co.blocks != 0) {
+    if (vectors_path.empty()) return model_error(path + ": the stance model needs word vectors (vectors/words.bin)");
+    auto wv = load_word_vectors(vectors_path);
+    if (!wv) return model_error(wv.error().message + " (needed by the stance model " + path + ")");
+    if (wv->vectors->dim() != vdim)
+      return model_error(path + ": trained with word vectors of dim " + std::to_string(vdim) + ", " + vectors_path +
+                         " has dim " + std::to_string(wv->vectors->dim()));
+    if (wv->checksum != checksum)
+      return model_error(path + ": trained with other word vectors than " + vectors_path +
+                         " (retrain with `framelens train stance` after `train vectors`)");
+    context = ContextVectorFeaturizer(co, wv->vectors);
+  }
+  if (lin->classes() != 3 || lin->dim() != (uint32_t(1) << bits) + context.dim() || lin->kind() != LinearKind::Softmax)
     return model_error(path + ": stance model shape does not match its header");
-  return StanceModel(bits, std::make_shared<const PolarityLexicon>(std::move(*lex)), std::move(*lin));
+  return StanceModel(bits, std::make_shared<const PolarityLexicon>(std::move(*lex)), std::move(*lin),
+                     std::move(context), checksum);
+}
+
+Result<StanceModel> StanceModel::load_from(const std::string& models_dir) {
+  return load(models_dir + "/" + kStanceModelFile, models_dir + "/" + kWordVectorsFile);
 }
 
 Status StanceModel::save(const std::string& path) const {
   std::ofstream os(path, std::ios::binary);
   if (!os) return internal_error("cannot write " + path);
   write_hashed_model_header(os, kHeader, featurizer_.hash_bits());
+  const bool ctx = context_.enabled();
+  put(os, ctx ? context_.options().blocks : uint32_t(0));
+  put(os, context_.options().window);
+  put(os, context_.options().scale);
+  put(os, ctx ? static_cast<int32_t>(context_.vectors()->dim()) : int32_t(0));
+  put(os, ctx ? vectors_checksum_ : uint64_t(0));
   if (Status s = lexicon_->write(os); !s) return s;
   if (Status s = linear_.write(os); !s) return s;
   os.flush();
   if (!os) return internal_error("write failed: " + path);
   return {};
+}
+
+void StanceModel::features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch,
+                           ContextVectorScratch& ctx, std::vector<std::pair<uint32_t, int32_t>>* attribution,
+                           bool merge) const {
+  featurizer_.features(doc, m, out, scratch, attribution, merge);
+  if (!context_.enabled()) return;
+  // Dense features come after the hashed range, so `out` stays sorted when merged; they belong to
+  // no single token, so evidence attribution skips them (token -1).
+  const size_t before = out.size();
+  context_.append(doc, m, ctx, out, featurizer_.dim());
+  if (attribution)
+    for (size_t k = before; k < out.size(); ++k) attribution->push_back({out.index[k], -1});
 }
 
 MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws,
@@ -77,10 +139,11 @@ MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens&
     double z[3];
     linear_.decision(ws.x, z);
     for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
+    if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
     softmax_inplace(out.p.data(), 3);
     return out;
   }
-  featurizer_.features(doc, m, ws.x, ws.scratch, &ws.attribution, /*merge=*/false);
+  features(doc, m, ws.x, ws.scratch, ws.ctx, &ws.attribution, /*merge=*/false);
   linear_.predict(ws.x, out.p.data());
   // Evidence: the context token whose features add most to the winning class over the runner-up
   // polarity (for neutral verdicts, toward the stronger polarity).

@@ -1,7 +1,12 @@
 #pragma once
-// The per-mention stance classifier: StanceFeaturizer + a 3-class softmax LinearModel
-// (negative / neutral / positive), with the polarity table it was trained with. One file:
-//   "FLSTANCE" v1, hash_bits, PolarityLexicon, LinearModel.
+// The per-mention stance classifier: StanceFeaturizer (hashed, 2^hash_bits) + optional dense
+// context-vector features (ContextVectorFeaturizer, appended after the hashed range) + a 3-class
+// softmax LinearModel (negative / neutral / positive), with the polarity table it was trained with.
+// One file:
+//   "FLSTANCE" v2, hash_bits, context blocks, window, scale, vector dim, vector checksum,
+//   PolarityLexicon, LinearModel.
+// With context blocks the model needs the word vectors it was trained with (models/vectors/
+// words.bin, same dim and checksum); load() returns a model error otherwise.
 // Immutable after load; predict() is const and thread-safe (callers own the scratch buffers).
 #include <array>
 #include <memory>
@@ -9,6 +14,7 @@
 
 #include "analyzer/core/error.h"
 #include "analyzer/models/linear_model.h"
+#include "analyzer/models/stance_context_vectors.h"
 #include "analyzer/models/stance_features.h"
 #include "analyzer/models/stance_lexicon.h"
 
@@ -28,14 +34,17 @@ struct MentionPrediction {
 // mention of a sentence shares them). Call reset() before reusing it for another document.
 struct StanceWorkspace {
   StanceScratch scratch;
-  SparseVector x;   // after predict(evidence=false): the mention part only; else all features
+  SparseVector x;   // after predict(evidence=false): the hashed mention part only (the role model
+                    // pools it); else all features
   SparseVector sx;  // sentence part
+  ContextVectorScratch ctx;
   const Document* doc = nullptr;
   std::vector<std::array<double, 3>> sent_score;
   std::vector<uint8_t> sent_have;
   void reset() {
     doc = nullptr;
     scratch.doc = nullptr;
+    ctx.doc = nullptr;
   }
   std::vector<std::pair<uint32_t, int32_t>> attribution;
   std::vector<std::pair<int32_t, double>> scratch_contrib;
@@ -43,12 +52,21 @@ struct StanceWorkspace {
 
 class StanceModel {
  public:
-  StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear);
+  StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexicon> lexicon, LinearModel linear,
+              ContextVectorFeaturizer context = {}, uint64_t vectors_checksum = 0);
 
-  static Result<StanceModel> load(const std::string& path);
+  // `vectors_path`: the word-vector file, read only when the model uses context vectors.
+  static Result<StanceModel> load(const std::string& path, const std::string& vectors_path = "");
+  // load() with the files of a models folder (stance/stance.bin, vectors/words.bin).
+  static Result<StanceModel> load_from(const std::string& models_dir);
   Status save(const std::string& path) const;
 
   const StanceFeaturizer& featurizer() const { return featurizer_; }
+  const ContextVectorFeaturizer& context() const { return context_; }
+  // All features of a mention, hashed then dense (what the linear model scores).
+  void features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch,
+                ContextVectorScratch& ctx, std::vector<std::pair<uint32_t, int32_t>>* attribution = nullptr,
+                bool merge = true) const;
   const LinearModel& linear() const { return linear_; }
   const PolarityLexicon& lexicon() const { return *lexicon_; }
 
@@ -60,6 +78,8 @@ class StanceModel {
  private:
   std::shared_ptr<const PolarityLexicon> lexicon_;
   StanceFeaturizer featurizer_;
+  ContextVectorFeaturizer context_;
+  uint64_t vectors_checksum_ = 0;
   LinearModel linear_;
 };
 

@@ -55,7 +55,7 @@ Result<StagePtr> make_stance_stage(const PipelineOptions& options) {
     if (options.require_models) return model_error("stance model not found: " + stance_path);
     return StagePtr{};
   }
-  auto stance = StanceModel::load(stance_path);
+  auto stance = StanceModel::load_from(options.models_dir);
   if (!stance) return stance.error();
   std::shared_ptr<const RoleModel> roles;
   if (fs::exists(role_path, ec)) {

@@ -55,8 +55,14 @@ Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
 
 namespace {
 
-void featurize_all(const StanceFeaturizer& fz, const std::vector<StanceExample>& ex, std::vector<SparseVector>& xs) {
+ContextVectorFeaturizer context_featurizer(const StanceTrainOptions& opt) {
+  return opt.vectors ? ContextVectorFeaturizer(opt.context, opt.vectors) : ContextVectorFeaturizer();
+}
+
+void featurize_all(const StanceFeaturizer& fz, const ContextVectorFeaturizer& cz, const std::vector<StanceExample>& ex,
+                   std::vector<SparseVector>& xs) {
   StanceScratch scratch;
+  ContextVectorScratch cs;
   xs.resize(ex.size());
   for (size_t i = 0; i < ex.size(); ++i) {
     MentionTokens mt;
@@ -65,6 +71,7 @@ void featurize_all(const StanceFeaturizer& fz, const std::vector<StanceExample>&
       continue;
     }
     fz.features(ex[i].doc, mt, xs[i], scratch);
+    cz.append(ex[i].doc, mt, cs, xs[i], fz.dim());
   }
 }
 
@@ -74,17 +81,18 @@ Result<StanceModel> train_stance_model(const std::vector<StanceExample>& example
                                        std::shared_ptr<const PolarityLexicon> lexicon,
                                        const StanceTrainOptions& opt) {
   StanceFeaturizer fz(opt.hash_bits, lexicon.get());
+  const ContextVectorFeaturizer cz = context_featurizer(opt);
   std::vector<SparseVector> xs;
-  featurize_all(fz, examples, xs);
+  featurize_all(fz, cz, examples, xs);
   std::vector<int> y;
   for (const auto& e : examples) y.push_back(e.label);
   LinearTrainOptions lo;
   lo.l2 = opt.l2;
   lo.max_iterations = opt.max_iterations;
   lo.balance_classes = opt.balance_classes;
-  auto lin = LinearModel::train_softmax(xs, y, 3, fz.dim(), lo);
+  auto lin = LinearModel::train_softmax(xs, y, 3, fz.dim() + cz.dim(), lo);
   if (!lin) return lin.error();
-  return StanceModel(fz.hash_bits(), std::move(lexicon), std::move(*lin));
+  return StanceModel(fz.hash_bits(), std::move(lexicon), std::move(*lin), cz, opt.vectors_checksum);
 }
 
 ClassificationScores score_classes(const std::vector<int>& gold, const std::vector<int>& pred, int classes) {
@@ -124,8 +132,9 @@ Result<ClassificationScores> cross_validate_stance(const std::vector<StanceExamp
                                                    std::shared_ptr<const PolarityLexicon> lexicon,
                                                    const StanceTrainOptions& opt, int folds) {
   StanceFeaturizer fz(opt.hash_bits, lexicon.get());
+  const ContextVectorFeaturizer cz = context_featurizer(opt);
   std::vector<SparseVector> xs;
-  featurize_all(fz, examples, xs);
+  featurize_all(fz, cz, examples, xs);
   std::vector<int> gold, pred;
   LinearTrainOptions lo;
   lo.l2 = opt.l2;
@@ -142,7 +151,7 @@ Result<ClassificationScores> cross_validate_stance(const std::vector<StanceExamp
         try_.push_back(examples[i].label);
       }
     }
-    auto lin = LinearModel::train_softmax(trx, try_, 3, fz.dim(), lo);
+    auto lin = LinearModel::train_softmax(trx, try_, 3, fz.dim() + cz.dim(), lo);
     if (!lin) return lin.error();
     double p[3];
     for (size_t i : test) {

@@ -30,6 +30,10 @@ Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
 
 struct StanceTrainOptions {
   uint32_t hash_bits = 16;
+  // Dense context-vector features (off unless `vectors` is set and context.blocks != 0).
+  ContextVectorOptions context;
+  std::shared_ptr<const terms::WordVectors> vectors;
+  uint64_t vectors_checksum = 0;  // stored in the model: inference refuses other vectors
   double l2 = 1e-3;
   int max_iterations = 400;
   bool balance_classes = true;

@@ -1,7 +1,7 @@
 #pragma once
 // The shared article representation of the article models (leaning, MFC frames, generic frames):
 // boilerplate-stripped, hashed unigram+bigram TF-IDF, computed once per article and fed to several
-// linear heads. Built by `framelens train vectors` from AllSides train into
+// linear heads. Built by `framelens train features` from AllSides train into
 // models/vectors/article_features.bin (boilerplate table + idf table).
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // Training-time helpers for the shared article features: the outlet fold assignment used by every
 // outlet-grouped cross-validation, a streaming document loop, and the build of the boilerplate +
-// idf tables (`framelens train vectors`).
+// idf tables (`framelens train features`).
 #include <functional>
 #include <iosfwd>
 #include <string>

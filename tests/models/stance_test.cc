@@ -273,7 +273,7 @@ TEST_CASE("stance stage factory: absent, required and corrupt models", "[stance]
 }
 
 TEST_CASE("shipped stance model: obvious hand-written sentences", "[stance][shipped]") {
-  auto m = StanceModel::load(std::string(FRAMELENS_SOURCE_MODELS_DIR) + "/" + kStanceModelFile);
+  auto m = StanceModel::load_from(FRAMELENS_SOURCE_MODELS_DIR);
   REQUIRE(m.ok());
   CHECK(predict_for(*m, "Prosecutors say Mills is a corrupt liar who defrauded his own charity.", "Mills").label() ==
         kStanceNegative);

@@ -1,0 +1,102 @@
+#include "analyzer/models/word_vectors_file.h"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+#include <algorithm>
+
+#include "analyzer/terms/hashing.h"
+
+namespace framelens {
+
+namespace {
+
+constexpr char kMagic[8] = {'F', 'L', 'W', 'O', 'R', 'D', 'V', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kHeaderBytes = 8 + 4 + 4 + 4 + 8 + 8;
+constexpr int32_t kMaxDim = 1024;
+constexpr int32_t kMaxWords = 2'000'000;
+
+template <class T>
+void put(std::ostream& os, T v) {
+  os.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+bool get(std::istream& is, T& v) {
+  return static_cast<bool>(is.read(reinterpret_cast<char*>(&v), sizeof v));
+}
+
+// Bytes of a WordVectors payload with `n` words of dimension `dim`, excluding the word strings
+// (at most 256 bytes each).
+uint64_t fixed_payload_bytes(int32_t dim, int32_t n) {
+  return 8 + uint64_t(n) * (8 + 4 + uint64_t(dim));
+}
+
+}  // namespace
+
+Status save_word_vectors(const terms::WordVectors& wv, const std::string& path, uint64_t* checksum) {
+  std::ostringstream payload;
+  wv.write(payload);
+  const std::string bytes = payload.str();
+  const uint64_t sum = terms::hash_token(bytes);
+  std::ofstream os(path, std::ios::binary);
+  if (!os) return internal_error("cannot write " + path);
+  os.write(kMagic, 8);
+  put(os, kVersion);
+  put(os, static_cast<int32_t>(wv.dim()));
+  put(os, static_cast<int32_t>(wv.size()));
+  put(os, static_cast<uint64_t>(bytes.size()));
+  put(os, sum);
+  os.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  os.flush();
+  if (!os) return internal_error("write failed: " + path);
+  if (checksum) *checksum = sum;
+  return {};
+}
+
+Result<LoadedWordVectors> load_word_vectors(const std::string& path) {
+  std::error_code ec;
+  const auto file_bytes = std::filesystem::file_size(path, ec);
+  std::ifstream is(path, std::ios::binary);
+  if (ec || !is) return model_error("cannot read word vectors " + path);
+  char magic[8];
+  if (!is.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0)
+    return model_error(path + ": not a framelens word-vector file");
+  uint32_t version = 0;
+  int32_t dim = 0, n = 0;
+  uint64_t size = 0, sum = 0;
+  if (!get(is, version) || !get(is, dim) || !get(is, n) || !get(is, size) || !get(is, sum))
+    return model_error(path + ": truncated word-vector header");
+  if (version != kVersion) return model_error(path + ": unsupported word-vector version " + std::to_string(version));
+  if (dim <= 0 || dim > kMaxDim || n < 0 || n > kMaxWords)
+    return model_error(path + ": implausible word-vector shape");
+  const uint64_t fixed = fixed_payload_bytes(dim, n);
+  if (size < fixed + uint64_t(n) || size > fixed + uint64_t(n) * 256)
+    return model_error(path + ": word-vector payload size does not match its shape");
+  if (file_bytes != kHeaderBytes + size)
+    return model_error(path + ": word-vector file is truncated or has trailing bytes");
+  // Checksum first, streamed in chunks (no copy of the payload), then parse from the same offset.
+  const auto payload_at = is.tellg();
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, as terms::hash_token over the whole payload
+  std::vector<char> chunk(1 << 16);
+  for (uint64_t left = size; left > 0;) {
+    const auto take = static_cast<std::streamsize>(std::min<uint64_t>(left, chunk.size()));
+    if (!is.read(chunk.data(), take)) return model_error(path + ": truncated word vectors");
+    for (std::streamsize i = 0; i < take; ++i) {
+      h ^= static_cast<unsigned char>(chunk[i]);
+      h *= 1099511628211ull;
+    }
+    left -= static_cast<uint64_t>(take);
+  }
+  if (h != sum) return model_error(path + ": word-vector checksum mismatch (corrupt file)");
+  is.clear();
+  is.seekg(payload_at);
+  auto wv = std::make_shared<terms::WordVectors>();
+  if (!wv->read(is) || wv->dim() != dim || static_cast<int32_t>(wv->size()) != n)
+    return model_error(path + ": corrupt word-vector table");
+  return LoadedWordVectors{std::move(wv), sum};
+}
+
+}  // namespace framelens

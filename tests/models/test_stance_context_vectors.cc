@@ -1,0 +1,204 @@
+// Context-vector features of a mention (target-masked sentence mean, left/right window means), and
+// stance models that use them: file round trip with their word vectors, and the model errors when
+// the vectors are missing, of another dim, or retrained.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+#include "analyzer/models/stance_context_vectors.h"
+#include "analyzer/models/stance_model.h"
+#include "analyzer/models/stance_stage.h"
+#include "analyzer/models/stance_train.h"
+#include "analyzer/models/word_vectors_file.h"
+
+using namespace framelens;
+
+namespace {
+
+Document doc_of(const std::string& text) {
+  auto d = make_document(text, DocMeta{});
+  REQUIRE(d.ok());
+  return std::move(*d);
+}
+
+MentionTokens mention(const Document& d, const std::string& text, const std::string& what) {
+  const size_t at = text.find(what);
+  REQUIRE(at != std::string::npos);
+  MentionTokens m;
+  REQUIRE(locate_mention(d, Span{static_cast<int32_t>(at), static_cast<int32_t>(at + what.size())}, m));
+  return m;
+}
+
+// Axis vectors: "praised" -> e0, "slammed" -> e1, "mendes" -> e2 (so masking the target shows).
+std::shared_ptr<terms::WordVectors> axis_vectors(int dim = 3) {
+  auto wv = std::make_shared<terms::WordVectors>();
+  wv->reset(dim);
+  const char* words[] = {"praised", "slammed", "mendes"};
+  for (int w = 0; w < 3; ++w) {
+    std::vector<float> v(dim, 0.0f);
+    v[w % dim] = 1.0f;
+    wv->add(words[w], v.data());
+  }
+  return wv;
+}
+
+std::vector<float> dense(const SparseVector& x, uint32_t offset, uint32_t n) {
+  std::vector<float> out(n, 0.0f);
+  for (size_t k = 0; k < x.size(); ++k) {
+    REQUIRE(x.index[k] >= offset);
+    REQUIRE(x.index[k] < offset + n);
+    out[x.index[k] - offset] = x.value[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("context block names", "[stance][vectors]") {
+  uint32_t m = 0;
+  CHECK(parse_context_blocks("all", m));
+  CHECK(m == kCtxAllBlocks);
+  CHECK(parse_context_blocks("left,right", m));
+  CHECK(m == (kCtxLeft | kCtxRight));
+  CHECK(context_blocks_name(m) == "left,right");
+  CHECK(parse_context_blocks("none", m));
+  CHECK(m == 0);
+  CHECK_FALSE(parse_context_blocks("sentence,middle", m));
+}
+
+TEST_CASE("context vectors mask the target and split left from right", "[stance][vectors]") {
+  const std::string text = "Critics slammed Mendes , editors praised .";
+  const Document d = doc_of(text);
+  const MentionTokens m = mention(d, text, "Mendes");
+  ContextVectorScratch s;
+  SECTION("all blocks, offset after the hashed range") {
+    ContextVectorFeaturizer fz({kCtxAllBlocks, 2, 1.0f}, axis_vectors());
+    REQUIRE(fz.dim() == 9);
+    SparseVector x;
+    fz.append(d, m, s, x, 100);
+    const auto v = dense(x, 100, 9);
+    // Sentence block: praised + slammed, Mendes (the target) masked out; the rarer row weighs more
+    // (smooth inverse frequency over the frequency-ordered rows).
+    CHECK(v[0] > 0.0f);
+    CHECK(v[1] > v[0]);
+    CHECK(v[2] == 0.0f);
+    CHECK(std::hypot(v[0], v[1], v[2]) == Approx(1.0f));
+    // Left window (2 tokens: "critics slammed"): only slammed has a vector.
+    CHECK(v[3] == 0.0f);
+    CHECK(v[4] == Approx(1.0f));
+    // Right window (", editors"): no known word -> all zero.
+    CHECK(v[6] == 0.0f);
+    CHECK(v[7] == 0.0f);
+    CHECK(v[8] == 0.0f);
+  }
+  SECTION("the cached sentence sum serves every mention of the sentence") {
+    const std::string t2 = "Mendes praised Ortiz .";
+    const Document d2 = doc_of(t2);
+    ContextVectorFeaturizer fz({kCtxSentence, 5, 2.0f}, axis_vectors());
+    SparseVector a, b;
+    fz.append(d2, mention(d2, t2, "Mendes"), s, a, 0);
+    fz.append(d2, mention(d2, t2, "Ortiz"), s, b, 0);
+    const auto va = dense(a, 0, 3), vb = dense(b, 0, 3);
+    CHECK(va[2] == 0.0f);           // Mendes masked when it is the target
+    CHECK(va[0] == Approx(2.0f));   // scale
+    CHECK(vb[2] > 0.0f);            // but part of the context of Ortiz
+  }
+  SECTION("disabled without vectors") {
+    ContextVectorFeaturizer fz({kCtxAllBlocks, 5, 1.0f}, nullptr);
+    CHECK_FALSE(fz.enabled());
+    CHECK(fz.dim() == 0);
+    SparseVector x;
+    fz.append(d, m, s, x, 0);
+    CHECK(x.size() == 0);
+  }
+}
+
+TEST_CASE("stance model with context vectors: round trip and vector mismatches", "[stance][vectors]") {
+  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_ctx_test";
+  std::filesystem::create_directories(dir / "stance");
+  std::filesystem::create_directories(dir / "vectors");
+  const std::string vec_path = (dir / "vectors" / "words.bin").string();
+  const std::string model_path = (dir / "stance" / "stance.bin").string();
+  auto wv = axis_vectors();
+  uint64_t sum = 0;
+  REQUIRE(save_word_vectors(*wv, vec_path, &sum).ok());
+
+  std::vector<StanceExample> ex;
+  auto add = [&](const std::string& text, int label) {
+    StanceExample e;
+    e.doc = doc_of(text);
+    const size_t at = text.find("Mendes");
+    e.target = {static_cast<int32_t>(at), static_cast<int32_t>(at + 6)};
+    e.label = label;
+    e.group = text;
+    ex.push_back(std::move(e));
+  };
+  add("Voters praised Mendes .", kStancePositive);
+  add("Mendes was praised today .", kStancePositive);
+  add("Voters slammed Mendes .", kStanceNegative);
+  add("Mendes was slammed today .", kStanceNegative);
+  add("Mendes arrived today .", kStanceNeutral);
+  add("Voters met Mendes .", kStanceNeutral);
+  auto lex = std::make_shared<const PolarityLexicon>();
+  StanceTrainOptions opt;
+  opt.hash_bits = 12;
+  opt.context = {kCtxAllBlocks, 3, 1.0f};
+  opt.vectors = wv;
+  opt.vectors_checksum = sum;
+  auto m = train_stance_model(ex, lex, opt);
+  REQUIRE(m.ok());
+  CHECK(m->context().dim() == 9);
+  CHECK(m->linear().dim() == (1u << 12) + 9);
+  REQUIRE(m->save(model_path).ok());
+
+  auto back = StanceModel::load_from(dir.string());
+  REQUIRE(back.ok());
+  CHECK(back->context().enabled());
+  StanceWorkspace w1, w2;
+  for (const auto& e : ex) {
+    MentionTokens mt;
+    REQUIRE(locate_mention(e.doc, e.target, mt));
+    const auto a = m->predict(e.doc, mt, w1, false), b = back->predict(e.doc, mt, w2, false);
+    // The cached fast path and the full feature path agree.
+    const auto c = back->predict(e.doc, mt, w2, true);
+    for (int k = 0; k < 3; ++k) {
+      CHECK(a.p[k] == Approx(b.p[k]).margin(1e-6));
+      CHECK(b.p[k] == Approx(c.p[k]).margin(1e-5));
+    }
+    w1.reset();
+    w2.reset();
+  }
+
+  auto expect_model_error = [&](const std::string& what) {
+    INFO(what);
+    auto r = StanceModel::load_from(dir.string());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == ErrorKind::Model);
+  };
+  SECTION("vectors missing") {
+    std::filesystem::remove(vec_path);
+    expect_model_error("missing vectors");
+    CHECK_FALSE(StanceModel::load(model_path).ok());  // no vectors path given
+  }
+  SECTION("vectors of another dim") {
+    REQUIRE(save_word_vectors(*axis_vectors(4), vec_path).ok());
+    expect_model_error("dim mismatch");
+  }
+  SECTION("vectors retrained (same dim, other values)") {
+    auto other = axis_vectors();
+    const float v[3] = {0.3f, 0.3f, 0.3f};
+    other->add("today", v);
+    REQUIRE(save_word_vectors(*other, vec_path).ok());
+    expect_model_error("checksum mismatch");
+  }
+  SECTION("a stage over the folder fails the same way") {
+    std::filesystem::remove(vec_path);
+    PipelineOptions o;
+    o.models_dir = dir.string();
+    auto st = make_stance_stage(o);
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().kind == ErrorKind::Model);
+  }
+  std::filesystem::remove_all(dir);
+}
