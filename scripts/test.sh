@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds and runs the unit tests, then the
-# same tests under AddressSanitizer + UBSan.
+# same tests under AddressSanitizer + UBSan, then a short libFuzzer run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS="build-essential cmake pkg-config libeigen3-dev libfasttext-dev fasttext nlohmann-json3-dev catch2 zlib1g-dev"
@@ -13,6 +13,15 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
 fi
+# Optional: clang with the libFuzzer runtime for the fuzz step at the end (skipped without them).
+FUZZ_PKGS="clang libclang-rt-14-dev"
+fuzz_missing=""
+for p in $FUZZ_PKGS; do dpkg -s "$p" >/dev/null 2>&1 || fuzz_missing="$fuzz_missing $p"; done
+if [ -n "$fuzz_missing" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $fuzz_missing; } ||
+    echo "note: could not install$fuzz_missing; the fuzz step will be skipped"
+fi
 JOBS="$(nproc)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$JOBS"
@@ -23,3 +32,14 @@ cmake --build build-asan -j"$JOBS"
 # The integration tests run the same binaries; under the sanitizers only the unit tests are repeated.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure -j"$JOBS" -E '^integration\.')
+# Short fuzz run (FUZZ_SECONDS per target, default 30; 0 skips). The long run is fuzz/run.sh 600.
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
+if [ "$FUZZ_SECONDS" -eq 0 ]; then
+  echo "== fuzzing skipped (FUZZ_SECONDS=0)"
+elif ! echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' |
+     clang++ -x c++ -fsanitize=fuzzer,address,undefined -o /dev/null - >/dev/null 2>&1; then
+  echo "== fuzzing skipped: clang++ with libFuzzer is not available (apt-get install $FUZZ_PKGS)"
+else
+  echo "== libFuzzer: ${FUZZ_SECONDS}s per target"
+  ./fuzz/run.sh "$FUZZ_SECONDS"
+fi

@@ -348,7 +348,10 @@ void find_direct_quotes(const Document& doc, const DirectQuoteOptions& opt, Quot
       }
     }
     for (int32_t k = i; k <= last; ++k) {
-      flag_range(scan.tok_flags, pairs[k].open_tok, pairs[k].end_tok + 1, kTokInDirect);
+      // Marks and content; a quote left open runs to its paragraph's end and has no closing mark
+      // (end_tok + 1 would then step past the last token of the text).
+      const int32_t stop = pairs[k].close_tok < 0 ? pairs[k].end_tok : pairs[k].close_tok + 1;
+      flag_range(scan.tok_flags, pairs[k].open_tok, stop, kTokInDirect);
     }
     if (a.cue_tok >= 0) scan.tok_flags[a.cue_tok] |= kTokCue;
     const int32_t last_tok = std::max(pairs[last].close_tok < 0 ? pairs[last].end_tok - 1 : pairs[last].close_tok,

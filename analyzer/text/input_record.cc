@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -52,7 +53,8 @@ Result<InputRecord> parse_json_record(std::string_view json, const FieldMap& f,
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(json.begin(), json.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error for bad syntax, out_of_range for a number too large for a double ("1e999").
     std::string msg = e.what();
     // nlohmann's message starts with "[json.exception.parse_error.101] "; keep the reason.
     auto p = msg.find("] ");
@@ -79,12 +81,13 @@ Result<InputRecord> parse_json_record(std::string_view json, const FieldMap& f,
           !t["start"].is_number_integer() || !t["end"].is_number_integer()) {
         return input_error(where + ": each target needs integer \"start\" and \"end\"");
       }
-      Span s{t["start"].get<int32_t>(), t["end"].get<int32_t>()};
-      if (s.start < 0 || s.end < s.start) {
-        return input_error(where + ": target [" + std::to_string(s.start) + ", " +
-                           std::to_string(s.end) + ") is not a valid span");
+      // Read wide first: get<int32_t> would silently wrap 4294967296 to 0.
+      const int64_t start = t["start"].get<int64_t>(), end = t["end"].get<int64_t>();
+      if (start < 0 || end < start || end > std::numeric_limits<int32_t>::max()) {
+        return input_error(where + ": target [" + t["start"].dump() + ", " + t["end"].dump() +
+                           ") is not a valid span");
       }
-      r.targets.push_back(s);
+      r.targets.push_back(Span{static_cast<int32_t>(start), static_cast<int32_t>(end)});
     }
   }
   return r;

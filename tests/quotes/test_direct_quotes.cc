@@ -207,4 +207,23 @@ TEST_CASE("direct quotes: a lower-case piece in mid-sentence is quoted wording, 
   const Quote* q = find_quote(e, "We hope", "direct");
   REQUIRE(q);
   CHECK(q->fragments.size() == 2);
+
+TEST_CASE("direct quotes: a quote left open at the end of the text", "[quotes][direct][fuzz]") {
+  // Found by fuzz_quotes: flagging the tokens of an unclosed quote wrote one past the last token
+  // (the quote has no closing mark, its content already runs to the end of the paragraph).
+  const std::string text = "Mayor Ana Diaz said:\n\n\"We will rebuild the bridge before winter and nobody is left behind";
+  auto d = make_document(text, {});
+  REQUIRE(d.ok());
+  QuoteScan scan;
+  std::vector<Span> scare;
+  find_direct_quotes(*d, DirectQuoteOptions{}, scan, scare);
+  REQUIRE(scan.tok_flags.size() == d->tokens.size());
+  REQUIRE(scan.drafts.size() == 1);
+  CHECK(text_of(*d, scan.drafts[0].quote.span) == "We will rebuild the bridge before winter and nobody is left behind");
+  CHECK((scan.tok_flags.back() & kTokInDirect) != 0);  // the last content token is inside the quote
+
+  auto full = annotate(text);
+  REQUIRE(count_kind(full, "direct") == 1);
+  CHECK(full.quotes[0].span.end == full.size());
+  CHECK(speaker_name(full.quotes[0]) == "Ana Diaz");
 }
