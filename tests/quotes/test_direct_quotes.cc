@@ -207,6 +207,7 @@ TEST_CASE("direct quotes: a lower-case piece in mid-sentence is quoted wording, 
   const Quote* q = find_quote(e, "We hope", "direct");
   REQUIRE(q);
   CHECK(q->fragments.size() == 2);
+}
 
 TEST_CASE("direct quotes: a quote left open at the end of the text", "[quotes][direct][fuzz]") {
   // Found by fuzz_quotes: flagging the tokens of an unclosed quote wrote one past the last token
