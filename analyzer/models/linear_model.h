@@ -74,6 +74,8 @@ class LinearModel {
   int classes() const { return k_; }
   uint32_t dim() const { return dim_; }
   float weight(uint32_t feature, int k) const { return w_(feature, k); }
+  // The K weights of one feature, contiguous.
+  const float* row(uint32_t feature) const { return w_.data() + size_t(feature) * k_; }
   float bias(int k) const { return b_(k); }
   bool empty() const { return k_ == 0; }
 

@@ -23,6 +23,12 @@ constexpr float kSifRank = 90.0f;
 
 constexpr int kMaxVectorDim = 1024;  // the word-vector file's limit
 
+// acc += factor * row. `__restrict` because the compiler cannot otherwise rule out that acc
+// aliases the table, and the loop (int8 -> float, multiply-add) then runs one element at a time.
+inline void add_scaled_row(float* __restrict acc, const int8_t* __restrict row, float factor, int dim) {
+  for (int k = 0; k < dim; ++k) acc[k] += factor * static_cast<float>(row[k]);
+}
+
 }  // namespace
 
 bool parse_context_blocks(const std::string& s, uint32_t& mask) {
@@ -95,7 +101,7 @@ void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, Con
     s.row[i] = r;
     if (r < 0) continue;
     const float w = weight(r);
-    for (int k = 0; k < dim; ++k) local[k] += w * vectors_->at(r, k);
+    add_scaled_row(local, vectors_->row_data(r), w * vectors_->scale(r), dim);
     wsum += w;
   }
   std::copy(local, local + dim, s.sent_sum.data() + size_t(sentence) * dim);
@@ -112,9 +118,7 @@ bool ContextVectorFeaturizer::compute(const Document& doc, const MentionTokens& 
   auto add_row = [&](Eigen::VectorXf& acc, int32_t i, float sign) {
     const int32_t r = s.row[i];
     if (r < 0) return;
-    const float w = sign * weight(r);
-    float* a = acc.data();
-    for (int k = 0; k < dim; ++k) a[k] += w * vectors_->at(r, k);
+    add_scaled_row(acc.data(), vectors_->row_data(r), sign * weight(r) * vectors_->scale(r), dim);
   };
   auto finish = [&](Eigen::VectorXf& acc) {
     const float norm = acc.norm();
@@ -158,12 +162,30 @@ void ContextVectorFeaturizer::add_scores(const Document& doc, const MentionToken
                                          const LinearModel& linear, uint32_t offset, double* z) const {
   if (!compute(doc, m, s)) return;
   const int classes = linear.classes();
+  if (classes != 3) {
+    for (const Eigen::VectorXf& b : s.block) {
+      if (offset + b.size() > linear.dim()) return;
+      for (int k = 0; k < b.size(); ++k)
+        for (int c = 0; c < classes; ++c) z[c] += double(linear.weight(offset + static_cast<uint32_t>(k), c)) * b[k];
+      offset += static_cast<uint32_t>(b.size());
+    }
+    return;
+  }
+  // The stance model's case: three classes, weights feature-major (3 floats per feature), summed in
+  // float over a block (well within float precision for ~100 terms) and added in double.
   for (const Eigen::VectorXf& b : s.block) {
     if (offset + b.size() > linear.dim()) return;
+    const float* w = linear.row(offset);
+    float z0 = 0.0f, z1 = 0.0f, z2 = 0.0f;
+    const float* v = b.data();
     for (int k = 0; k < b.size(); ++k) {
-      if (b[k] == 0.0f) continue;
-      for (int c = 0; c < classes; ++c) z[c] += double(linear.weight(offset + static_cast<uint32_t>(k), c)) * b[k];
+      z0 += w[3 * k] * v[k];
+      z1 += w[3 * k + 1] * v[k];
+      z2 += w[3 * k + 2] * v[k];
     }
+    z[0] += z0;
+    z[1] += z1;
+    z[2] += z2;
     offset += static_cast<uint32_t>(b.size());
   }
 }

@@ -19,21 +19,21 @@ void WordVectors::reset(int dim) {
 
 void WordVectors::add(const std::string& word, const float* v) {
   const uint64_t h = hash_token(word);
-  if (word.size() > 255 || row_of_.count(h)) return;
+  if (word.size() > 255 || row_of_.find(h) >= 0) return;
   float mx = 0.f;
   for (int i = 0; i < dim_; ++i) mx = std::max(mx, std::fabs(v[i]));
   const float scale = mx > 0 ? mx / 127.f : 1.f;
-  row_of_.emplace(h, static_cast<int32_t>(scales_.size()));
+  row_of_.insert(h, static_cast<int32_t>(scales_.size()));
   scales_.push_back(scale);
   words_.push_back(word);
   for (int i = 0; i < dim_; ++i) data_.push_back(static_cast<int8_t>(std::lround(v[i] / scale)));
 }
 
 bool WordVectors::accumulate(uint64_t token_hash, Eigen::VectorXf& acc) const {
-  auto it = row_of_.find(token_hash);
-  if (it == row_of_.end()) return false;
-  const int8_t* row = data_.data() + static_cast<size_t>(it->second) * dim_;
-  const float s = scales_[it->second];
+  const int32_t r = row_of_.find(token_hash);
+  if (r < 0) return false;
+  const int8_t* row = data_.data() + static_cast<size_t>(r) * dim_;
+  const float s = scales_[r];
   for (int i = 0; i < dim_; ++i) acc[i] += s * row[i];
   return true;
 }
@@ -44,7 +44,7 @@ void WordVectors::write(std::ostream& out) const {
   out.write(reinterpret_cast<const char*>(&n), sizeof n);
   // Hashes in row order, then scales, then data.
   std::vector<uint64_t> hashes(n);
-  for (const auto& [h, r] : row_of_) hashes[r] = h;
+  row_of_.for_each([&](uint64_t h, int32_t r) { hashes[r] = h; });
   out.write(reinterpret_cast<const char*>(hashes.data()), sizeof(uint64_t) * n);
   out.write(reinterpret_cast<const char*>(scales_.data()), sizeof(float) * n);
   out.write(reinterpret_cast<const char*>(data_.data()), data_.size());
@@ -76,8 +76,7 @@ bool WordVectors::read(std::istream& in) {
     in.read(words_[i].data(), len);
   }
   if (!in) return false;
-  row_of_.reserve(n);
-  for (int32_t i = 0; i < n; ++i) row_of_.emplace(hashes[i], i);
+  for (int32_t i = 0; i < n; ++i) row_of_.insert(hashes[i], i);
   return true;
 }
 

@@ -4,10 +4,11 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <Eigen/Dense>
+
+#include "analyzer/core/flat_hash_index.h"
 
 namespace framelens::terms {
 
@@ -26,18 +27,21 @@ class WordVectors {
   const std::vector<std::string>& words() const { return words_; }
   // Row of a token hash, or -1.
   int32_t row(uint64_t token_hash) const {
-    auto it = row_of_.find(token_hash);
-    return it == row_of_.end() ? -1 : it->second;
+    return row_of_.find(token_hash);
   }
   // Component i of row r.
   float at(int32_t r, int i) const { return scales_[r] * data_[static_cast<size_t>(r) * dim_ + i]; }
+  // Row r as its int8 components and their scale (for loops that should vectorise: component i is
+  // scale(r) * row_data(r)[i]).
+  const int8_t* row_data(int32_t r) const { return data_.data() + static_cast<size_t>(r) * dim_; }
+  float scale(int32_t r) const { return scales_[r]; }
 
   void write(std::ostream& out) const;
   bool read(std::istream& in);
 
  private:
   int dim_ = 0;
-  std::unordered_map<uint64_t, int32_t> row_of_;
+  FlatHashIndex row_of_;
   std::vector<float> scales_;
   std::vector<int8_t> data_;  // size() * dim_
   std::vector<std::string> words_;
