@@ -142,6 +142,7 @@ SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t
 
 void SentenceModel::prepare() {
   cache_.clear();
+  cache_index_.clear();
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
   if (dense_mean.size() != dense_dim()) {
@@ -153,7 +154,8 @@ void SentenceModel::prepare() {
   const auto& words = vectors.words();
   cache_.reserve(words.size());
   for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r)
-    cache_.emplace(hash_token(words[r]), word_info(words[r], r));
+    if (cache_index_.insert(hash_token(words[r]), static_cast<int32_t>(cache_.size())))
+      cache_.push_back(word_info(words[r], r));
 }
 
 double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
@@ -176,8 +178,8 @@ double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_
     if (t.lower == "!" || t.lower == "?") ++exclaim;
     if (t.kind != TokenKind::Word) continue;
     ++words;
-    auto it = cache_.find(h);
-    const WordInfo w = it != cache_.end() ? it->second : word_info(t.lower, -1);
+    const int32_t row = cache_index_.find(h);
+    const WordInfo w = row >= 0 ? cache_[row] : word_info(t.lower, -1);
     char_sum += w.char_sum;
     char_n += w.char_n;
     if (w.has_vec) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "analyzer/core/flat_hash_index.h"
 #include <vector>
 
 #include <Eigen/Dense>
@@ -74,7 +76,8 @@ class SentenceModel {
     float vec_dot = 0;    // its vector dotted with the standardised dense weights
     bool has_vec = false;
   };
-  std::unordered_map<uint64_t, WordInfo> cache_;
+  FlatHashIndex cache_index_;      // token hash -> row of cache_
+  std::vector<WordInfo> cache_;
   float vec_const_ = 0;   // the standardisation offset of the vector block
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
 };

@@ -51,7 +51,8 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   e.category = category;
   const int32_t idx = static_cast<int32_t>(entries_.size());
   by_phrase_.emplace(joined, idx);
-  auto& list = by_first_[e.hashes[0]];
+  if (by_first_.insert(e.hashes[0], static_cast<int32_t>(first_lists_.size()))) first_lists_.emplace_back();
+  auto& list = first_lists_[by_first_.find(e.hashes[0])];
   entries_.push_back(std::move(e));
   list.push_back(idx);
   std::stable_sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
@@ -120,10 +121,10 @@ void TermTable::match(const std::vector<Token>& tokens, const std::vector<uint64
       ++i;
       continue;
     }
-    auto it = by_first_.find(token_hashes[i]);
+    const int32_t list = by_first_.find(token_hashes[i]);
     int32_t best = -1, best_len = 0;
-    if (it != by_first_.end()) {
-      for (int32_t idx : it->second) {
+    if (list >= 0) {
+      for (int32_t idx : first_lists_[list]) {
         const auto& h = entries_[idx].hashes;
         const int32_t n = static_cast<int32_t>(h.size());
         if (i + n > end) continue;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+
+#include "analyzer/core/flat_hash_index.h"
 #include <vector>
 
 #include "analyzer/core/error.h"
@@ -51,7 +53,9 @@ class TermTable {
  private:
   std::vector<TermEntry> entries_;
   // First-token hash -> entries starting with it, longest first.
-  std::unordered_map<uint64_t, std::vector<int32_t>> by_first_;
+  // First-token hash -> entries starting with it, longest first (a flat index: looked up per token).
+  FlatHashIndex by_first_;
+  std::vector<std::vector<int32_t>> first_lists_;
   std::unordered_map<std::string, int32_t> by_phrase_;
 };
 
