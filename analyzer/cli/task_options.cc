@@ -19,6 +19,23 @@ Result<double> number_arg(const ParsedArgs& a, const std::string& name, double d
   }
 }
 
+Result<std::vector<double>> number_list_arg(const ParsedArgs& a, const std::string& name, std::vector<double> def) {
+  if (!a.values.count(name)) return def;
+  std::vector<double> out;
+  const std::string list = a.get(name) + ",";
+  for (size_t p = 0, q; (q = list.find(',', p)) != std::string::npos; p = q + 1) {
+    const std::string v = list.substr(p, q - p);
+    try {
+      size_t used = 0;
+      out.push_back(std::stod(v, &used));
+      if (used != v.size()) throw std::invalid_argument(v);
+    } catch (const std::exception&) {
+      return usage_error("--" + name + " expects comma-separated numbers, not '" + a.get(name) + "'");
+    }
+  }
+  return out;
+}
+
 Status ensure_parent(const std::string& path) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();

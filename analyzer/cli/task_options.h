@@ -3,6 +3,7 @@
 // usage error naming the flag, output folders, and figure formatting.
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "analyzer/cli/args.h"
 #include "analyzer/core/error.h"
@@ -11,6 +12,8 @@ namespace framelens {
 
 // The value of --NAME as a number, `def` when absent; a usage error when it is not a number.
 Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def);
+// The value of --NAME as a comma-separated list of numbers ("1e-5,1e-4"), `def` when absent.
+Result<std::vector<double>> number_list_arg(const ParsedArgs& a, const std::string& name, std::vector<double> def);
 // Creates the folder that will hold `path`.
 Status ensure_parent(const std::string& path);
 // "0.123": the precision of the figures the eval commands print.

@@ -4,6 +4,7 @@
 // boilerplate table learned WITHOUT their outlets (only the record's own outlet name is known, as
 // at scoring time), and the head is trained on the other folds.
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "analyzer/models/leaning_model.h"
@@ -12,12 +13,23 @@
 
 namespace framelens {
 
+// One head configuration; training tries each configuration of the grid by outlet-grouped CV.
+struct LeaningHeadConfig {
+  // Defaults = the shipped model (models/leaning.md), chosen by outlet-grouped CV.
+  double l2 = 1e-5;
+  double outlet_power = 0.5;  // sample weight n_outlet^-power (outlet_spread.h): 0 = every article counts equally
+  int min_outlets = 20;     // drop features seen in fewer training outlets (1 = keep all)
+};
+
 struct LeaningTrainOptions {
-  double l2 = 2e-5;
+  // Tried by CV (the best CV macro-F1 wins, the first on ties) and refitted on all of train; without
+  // CV the first entry is used.
+  std::vector<LeaningHeadConfig> grid = {LeaningHeadConfig{}};
   bool balance_classes = true;
   int folds = 5;
+  int run_folds = 0;  // > 0: evaluate only folds [0, run_folds) (a cheap screen); 0 = all folds
   bool cross_validate = true;
-  int max_iterations = 200;
+  int max_iterations = 120;
 };
 
 struct LeaningMetrics {

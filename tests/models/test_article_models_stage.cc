@@ -74,7 +74,7 @@ TEST_CASE("article models: train, save, load as a stage, annotate", "[models][ar
   REQUIRE(features->save(paths.features).ok());
   LeaningTrainOptions lo;
   lo.folds = 2;
-  lo.l2 = 1e-3;
+  lo.grid = {{1e-3, 0.0, 1}};
   auto leaning = train_leaning(*features, train, {}, lo, log);
   REQUIRE(leaning.ok());
   REQUIRE(leaning->save(paths.leaning).ok());
