@@ -36,6 +36,19 @@ Result<std::vector<double>> number_list_arg(const ParsedArgs& a, const std::stri
   return out;
 }
 
+Result<long> count_arg(const ParsedArgs& a, const std::string& name, long def) {
+  if (!a.values.count(name)) return def;
+  try {
+    size_t used = 0;
+    const std::string v = a.get(name);
+    long x = std::stol(v, &used);
+    if (used != v.size() || x < 0) throw std::invalid_argument(v);
+    return x;
+  } catch (const std::exception&) {
+    return usage_error("--" + name + " expects a non-negative integer, not '" + a.get(name) + "'");
+  }
+}
+
 Status ensure_parent(const std::string& path) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();

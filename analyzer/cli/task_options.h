@@ -12,6 +12,8 @@ namespace framelens {
 
 // The value of --NAME as a number, `def` when absent; a usage error when it is not a number.
 Result<double> number_arg(const ParsedArgs& a, const std::string& name, double def);
+// The value of --NAME as a non-negative integer, `def` when absent.
+Result<long> count_arg(const ParsedArgs& a, const std::string& name, long def);
 // The value of --NAME as a comma-separated list of numbers ("1e-5,1e-4"), `def` when absent.
 Result<std::vector<double>> number_list_arg(const ParsedArgs& a, const std::string& name, std::vector<double> def);
 // Creates the folder that will hold `path`.

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/task_options.h"
 #include "analyzer/quotes/quote_eval.h"
 
 namespace framelens {
@@ -27,17 +28,11 @@ const char* const kEvalQuotesHelp =
     "  --models DIR      model folder (the actors stage links speakers to actors)\n"
     "\n";
 
-std::string f3(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
-  return b;
-}
-
 void prf(std::ostream& os, const char* what, int64_t tp, int64_t fp, int64_t fn) {
   const double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0.0;
   const double r = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0.0;
   const double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-  os << what << " P=" << f3(p) << " R=" << f3(r) << " F1=" << f3(f) << " (tp=" << tp << " fp=" << fp
+  os << what << " P=" << fmt3(p) << " R=" << fmt3(r) << " F1=" << fmt3(f) << " (tp=" << tp << " fp=" << fp
      << " fn=" << fn << ")";
 }
 
@@ -76,13 +71,13 @@ int task_eval_quotes(const std::vector<std::string>& args, CliContext& ctx) {
   auto& os = ctx.out;
   os << "quotes on " << opt.data << " (" << r->articles << " articles)\n";
   prf(os, "direct-quote", r->tp, r->fp, r->fn);
-  os << "\nspeaker accuracy=" << f3(r->speaker_n ? static_cast<double>(r->speaker_ok) / r->speaker_n : 0.0)
+  os << "\nspeaker accuracy=" << fmt3(r->speaker_n ? static_cast<double>(r->speaker_ok) / r->speaker_n : 0.0)
      << " on " << r->speaker_n << " named sources\n";
   prf(os, "indirect+mixed", r->ind_tp, r->ind_fp, r->ind_fn);
   os << "\nindirect speaker accuracy="
-     << f3(r->ind_speaker_n ? static_cast<double>(r->ind_speaker_ok) / r->ind_speaker_n : 0.0) << " on "
+     << fmt3(r->ind_speaker_n ? static_cast<double>(r->ind_speaker_ok) / r->ind_speaker_n : 0.0) << " on "
      << r->ind_speaker_n << " named sources\n";
-  os << "pipeline time " << f3(r->seconds) << " s (" << f3(r->articles ? 1e3 * r->seconds / r->articles : 0.0)
+  os << "pipeline time " << fmt3(r->seconds) << " s (" << fmt3(r->articles ? 1e3 * r->seconds / r->articles : 0.0)
      << " ms/article, all stages)\n";
   return 0;
 }

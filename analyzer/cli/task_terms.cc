@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/terms/loaded_eval.h"
 #include "analyzer/terms/loaded_trainer.h"
@@ -59,19 +60,6 @@ const char* const kEvalLoadedHelp =
     "  --limit N            first N records only\n"
     "\n";
 
-Result<long> int_arg(const ParsedArgs& a, const std::string& name, long def) {
-  if (!a.values.count(name)) return def;
-  try {
-    size_t used = 0;
-    const std::string v = a.get(name);
-    long x = std::stol(v, &used);
-    if (used != v.size() || x < 0) throw std::invalid_argument(v);
-    return x;
-  } catch (const std::exception&) {
-    return usage_error("--" + name + " expects a non-negative integer, not '" + a.get(name) + "'");
-  }
-}
-
 }  // namespace
 
 int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
@@ -113,7 +101,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                     IntOpt{"hash-bits", bits, &bits}, IntOpt{"iterations", iters, &iters},
                     IntOpt{"pooled-dim", pdim, &pdim}, IntOpt{"pooled-epoch", pepoch, &pepoch},
                     IntOpt{"pooled-ngrams", pngrams, &pngrams}, IntOpt{"pooled-maxn", pmaxn, &pmaxn}}) {
-    auto v = int_arg(*a, io.name, io.def);
+    auto v = count_arg(*a, io.name, io.def);
     if (!v) return report_error(ctx, cmd, v.error());
     *io.out = *v;
   }
@@ -177,7 +165,7 @@ int task_eval_loaded(const std::vector<std::string>& args, CliContext& ctx) {
       }
     }
   }
-  auto lim = int_arg(*a, "limit", 0);
+  auto lim = count_arg(*a, "limit", 0);
   if (!lim) return report_error(ctx, cmd, lim.error());
   o.limit = static_cast<size_t>(*lim);
   auto r = terms::eval_loaded(o);

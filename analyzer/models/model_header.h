@@ -1,9 +1,10 @@
 #pragma once
-// The header the hashed per-mention models (stance, roles) start with: 8-byte magic, version,
-// hash bits. One reader so every such file gives the same clear errors when it is not ours,
-// truncated, from another version, or implausible.
+// Shared pieces of the model files: the header the hashed per-mention models (stance, roles) start
+// with (8-byte magic, version, hash bits; one reader so every such file gives the same clear errors
+// when it is not ours, truncated, from another version, or implausible) and raw field put/get.
 #include <cstdint>
-#include <iosfwd>
+#include <istream>
+#include <ostream>
 #include <string>
 
 #include "analyzer/core/error.h"
@@ -19,5 +20,15 @@ struct HashedModelHeader {
 void write_hashed_model_header(std::ostream& os, const HashedModelHeader& h, uint32_t hash_bits);
 // Returns the hash bits (checked to lie in [10, 24]).
 Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHeader& h, const std::string& path);
+
+// Raw little-endian fields of the model files (written and read on the same kind of machine).
+template <class T>
+void put(std::ostream& os, T v) {
+  os.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+bool get(std::istream& is, T& v) {
+  return static_cast<bool>(is.read(reinterpret_cast<char*>(&v), sizeof v));
+}
 
 }  // namespace framelens

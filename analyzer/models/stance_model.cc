@@ -14,14 +14,6 @@ namespace {
 constexpr char kMagic[8] = {'F', 'L', 'S', 'T', 'A', 'N', 'C', 'E'};
 constexpr HashedModelHeader kHeader{kMagic, 2, "stance model"};
 
-template <class T>
-void put(std::ostream& os, T v) {
-  os.write(reinterpret_cast<const char*>(&v), sizeof v);
-}
-template <class T>
-bool get(std::istream& is, T& v) {
-  return static_cast<bool>(is.read(reinterpret_cast<char*>(&v), sizeof v));
-}
 }  // namespace
 
 const char* stance_label(int cls) {

@@ -7,6 +7,7 @@
 #include <vector>
 #include <algorithm>
 
+#include "analyzer/models/model_header.h"
 #include "analyzer/terms/hashing.h"
 
 namespace framelens {
@@ -19,14 +20,6 @@ constexpr size_t kHeaderBytes = 8 + 4 + 4 + 4 + 8 + 8;
 constexpr int32_t kMaxDim = 1024;
 constexpr int32_t kMaxWords = 2'000'000;
 
-template <class T>
-void put(std::ostream& os, T v) {
-  os.write(reinterpret_cast<const char*>(&v), sizeof v);
-}
-template <class T>
-bool get(std::istream& is, T& v) {
-  return static_cast<bool>(is.read(reinterpret_cast<char*>(&v), sizeof v));
-}
 
 // Bytes of a WordVectors payload with `n` words of dimension `dim`, excluding the word strings
 // (at most 256 bytes each).

@@ -217,6 +217,7 @@ Result<QuoteEvalResult> evaluate_quotes(const Pipeline& pipeline, const QuoteEva
     score(gd, sd, pd, r.tp, r.fp, r.fn, r.speaker_ok, r.speaker_n, "direct");
     score(gi, si, pi, r.ind_tp, r.ind_fp, r.ind_fn, r.ind_speaker_ok, r.ind_speaker_n, "indirect");
   }
+  if (!reader.error().empty()) return input_error(reader.error());  // e.g. a truncated .gz
   return r;
 }
 
