@@ -88,6 +88,10 @@ struct MetricRef {
   const SumAcc* den = nullptr;
   double scale = 1.0;
   std::shared_ptr<const std::array<SumAcc, 2>> owned;  // keeps materialised sums alive
+
+  MetricRef() = default;
+  MetricRef(const SumAcc* n, const SumAcc* d, double s, std::shared_ptr<const std::array<SumAcc, 2>> o = nullptr)
+      : num(n), den(d), scale(s), owned(std::move(o)) {}
 };
 
 struct MetricKey {

@@ -44,7 +44,7 @@ TEST_CASE("json writer: nested objects and arrays get commas and keys right") {
 }
 
 TEST_CASE("json writer: escaping matches nlohmann for control characters, quotes and UTF-8") {
-  for (const std::string s : {std::string("plain"), std::string("a\"b\\c"), std::string("tab\there\nnl\r\b\f"),
+  for (const std::string& s : {std::string("plain"), std::string("a\"b\\c"), std::string("tab\there\nnl\r\b\f"),
                               std::string("\x01\x1f\x7f", 3), std::string("nul\0x", 5),
                               std::string("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80")}) {
     CHECK(ours(s) == nlohmann_string(s));
