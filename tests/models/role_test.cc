@@ -6,6 +6,7 @@
 
 #include "analyzer/models/role_model.h"
 #include "analyzer/models/role_train.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -59,7 +60,7 @@ TEST_CASE("role model: trains, predicts and survives a save/load", "[roles]") {
   CHECK(scores.role_accuracy == Approx(1.0));
   CHECK(scores.matched == 15);
 
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_role_test";
+  const auto dir = framelens_test::temp_path("framelens_role_test");
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "roles.bin").string();
   REQUIRE(m->save(path).ok());

@@ -13,6 +13,7 @@
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/text_features.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -137,7 +138,7 @@ TEST_CASE("a model trained on hand-written sentences reads obvious stance", "[st
 
 TEST_CASE("stance model file round trip and corrupt file", "[stance]") {
   const StanceModel m = tiny_model();
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_test";
+  const auto dir = framelens_test::temp_path("framelens_stance_test");
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "stance.bin").string();
   REQUIRE(m.save(path).ok());
@@ -229,7 +230,7 @@ TEST_CASE("targets API: an actor's mention links the target", "[stance]") {
 
 TEST_CASE("the pipeline rejects targets outside the text", "[stance]") {
   // A models folder with only the stance model, so this checks the targets path alone.
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_pipeline";
+  const auto dir = framelens_test::temp_path("framelens_stance_pipeline");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "stance");
   REQUIRE(tiny_model().save((dir / kStanceModelFile).string()).ok());
@@ -254,7 +255,7 @@ TEST_CASE("the pipeline rejects targets outside the text", "[stance]") {
 }
 
 TEST_CASE("stance stage factory: absent, required and corrupt models", "[stance]") {
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_factory";
+  const auto dir = framelens_test::temp_path("framelens_stance_factory");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "stance");
   PipelineOptions o;

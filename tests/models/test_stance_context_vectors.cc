@@ -11,6 +11,7 @@
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/word_vectors_file.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -115,7 +116,7 @@ TEST_CASE("context vectors mask the target and split left from right", "[stance]
 }
 
 TEST_CASE("stance model with context vectors: round trip and vector mismatches", "[stance][vectors]") {
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_stance_ctx_test";
+  const auto dir = framelens_test::temp_path("framelens_stance_ctx_test");
   std::filesystem::create_directories(dir / "stance");
   std::filesystem::create_directories(dir / "vectors");
   const std::string vec_path = (dir / "vectors" / "words.bin").string();

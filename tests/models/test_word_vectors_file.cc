@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "analyzer/models/word_vectors_file.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -32,7 +33,7 @@ void write_all(const std::string& path, const std::string& bytes) {
 }
 
 struct TempDir {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "framelens_word_vectors_file_test";
+  std::filesystem::path dir = framelens_test::temp_path("framelens_word_vectors_file_test");
   TempDir() { std::filesystem::create_directories(dir); }
   ~TempDir() { std::filesystem::remove_all(dir); }
   std::string file(const char* name) const { return (dir / name).string(); }

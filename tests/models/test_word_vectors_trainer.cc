@@ -9,13 +9,14 @@
 
 #include "analyzer/models/word_vectors_trainer.h"
 #include "analyzer/terms/hashing.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
 namespace {
 
 struct TempDir {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "framelens_word_vectors_trainer_test";
+  std::filesystem::path dir = framelens_test::temp_path("framelens_word_vectors_trainer_test");
   TempDir() { std::filesystem::create_directories(dir); }
   ~TempDir() { std::filesystem::remove_all(dir); }
 };

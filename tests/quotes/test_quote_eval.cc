@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analyzer/quotes/quote_eval.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -51,7 +52,7 @@ std::string record() {
 }  // namespace
 
 TEST_CASE("eval quotes: direct P/R/F1, speaker accuracy and indirect figures", "[quotes][eval]") {
-  const auto path = std::filesystem::temp_directory_path() / "framelens_quote_eval_test.jsonl";
+  const auto path = framelens_test::temp_path("framelens_quote_eval_test.jsonl");
   {
     std::ofstream f(path);
     f << record() << "\n";
@@ -76,7 +77,7 @@ TEST_CASE("eval quotes: direct P/R/F1, speaker accuracy and indirect figures", "
 }
 
 TEST_CASE("eval quotes: a malformed line is an input error naming the line", "[quotes][eval]") {
-  const auto path = std::filesystem::temp_directory_path() / "framelens_quote_eval_bad.jsonl";
+  const auto path = framelens_test::temp_path("framelens_quote_eval_bad.jsonl");
   {
     std::ofstream f(path);
     f << "{\"text\": \"x\", \"attributions\": []}\n{not json\n";

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "analyzer/report/csv_writer.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -39,7 +40,7 @@ TEST_CASE("csv: --excel-safe neutralises formula cells but not numbers", "[csv]"
 }
 
 TEST_CASE("csv: atomic files appear only on commit", "[csv]") {
-  const auto dir = std::filesystem::temp_directory_path() / "framelens-csv-atomic";
+  const auto dir = framelens_test::temp_path("framelens-csv-atomic");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "t.csv").string();

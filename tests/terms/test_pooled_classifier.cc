@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <random>
@@ -9,6 +11,7 @@
 
 #include "analyzer/terms/pooled_classifier.h"
 #include "analyzer/terms/pooled_trainer.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 using namespace framelens::terms;
@@ -50,7 +53,8 @@ void check_against_fasttext(PooledTrainParams p) {
   std::vector<std::vector<std::string>> texts;
   std::vector<int> labels;
   synthetic(texts, labels, 3);
-  const auto dir = std::filesystem::temp_directory_path() / "framelens_pooled_test";
+  // One folder per process: ctest runs the test cases in parallel, and each removes its folder.
+  const auto dir = framelens_test::temp_path("framelens_pooled_test");
   std::filesystem::create_directories(dir);
   p.work_dir = dir.string();
   p.save_model = (dir / "ft.bin").string();
