@@ -52,7 +52,7 @@ TEST_CASE("json writer: escaping matches nlohmann for control characters, quotes
 }
 
 TEST_CASE("json writer: invalid UTF-8 becomes U+FFFD exactly as nlohmann's replace handler does") {
-  for (const std::string s :
+  for (const std::string& s :
        {std::string("\xFF"), std::string("a\x80z"), std::string("\xC3"), std::string("\xC3(x"),
         std::string("\xE2\x82"), std::string("\xE2\x82z"), std::string("\xED\xA0\x80"), std::string("\xC0\xAF"),
         std::string("\xF0\x80\x80\x80"), std::string("\xF4\x90\x80\x80"), std::string("\xF0\x9F\x98"),
