@@ -2,7 +2,7 @@
 // The one document model. The text layer (paragraphs, sentences, tokens) is built once by
 // make_document(); every later stage adds a layer (terms, quotes, actors, model scores) and the
 // reporters only read it. All offsets are Unicode code point indices into `cps` (the input text as
-// given, BOM removed), end exclusive, so Python's text[start:end] equals slice().
+// given), end exclusive, so Python's text[start:end] equals slice().
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -133,7 +133,7 @@ struct DocMeta {
 
 struct Document {
   DocMeta meta;
-  std::string utf8;                  // the text as given (BOM removed)
+  std::string utf8;                  // the text as given
   std::u32string cps;                // its code points
   std::vector<uint32_t> byte_of_cp;  // cps index -> utf8 byte offset (size cps.size()+1)
   std::u32string norm;               // normalised code points, same length as cps (see normalizer.h)

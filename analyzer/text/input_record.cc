@@ -116,11 +116,13 @@ Result<InputRecord> read_input_file(const std::string& path, const FieldMap& fie
     if (!r) return r.error();
     data = std::move(*r);
   }
+  // A UTF-8 byte-order mark is the file's encoding marker, not article text: drop it here, so
+  // offsets index the text after it (the text is what `score` reports spans into).
+  if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);
   std::filesystem::path p(path);
   bool is_json = p.extension() == ".json";
   if (path == "-") {
     size_t k = 0;
-    if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) k = 3;
     while (k < data.size() && (data[k] == ' ' || data[k] == '\n' || data[k] == '\r' || data[k] == '\t')) ++k;
     is_json = k < data.size() && data[k] == '{';
   }

@@ -64,14 +64,13 @@ inline size_t decode_one(const unsigned char* p, size_t avail, char32_t& cp, siz
 Result<DecodedText> decode_utf8(std::string_view bytes, bool lenient) {
   DecodedText out;
   size_t pos = 0;
-  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
-      static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
-    pos = 3;
-    out.had_bom = true;
-  }
+  // A leading U+FEFF is kept as text: offsets must index the text exactly as the caller gave it
+  // (a JSON `text` field may start with one). A file's encoding BOM is dropped by the file reader.
+  out.had_bom = bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+                static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF;
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
-  const size_t base = pos;  // byte offsets are relative to the text after the BOM
+  const size_t base = pos;
   // Worst case one code point per byte: size once, write by index, trim at the end.
   out.cps.resize(n - pos);
   out.byte_of_cp.resize(n - pos + 1);

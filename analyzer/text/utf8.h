@@ -11,10 +11,10 @@
 namespace framelens {
 
 struct DecodedText {
-  std::string utf8;                   // the text as given (BOM removed; repaired when lenient)
+  std::string utf8;                   // the text as given (repaired when lenient)
   std::u32string cps;                 // one entry per code point
   std::vector<uint32_t> byte_of_cp;   // byte offset of cps[i] in utf8; size cps.size()+1
-  bool had_bom = false;
+  bool had_bom = false;                // the text starts with U+FEFF (kept as a code point)
   size_t replaced = 0;                // invalid sequences replaced by U+FFFD (lenient only)
 };
 

@@ -2,7 +2,12 @@
 
 #include <string>
 
+#include <filesystem>
+#include <fstream>
+
+#include "analyzer/text/document.h"
 #include "analyzer/text/input_record.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 
@@ -71,4 +76,21 @@ TEST_CASE("input record: nesting deeper than the limit is refused before parsing
   // Brackets inside strings do not count.
   auto s = parse_json_record(R"({"text":")" + std::string(200, '[') + R"("})", FieldMap{}, "f:1");
   CHECK(s.ok());
+}
+
+TEST_CASE("input record: a file's BOM is dropped, a U+FEFF inside a JSON text is kept", "[input_record]") {
+  const auto txt = framelens_test::temp_path("framelens_bom.txt");
+  std::ofstream(txt, std::ios::binary) << "\xEF\xBB\xBFMayor Ana Diaz said so.";
+  auto r = read_input_file(txt.string(), FieldMap{});
+  REQUIRE(r.ok());
+  CHECK(r->text == "Mayor Ana Diaz said so.");
+  std::filesystem::remove(txt);
+  // In a JSON record the text is exactly the string value: offsets count its U+FEFF.
+  auto j = parse_json_record(R"({"text":"\ufeffMayor Ana Diaz said so."})", FieldMap{}, "x");
+  REQUIRE(j.ok());
+  CHECK(j->text == "\xEF\xBB\xBFMayor Ana Diaz said so.");
+  auto d = make_document(j->text, j->meta);
+  REQUIRE(d.ok());
+  CHECK(d->size() == 24);
+  CHECK(d->slice(Span{1, 6}) == "Mayor");
 }

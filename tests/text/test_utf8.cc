@@ -11,12 +11,14 @@ TEST_CASE("utf8: decodes multi-byte text to code points with a byte index", "[ut
   REQUIRE(r->byte_of_cp == std::vector<uint32_t>{0, 1, 3, 6, 9, 13, 14});
 }
 
-TEST_CASE("utf8: strips a BOM and offsets start after it", "[utf8]") {
+TEST_CASE("utf8: a leading U+FEFF is text, so offsets index the string as given", "[utf8]") {
+  // (A file's encoding BOM is dropped by read_input_file, not here.)
   auto r = decode_utf8("\xEF\xBB\xBFHi", false);
   REQUIRE(r.ok());
   CHECK(r->had_bom);
-  CHECK(r->utf8 == "Hi");
-  CHECK(r->cps == U"Hi");
+  CHECK(r->utf8 == "\xEF\xBB\xBFHi");
+  CHECK(r->cps == U"\uFEFFHi");
+  CHECK(r->byte_of_cp == std::vector<uint32_t>{0, 3, 4, 5});
 }
 
 TEST_CASE("utf8: invalid input is an error naming the byte offset", "[utf8]") {
