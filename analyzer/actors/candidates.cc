@@ -169,11 +169,11 @@ class WordHashSet {
     slots_.assign(n, 0);
     mask_ = n - 1;
     for (const Token& t : toks) {
-      if (t.kind == TokenKind::Word && !t.capitalized) insert(hash(t.lower));
+      if (t.kind == TokenKind::Word && !t.capitalized) insert(key(t.hash));
     }
   }
-  bool contains(std::string_view w) const {
-    const uint64_t h = hash(w);
+  bool contains(const Token& t) const {
+    const uint64_t h = key(t.hash);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       if (slots_[i] == h) return true;
       if (slots_[i] == 0) return false;
@@ -181,7 +181,13 @@ class WordHashSet {
   }
 
  private:
-  static uint64_t hash(std::string_view w) { return std::hash<std::string_view>{}(w) | 1; }
+  // Token::hash (FNV-1a) with its bits spread, since the slot is taken from the low bits; never 0.
+  static uint64_t key(uint64_t fnv) {
+    fnv ^= fnv >> 33;
+    fnv *= 0xff51afd7ed558ccdULL;
+    fnv ^= fnv >> 33;
+    return fnv | 1;
+  }
   void insert(uint64_t h) {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       if (slots_[i] == h) return;
@@ -210,7 +216,7 @@ class Finder {
   bool name_word(int32_t i, int32_t end) const {
     if (i >= end || !word(i) || !t_[i].capitalized) return false;
     if (contains(function_words(), t_[i].lower)) return false;
-    if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i].lower)) return false;
+    if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i])) return false;
     return true;
   }
   // The first word of a sentence (or of a quote / parenthesis inside it) is capitalised anyway.
@@ -264,9 +270,9 @@ class Finder {
     int32_t j = i;
     bool has_head = false, honorific = false;
     while (j < end && word(j)) {
-      const TitleWord* w = g_.title(t_[j].lower);
+      const TitleWord* w = g_.title(t_[j]);
       if (!w) {
-        if (j > i && t_[j].lower == "of" && j + 1 < end && word(j + 1) && g_.title(t_[j + 1].lower)) { ++j; continue; }
+        if (j > i && t_[j].lower == "of" && j + 1 < end && word(j + 1) && g_.title(t_[j + 1])) { ++j; continue; }
         break;
       }
       if (w->gender != '-') *gender = w->gender;
@@ -303,7 +309,7 @@ class Finder {
   }
 
   char given_gender(int32_t j) const {
-    char g = g_.given_name_gender(t_[j].lower);
+    char g = g_.given_name_gender(t_[j]);
     return g ? g : '-';
   }
 
@@ -352,7 +358,7 @@ class Finder {
         int32_t j = i + 1;
         int caps = 0;
         while (j < end && word(j)) {
-          const TitleWord* w = g_.title(t_[j].lower);
+          const TitleWord* w = g_.title(t_[j]);
           // "the Vermont senator", "the New York businessman", "the GOP nominee"
           if (!w && t_[j].capitalized && caps < 3 && j + 1 < end) { ++caps; ++j; continue; }
           if (!w || w->kind == TitleKind::Honorific) break;
@@ -427,7 +433,7 @@ class Finder {
         bool keep = true;
         if (p->kind == AliasKind::Demonym) {
           int32_t j = after;
-          if (j < end && g_.title(t_[j].lower) && g_.title(t_[j].lower)->kind == TitleKind::Modifier) ++j;
+          if (j < end && g_.title(t_[j]) && g_.title(t_[j])->kind == TitleKind::Modifier) ++j;
           keep = j < end && contains(government_nouns(), t_[j].lower);
           span_end = j + 1;
         } else if (p->kind == AliasKind::Metonym) {
@@ -459,7 +465,7 @@ class Finder {
       // Capitalised names not in the gazetteer.
       if (t.capitalized && !contains(function_words(), t.lower)) {
         if (sentence_initial(i, first) && !t.all_caps &&
-            (lower_words_.contains(t.lower) || (opener_form(t.lower) && !g_.given_name_gender(t.lower)))) {
+            (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)))) {
           ++i;
           continue;
         }
@@ -478,7 +484,7 @@ class Finder {
         // determiner an unknown name is not a new person ("the Obama administration" still links
         // to an Obama named elsewhere).
         const bool determiner = i > first && contains(determiners(), t_[i - 1].lower) &&
-                                !(len >= 2 && g_.given_name_gender(t.lower));  // "the Bernie Sanders campaign"
+                                !(len >= 2 && g_.given_name_gender(t));  // "the Bernie Sanders campaign"
         if (org) {
           push_name(CandKind::Org, i, e, s);
         } else if (len > 5 || (determiner && len >= 2)) {

@@ -161,9 +161,10 @@ Result<Gazetteer> Gazetteer::from_sources(const GazetteerSources& src) {
 }
 
 const GazPhrase* Gazetteer::match(const Document& doc, int32_t i, int32_t end) const {
-  auto it = by_first_.find(doc.tokens[i].lower);
-  if (it == by_first_.end()) return nullptr;
-  for (int32_t pi : it->second) {
+  const Token& first = doc.tokens[i];
+  const std::vector<int32_t>* bucket = by_first_.find(first.hash, first.lower);
+  if (!bucket) return nullptr;
+  for (int32_t pi : *bucket) {
     const GazPhrase& p = phrases_[pi];
     const int32_t n = static_cast<int32_t>(p.lowers.size());
     if (i + n > end) continue;
@@ -179,16 +180,6 @@ const GazPhrase* Gazetteer::match(const Document& doc, int32_t i, int32_t end) c
     if (ok) return &p;
   }
   return nullptr;
-}
-
-const TitleWord* Gazetteer::title(const std::string& lower) const {
-  auto it = titles_.find(lower);
-  return it == titles_.end() ? nullptr : &it->second;
-}
-
-char Gazetteer::given_name_gender(const std::string& lower) const {
-  auto it = given_names_.find(lower);
-  return it == given_names_.end() ? 0 : it->second;
 }
 
 }  // namespace framelens

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/string_table.h"
 #include "analyzer/text/document.h"
 
 namespace framelens {
@@ -57,8 +58,11 @@ class Gazetteer {
 
   // The longest phrase matching doc.tokens starting at `i` (not beyond `end`), or nullptr.
   const GazPhrase* match(const Document& doc, int32_t i, int32_t end) const;
-  const TitleWord* title(const std::string& lower) const;
-  char given_name_gender(const std::string& lower) const;  // 'm', 'f' or 0 when unknown
+  const TitleWord* title(const std::string& lower) const { return titles_.find(lower); }
+  const TitleWord* title(const Token& t) const { return titles_.find(t.hash, t.lower); }
+  // 'm', 'f' or 0 when unknown
+  char given_name_gender(const std::string& lower) const { return gender_of(given_names_.find(lower)); }
+  char given_name_gender(const Token& t) const { return gender_of(given_names_.find(t.hash, t.lower)); }
   const GazEntry& entry(int32_t i) const { return entries_[i]; }
   int32_t entry_count() const { return static_cast<int32_t>(entries_.size()); }
 
@@ -69,9 +73,10 @@ class Gazetteer {
   std::vector<GazEntry> entries_;
   std::vector<GazPhrase> phrases_;
   // first token lower -> phrase indices, longest first
-  std::unordered_map<std::string, std::vector<int32_t>> by_first_;
-  std::unordered_map<std::string, TitleWord> titles_;
-  std::unordered_map<std::string, char> given_names_;
+  StringTable<std::vector<int32_t>> by_first_;
+  StringTable<TitleWord> titles_;
+  StringTable<char> given_names_;
+  static char gender_of(const char* g) { return g ? *g : 0; }
 };
 
 }  // namespace framelens

@@ -81,7 +81,7 @@ std::vector<Line> lines_of(const Document& doc, const std::vector<uint64_t>& th)
 
 std::vector<uint64_t> token_hashes(const Document& doc) {
   std::vector<uint64_t> th(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) th[i] = feature_hash(doc.tokens[i].lower);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) th[i] = feature_hash(doc.tokens[i]);
   return th;
 }
 
@@ -157,7 +157,13 @@ void BoilerplateFilter::add_name(const std::vector<uint64_t>& phrase) {
   // Outlets call themselves by their last word: "The Washington Times" -> "the Times".
   static const uint64_t kThe = feature_hash("the");
   if (phrase.size() >= 2 && !(phrase.size() == 2 && phrase[0] == kThe)) add_name({kThe, phrase.back()});
-  auto& v = names_[phrase[0]];
+  int32_t row = name_index_.find(phrase[0]);
+  if (row < 0) {
+    row = static_cast<int32_t>(name_phrases_.size());
+    name_index_.insert(phrase[0], row);
+    name_phrases_.emplace_back();
+  }
+  auto& v = name_phrases_[row];
   if (std::find(v.begin(), v.end(), phrase) != v.end()) return;
   v.push_back(phrase);
   ++name_count_;
@@ -229,9 +235,9 @@ std::vector<uint8_t> BoilerplateFilter::keep_mask(const Document& doc) const {
       std::fill(keep.begin() + i, keep.begin() + i + 2, 0);
       continue;
     }
-    auto it = names_.find(th[i]);
-    if (it == names_.end()) continue;
-    for (const auto& p : it->second)
+    const int32_t row = name_index_.find(th[i]);
+    if (row < 0) continue;
+    for (const auto& p : name_phrases_[row])
       if (matches_at(th, i, n, p)) {
         std::fill(keep.begin() + i, keep.begin() + i + p.size(), 0);
         break;
@@ -249,7 +255,7 @@ Status BoilerplateFilter::write(std::ostream& os) const {
   put(lines_.size(), 8);
   os.write(reinterpret_cast<const char*>(lines_.data()), std::streamsize(8 * lines_.size()));
   put(name_count_, 8);
-  for (const auto& [first, phrases] : names_)
+  for (const auto& phrases : name_phrases_)
     for (const auto& p : phrases) {
       put(p.size(), 4);
       os.write(reinterpret_cast<const char*>(p.data()), std::streamsize(8 * p.size()));

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/flat_hash_index.h"
 #include "analyzer/text/document.h"
 
 namespace framelens {
@@ -58,8 +59,10 @@ class BoilerplateFilter {
 
   BoilerplateOptions opt_;
   std::vector<uint64_t> lines_;  // sorted hashes of learned boilerplate lines
-  // first token hash -> phrases (token hash sequences) starting with it
-  std::unordered_map<uint64_t, std::vector<std::vector<uint64_t>>> names_;
+  // first token hash -> row of name_phrases_: the phrases (token hash sequences) starting with it.
+  // Probed for every token of every article, hence the flat index.
+  FlatHashIndex name_index_;
+  std::vector<std::vector<std::vector<uint64_t>>> name_phrases_;
   size_t name_count_ = 0;
 };
 

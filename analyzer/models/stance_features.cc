@@ -114,7 +114,7 @@ void StanceFeaturizer::prepare_sentence(const Document& doc, int32_t sentence, S
   const int32_t fc = first_content_token(doc, sent);
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
     const Token& t = doc.tokens[i];
-    const uint64_t wh = t.kind == TokenKind::Number ? kNumHash : t.kind == TokenKind::Quote ? kQuoteHash : h(t.lower);
+    const uint64_t wh = t.kind == TokenKind::Number ? kNumHash : t.kind == TokenKind::Quote ? kQuoteHash : feature_hash(t);
     s.tok_hash[i] = wh;
     if (t.kind == TokenKind::Word && t.capitalized && i > fc) s.tok_name[i] = 1;
     if (!lex_ || t.kind != TokenKind::Word) continue;

@@ -6,18 +6,11 @@
 #include <istream>
 #include <ostream>
 
+#include "analyzer/core/radix_sort.h"
+
 namespace framelens {
 
 namespace {
-
-uint64_t fmix64(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 33;
-  return k;
-}
 
 const uint64_t kNumberHash = feature_hash("<num>");
 
@@ -25,17 +18,6 @@ constexpr char kMagic[8] = {'F', 'L', 'T', 'X', 'T', 'F', 'E', 'A'};
 constexpr uint32_t kVersion = 1;
 
 }  // namespace
-
-uint64_t feature_hash(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return fmix64(h);
-}
-
-uint64_t feature_hash_pair(uint64_t a, uint64_t b) { return fmix64(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL); }
 
 TextFeaturizer::TextFeaturizer(TextFeatureOptions opt) : opt_(opt) {
   opt_.hash_bits = std::clamp<uint32_t>(opt_.hash_bits, 8, 26);
@@ -61,7 +43,7 @@ SparseVector TextFeaturizer::term_counts(const Document& doc, int32_t first_toke
       if (token_mask && !(*token_mask)[i]) have_prev = false;
       continue;
     }
-    const uint64_t h = (opt_.numbers_as_shape && t.kind == TokenKind::Number) ? kNumberHash : feature_hash(t.lower);
+    const uint64_t h = (opt_.numbers_as_shape && t.kind == TokenKind::Number) ? kNumberHash : feature_hash(t);
     ids.push_back(static_cast<uint32_t>(h & mask));
     if (opt_.bigrams && have_prev && prev_sentence == t.sentence)
       ids.push_back(static_cast<uint32_t>(feature_hash_pair(prev, h) & mask));
@@ -69,8 +51,11 @@ SparseVector TextFeaturizer::term_counts(const Document& doc, int32_t first_toke
     prev_sentence = t.sentence;
     have_prev = true;
   }
-  std::sort(ids.begin(), ids.end());
+  thread_local std::vector<uint32_t> sort_buffer;
+  radix_sort(ids, sort_buffer, opt_.hash_bits);
   SparseVector v;
+  v.index.reserve(ids.size());
+  v.value.reserve(ids.size());
   for (size_t i = 0; i < ids.size();) {
     size_t j = i;
     while (j < ids.size() && ids[j] == ids[i]) ++j;

@@ -16,13 +16,28 @@
 #include "analyzer/core/error.h"
 #include "analyzer/models/linear_model.h"
 #include "analyzer/text/document.h"
+#include "analyzer/text/token_hash.h"
 
 namespace framelens {
 
-// 64-bit hash of a UTF-8 string (FNV-1a with a murmur finaliser); stable across builds.
-uint64_t feature_hash(std::string_view s);
+// Murmur3's 64-bit finaliser: spreads FNV's weak low bits over the word before masking. Inline
+// because the featurisers call it for every token, bigram and feature namespace.
+inline uint64_t feature_mix(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+// 64-bit hash of a UTF-8 string (FNV-1a with the murmur finaliser); stable across builds.
+inline uint64_t feature_hash(std::string_view s) { return feature_mix(fnv1a64(s)); }
+// feature_hash(t.lower) from the tokenizer's Token::hash, without reading the text again.
+inline uint64_t feature_hash(const Token& t) { return feature_mix(t.hash); }
 // Hash of an ordered pair (for bigrams and feature namespaces).
-uint64_t feature_hash_pair(uint64_t a, uint64_t b);
+inline uint64_t feature_hash_pair(uint64_t a, uint64_t b) {
+  return feature_mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
 
 struct TextFeatureOptions {
   uint32_t hash_bits = 18;    // feature space = 2^hash_bits

@@ -24,7 +24,7 @@ std::string_view vector_token(const Token& t) {
 uint64_t vector_token_hash(const Token& t) {
   static const uint64_t kNumHash = terms::hash_token(kNumToken);
   if (t.kind == TokenKind::Number) return kNumHash;
-  if (t.kind == TokenKind::Word) return terms::hash_token(t.lower);
+  if (t.kind == TokenKind::Word) return t.hash;
   return 0;
 }
 

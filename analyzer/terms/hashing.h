@@ -4,16 +4,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include "analyzer/text/token_hash.h"
+
 namespace framelens::terms {
 
-inline uint64_t hash_token(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// A token's own hash is Token::hash (the same value, computed once by the tokenizer).
+inline uint64_t hash_token(std::string_view s) { return fnv1a64(s); }
 
 // Order-sensitive combination (bigram "a b" != "b a").
 inline uint64_t hash_pair(uint64_t a, uint64_t b) {

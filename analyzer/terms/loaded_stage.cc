@@ -57,7 +57,7 @@ class SpanIndex {
 void LoadedStage::annotate(Document& doc) const {
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   std::vector<uint64_t> hashes(n);
-  for (int32_t i = 0; i < n; ++i) hashes[i] = hash_token(doc.tokens[i].lower);
+  for (int32_t i = 0; i < n; ++i) hashes[i] = doc.tokens[i].hash;
 
   std::vector<TermMatch> matches;
   std::vector<TermEvidence> evidence;

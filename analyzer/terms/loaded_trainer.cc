@@ -63,7 +63,7 @@ Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int 
     td.babe = babe;
     const auto& toks = td.doc.tokens;
     td.hashes.resize(toks.size());
-    for (size_t i = 0; i < toks.size(); ++i) td.hashes[i] = hash_token(toks[i].lower);
+    for (size_t i = 0; i < toks.size(); ++i) td.hashes[i] = toks[i].hash;
     td.mark.assign(toks.size(), kNone);
     for (const auto& s : r.spans) {
       const bool loaded = s.label == "biased_word" || s.label == "Loaded_Language";

@@ -29,6 +29,13 @@ class WordVectors {
   int32_t row(uint64_t token_hash) const {
     return row_of_.find(token_hash);
   }
+  // Cache hints for loops over many tokens: prefetch the index slots of a batch, then find the
+  // rows and prefetch their data, then read them (the memory waits overlap instead of queueing).
+  void prefetch_index(uint64_t token_hash) const { row_of_.prefetch(token_hash); }
+  void prefetch_row(int32_t r) const {
+    const int8_t* p = row_data(r);
+    for (int k = 0; k < dim_; k += 64) __builtin_prefetch(p + k);
+  }
   // Component i of row r.
   float at(int32_t r, int i) const { return scales_[r] * data_[static_cast<size_t>(r) * dim_ + i]; }
   // Row r as its int8 components and their scale (for loops that should vectorise: component i is

@@ -35,6 +35,7 @@ struct Token {
   uint8_t breaks_before = 0;   // 0: same line, 1: a line break, 2: a blank line (paragraph break)
   int32_t sentence = -1;       // index into Document::sentences
   std::string lower;           // normalised, lower-cased UTF-8 (what lexicons match against)
+  uint64_t hash = 0;           // fnv1a64(lower) (text/token_hash.h), set with `lower`
 };
 
 struct Sentence {

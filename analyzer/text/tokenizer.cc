@@ -1,6 +1,7 @@
 #include "analyzer/text/tokenizer.h"
 
 #include "analyzer/text/normalizer.h"
+#include "analyzer/text/token_hash.h"
 #include "analyzer/text/utf8.h"
 
 namespace framelens {
@@ -39,6 +40,7 @@ void finish(const std::u32string& norm, Token& t) {
       append_utf8(t.lower, to_lower_cp(c));
     }
   }
+  t.hash = fnv1a64(t.lower);
   t.capitalized = is_upper_cp(p[0]);
   t.all_caps = letters >= 2 && uppers == letters;
 }
