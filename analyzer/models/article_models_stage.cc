@@ -13,8 +13,25 @@ void ArticleModelsStage::annotate(Document& doc) const {
   if (doc.tokens.empty()) return;
   const SparseVector x = features_.compute(doc);
   if (leaning_) doc.leaning = leaning_->predict(x);
+  if (frame_heads_.classes() > 0) {
+    std::vector<double> z(size_t(frame_heads_.classes()));
+    frame_heads_.decision(mfc_->fold(x), z.data());
+    const auto k_mfc = static_cast<ptrdiff_t>(mfc_->heads().classes());
+    mfc_->heads().activate(z.data());
+    generic_->heads().activate(z.data() + k_mfc);
+    doc.frames_mfc = mfc_->select(std::vector<double>(z.begin(), z.begin() + k_mfc));
+    doc.frames_generic = generic_->select(std::vector<double>(z.begin() + k_mfc, z.end()));
+    return;
+  }
   if (mfc_) doc.frames_mfc = mfc_->predict(x);
   if (generic_) doc.frames_generic = generic_->predict(x);
+}
+
+void ArticleModelsStage::stack_frame_heads() {
+  if (!mfc_ || !generic_ || mfc_->fold_bits() != generic_->fold_bits() || mfc_->labels().empty() ||
+      generic_->labels().empty() || mfc_->heads().dim() != generic_->heads().dim())
+    return;
+  frame_heads_ = StackedLinear({&mfc_->heads(), &generic_->heads()});
 }
 
 Result<StagePtr> make_article_models_stage(const PipelineOptions& options) {

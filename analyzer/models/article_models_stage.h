@@ -13,6 +13,7 @@
 #include "analyzer/core/stage_registry.h"
 #include "analyzer/models/frames_model.h"
 #include "analyzer/models/leaning_model.h"
+#include "analyzer/models/stacked_linear.h"
 #include "analyzer/models/text_features_article.h"
 
 namespace framelens {
@@ -26,7 +27,9 @@ class ArticleModelsStage : public Stage {
  public:
   ArticleModelsStage(ArticleFeatures features, std::optional<LeaningModel> leaning, std::optional<FramesModel> mfc,
                      std::optional<FramesModel> generic)
-      : features_(std::move(features)), leaning_(std::move(leaning)), mfc_(std::move(mfc)), generic_(std::move(generic)) {}
+      : features_(std::move(features)), leaning_(std::move(leaning)), mfc_(std::move(mfc)), generic_(std::move(generic)) {
+    stack_frame_heads();
+  }
   std::string_view name() const override { return "article_models"; }
   void annotate(Document& doc) const override;
 
@@ -36,6 +39,10 @@ class ArticleModelsStage : public Stage {
   ArticleFeatures features_;
   std::optional<LeaningModel> leaning_;
   std::optional<FramesModel> mfc_, generic_;
+  // Both frame models' heads in one table when they fold to the same space (one memory access per
+  // feature for both); empty otherwise and each model scores itself.
+  StackedLinear frame_heads_;
+  void stack_frame_heads();
 };
 
 Result<StagePtr> make_article_models_stage(const PipelineOptions& options);

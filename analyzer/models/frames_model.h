@@ -27,6 +27,7 @@ class FramesModel {
   std::vector<FrameScore> select(const std::vector<double>& scores) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
+  const LinearModel& heads() const { return heads_; }
   uint32_t fold_bits() const { return fold_bits_; }
   const std::vector<float>& thresholds() const { return thresholds_; }
 

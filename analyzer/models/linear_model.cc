@@ -252,10 +252,14 @@ void LinearModel::decision(const SparseVector& x, double* out) const {
 void LinearModel::predict(const SparseVector& x, double* out) const {
   if (k_ == 0) return;
   decision(x, out);
+  activate(out);
+}
+
+void LinearModel::activate(double* z) const {
   if (kind_ == LinearKind::Softmax) {
-    softmax_inplace(out, k_);
+    softmax_inplace(z, k_);
   } else {
-    for (int k = 0; k < k_; ++k) out[k] = sigmoid(out[k]);
+    for (int k = 0; k < k_; ++k) z[k] = sigmoid(z[k]);
   }
 }
 

@@ -68,6 +68,8 @@ class LinearModel {
   void decision(const SparseVector& x, double* out) const;
   // Probabilities: softmax over the K scores, or one sigmoid per head.
   void predict(const SparseVector& x, double* out) const;
+  // decision() values -> probabilities, in place (what predict() does after decision()).
+  void activate(double* z) const;
   std::vector<double> predict(const SparseVector& x) const;
 
   LinearKind kind() const { return kind_; }

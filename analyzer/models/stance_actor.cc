@@ -33,7 +33,7 @@ Stance score_actor(const Document& doc, const Actor& actor, const StanceModel& s
     ScoredMention& sm = scored[order[r].second];
     MentionTokens mt;
     if (!locate_mention(doc, sm.span, mt)) continue;
-    const int32_t et = stance.predict(doc, mt, ws, /*evidence=*/true).evidence_token;
+    const int32_t et = stance.evidence_token(doc, mt, sm.pred, ws);
     if (et >= 0 && et < static_cast<int32_t>(doc.tokens.size())) sm.evidence = doc.tokens[et].span;
   }
   return aggregate_stance(scored);

@@ -18,15 +18,17 @@ enum Ns : uint64_t {
 
 constexpr int kWindow = 6;  // bag-of-words window each side of the mention
 
-uint64_t h(std::string_view s) { return feature_hash(s); }
+constexpr uint64_t h(std::string_view s) { return feature_hash(s); }
+// A named flag's feature key, computed at compile time (flags are emitted for every mention).
+consteval uint64_t flag_key(std::string_view name) { return feature_hash_pair(kFlag, h(name)); }
 
-const uint64_t kNumHash = h("<num>");
-const uint64_t kQuoteHash = h("<q>");
-const uint64_t kBosHash = h("<s>");
-const uint64_t kEosHash = h("</s>");
-const uint64_t kNameHash = h("<P>");
-const uint64_t kLexPos = feature_hash_pair(kFlag, h("lex+"));
-const uint64_t kLexNeg = feature_hash_pair(kFlag, h("lex-"));
+constexpr uint64_t kNumHash = h("<num>");
+constexpr uint64_t kQuoteHash = h("<q>");
+constexpr uint64_t kBosHash = h("<s>");
+constexpr uint64_t kEosHash = h("</s>");
+constexpr uint64_t kNameHash = h("<P>");
+constexpr uint64_t kLexPos = flag_key("lex+");
+constexpr uint64_t kLexNeg = flag_key("lex-");
 
 bool is_negator(const std::string& w) {
   static const std::array<std::string_view, 10> kNeg = {"not", "no", "never", "without", "nor", "cannot",
@@ -98,6 +100,8 @@ void StanceFeaturizer::begin_document(const Document& doc, StanceScratch& s) con
   s.tok_hash.assign(doc.tokens.size(), 0);
   s.tok_pol.assign(doc.tokens.size(), 0);
   s.tok_name.assign(doc.tokens.size(), 0);
+  s.in_quote.assign(doc.tokens.size(), 0);
+  s.clause.assign(doc.tokens.size(), 0);
   s.sent_ready.assign(doc.sentences.size(), 0);
   // Names: actor mentions (pronouns included: "he" is a person, not a word of the context).
   for (const Actor& a : doc.actors)
@@ -112,6 +116,15 @@ void StanceFeaturizer::prepare_sentence(const Document& doc, int32_t sentence, S
   s.sent_ready[sentence] = 1;
   const Sentence& sent = doc.sentences[sentence];
   const int32_t fc = first_content_token(doc, sent);
+  // Quotation state and clause number of each token (every mention of the sentence reads them).
+  bool q = false;
+  for (int32_t i = sent.first_token, c = 0; i < sent.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::Quote && t.lower == "\"") q = !q;
+    else s.in_quote[i] = q;
+    if (is_clause_break(t)) ++c;
+    s.clause[i] = c;
+  }
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
     const Token& t = doc.tokens[i];
     const uint64_t wh = t.kind == TokenKind::Number ? kNumHash : t.kind == TokenKind::Quote ? kQuoteHash : feature_hash(t);
@@ -132,9 +145,7 @@ void StanceFeaturizer::emit_sentence(const Document& doc, int32_t sentence, Stan
   prepare_sentence(doc, sentence, s);
   const Sentence& sent = doc.sentences[sentence];
   const auto& tk = doc.tokens;
-  auto flag_i = [&](std::string_view name, int v) {
-    emit(feature_hash_pair(feature_hash_pair(kFlag, h(name)), static_cast<uint64_t>(v + 100)), -1, s);
-  };
+  auto flag_i = [&](uint64_t key, int v) { emit(feature_hash_pair(key, static_cast<uint64_t>(v + 100)), -1, s); };
   uint64_t prev = kBosHash;
   bool has_quote = false;
   int pos = 0, neg = 0;
@@ -150,11 +161,11 @@ void StanceFeaturizer::emit_sentence(const Document& doc, int32_t sentence, Stan
     if (s.tok_pol[i] < 0) ++neg;
   }
   emit(feature_hash_pair(kBigram, feature_hash_pair(prev, kEosHash)), -1, s);
-  if (has_quote) flag_i("S:has_quote", 0);
-  flag_i("S:len", std::min((sent.end_token - sent.first_token) / 8, 6));
-  flag_i("S:pos", std::min(pos, 3));
-  flag_i("S:neg", std::min(neg, 3));
-  flag_i("S:net", std::clamp(pos - neg, -3, 3));
+  if (has_quote) flag_i(flag_key("S:has_quote"), 0);
+  flag_i(flag_key("S:len"), std::min((sent.end_token - sent.first_token) / 8, 6));
+  flag_i(flag_key("S:pos"), std::min(pos, 3));
+  flag_i(flag_key("S:neg"), std::min(neg, 3));
+  flag_i(flag_key("S:net"), std::clamp(pos - neg, -3, 3));
 }
 
 // Mention part: where the mention stands and what is said right around it.
@@ -163,23 +174,13 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
   const Sentence& sent = doc.sentences[m.sentence];
   const int32_t s0 = sent.first_token, s1 = sent.end_token;
   const auto& tk = doc.tokens;
-  auto flag = [&](std::string_view name, int32_t tok = -1) { emit(feature_hash_pair(kFlag, h(name)), tok, s); };
-  auto flag_i = [&](std::string_view name, int v, int32_t tok = -1) {
-    emit(feature_hash_pair(feature_hash_pair(kFlag, h(name)), static_cast<uint64_t>(v + 100)), tok, s);
+  auto flag = [&](uint64_t key, int32_t tok = -1) { emit(key, tok, s); };
+  auto flag_i = [&](uint64_t key, int v, int32_t tok = -1) {
+    emit(feature_hash_pair(key, static_cast<uint64_t>(v + 100)), tok, s);
   };
   auto wh = [&](int32_t i) { return s.tok_name[i] ? kNameHash : s.tok_hash[i]; };
 
-  // Quotation state and clause number of each sentence token.
-  s.in_quote.assign(size_t(s1 - s0), 0);
-  s.clause.assign(size_t(s1 - s0), 0);
-  bool q = false;
-  for (int32_t i = s0, c = 0; i < s1; ++i) {
-    if (tk[i].kind == TokenKind::Quote && tk[i].lower == "\"") q = !q;
-    else s.in_quote[i - s0] = q;
-    if (is_clause_break(tk[i])) ++c;
-    s.clause[i - s0] = c;
-  }
-  const int target_clause = s.clause[m.first - s0];
+  const int target_clause = s.clause[m.first];
 
   // Positional window words (punctuation and quote marks included: "Trump ," vs "Trump said").
   static constexpr uint64_t kLeftNs[3] = {kL1, kL2, kL3}, kRightNs[3] = {kR1, kR2, kR3};
@@ -202,20 +203,20 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
 
   // Mention-level flags.
   const int32_t fc = first_content_token(doc, sent);
-  if (m.first <= fc) flag("T:start");
-  if (s.in_quote[m.first - s0]) flag("T:in_quote");
-  if (m.end < s1 && tk[m.end].lower == "'s") flag("T:possessive");
-  if (m.first - 1 >= s0 && tk[m.first - 1].lower == "by") flag("T:by_agent");
-  if (m.end - m.first == 1 && is_pronoun(tk[m.first].lower)) flag("T:pronoun");
-  flag_i("T:len", std::min(m.end - m.first, 4));
-  flag_i("T:pos", std::min((m.first - s0) / 5, 6));
+  if (m.first <= fc) flag(flag_key("T:start"));
+  if (s.in_quote[m.first]) flag(flag_key("T:in_quote"));
+  if (m.end < s1 && tk[m.end].lower == "'s") flag(flag_key("T:possessive"));
+  if (m.first - 1 >= s0 && tk[m.first - 1].lower == "by") flag(flag_key("T:by_agent"));
+  if (m.end - m.first == 1 && is_pronoun(tk[m.first].lower)) flag(flag_key("T:pronoun"));
+  flag_i(flag_key("T:len"), std::min(m.end - m.first, 4));
+  flag_i(flag_key("T:pos"), std::min((m.first - s0) / 5, 6));
   for (int d = 1; d <= 3; ++d) {
     const int32_t ri = m.end - 1 + d, li = m.first - d;
-    if (ri < s1 && is_say_verb(tk[ri].lower)) flag("T:speaker_cue_after", ri);
-    if (li >= s0 && is_say_verb(tk[li].lower)) flag("T:speaker_cue_before", li);
+    if (ri < s1 && is_say_verb(tk[ri].lower)) flag(flag_key("T:speaker_cue_after"), ri);
+    if (li >= s0 && is_say_verb(tk[li].lower)) flag(flag_key("T:speaker_cue_before"), li);
   }
   if (m.first - 2 >= s0 && tk[m.first - 2].lower == "according" && tk[m.first - 1].lower == "to")
-    flag("T:according_to");
+    flag(flag_key("T:according_to"));
 
   // Prior-polar words relative to the mention: side, distance, clause, quotation, strength,
   // negation; and the nearest one in the mention's clause on each side (the predicate the actor
@@ -230,12 +231,12 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
     const bool negated = mag >= 4, strong = (mag & 3) == 2;
     const bool left = i < m.first;
     const int dist = left ? m.first - i : i - m.end + 1;
-    const bool same_clause = s.clause[i - s0] == target_clause;
+    const bool same_clause = s.clause[i] == target_clause;
     if (dist <= 5) net_near += sign;
     const uint64_t base = sign > 0 ? kLexPos : kLexNeg;
     emit(base, i, s);
     emit(feature_hash_pair(base, 10 + (left ? 0 : 4) + dist_bin(dist)), i, s);
-    emit(feature_hash_pair(base, 20 + (s.in_quote[i - s0] ? 1 : 0)), i, s);
+    emit(feature_hash_pair(base, 20 + (s.in_quote[i] ? 1 : 0)), i, s);
     emit(feature_hash_pair(base, 30 + (strong ? 1 : 0)), i, s);
     if (negated) emit(feature_hash_pair(base, 40), i, s);
     emit(feature_hash_pair(base, 50 + (same_clause ? 1 : 0) + (left ? 0 : 2)), i, s);
@@ -247,7 +248,7 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
   }
   if (subj_pred != 0) emit(feature_hash_pair(kPred, subj_pred > 0 ? 1 : 2), subj_tok, s);
   if (obj_pred != 0) emit(feature_hash_pair(kPred, obj_pred > 0 ? 3 : 4), obj_tok, s);
-  flag_i("lex:net_near", std::clamp(net_near, -2, 2));
+  flag_i(flag_key("lex:net_near"), std::clamp(net_near, -2, 2));
 
   // Quotes by/about the mention (when the quotes stage ran).
   const Span ms{tk[m.first].span.start, tk[m.end - 1].span.end};
@@ -260,12 +261,12 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
   for (auto qi = q_lo; qi != q_hi; ++qi) {
     const Quote& qt = *qi;
     if (qt.span.end < sent.span.start || qt.span.start > sent.span.end) continue;
-    if (qt.span.overlaps(ms)) flag("Q:inside");
+    if (qt.span.overlaps(ms)) flag(flag_key("Q:inside"));
     if (qt.speaker && qt.speaker->span.overlaps(ms)) {
-      flag("Q:speaker");
+      flag(flag_key("Q:speaker"));
       if (qt.cue) {
         emit(feature_hash_pair(kQuoteCue, h(qt.cue->lemma)), -1, s);
-        if (qt.cue->loaded) flag("Q:speaker_loaded_cue");
+        if (qt.cue->loaded) flag(flag_key("Q:speaker_loaded_cue"));
       }
     }
   }

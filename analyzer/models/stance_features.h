@@ -35,14 +35,14 @@ bool locate_mention(const Document& doc, Span span, MentionTokens& out);
 struct StanceScratch {
   std::vector<uint32_t> index;
   std::vector<int32_t> token;  // the token that produced each raw feature (-1: the mention itself)
-  std::vector<int8_t> in_quote;
-  std::vector<int32_t> clause;   // clause number of each sentence token
 
   const Document* doc = nullptr;
   size_t doc_tokens = 0;
   std::vector<uint64_t> tok_hash;
   std::vector<int8_t> tok_pol;     // 0, or sign * (1 + strong) with negation applied; |v| 4+ = negated
   std::vector<uint8_t> tok_name;   // inside an actor mention or a mid-sentence capitalised word
+  std::vector<int8_t> in_quote;    // inside a straight-quoted stretch of its sentence
+  std::vector<int32_t> clause;     // clause number within its sentence
   std::vector<uint8_t> sent_ready;
 };
 

@@ -113,60 +113,68 @@ void StanceModel::features(const Document& doc, const MentionTokens& m, SparseVe
 MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws,
                                        bool evidence) const {
   MentionPrediction out;
-  if (!evidence) {
-    // Fast path: cached sentence part + this mention's part.
-    if (ws.doc != &doc || ws.sent_have.size() != doc.sentences.size()) {
-      ws.doc = &doc;
-      ws.sent_have.assign(doc.sentences.size(), 0);
-      ws.sent_score.resize(doc.sentences.size());
-    }
-    if (!ws.sent_have[m.sentence]) {
-      featurizer_.sentence_part(doc, m.sentence, ws.sx, ws.scratch);
-      double z[3];
-      linear_.decision(ws.sx, z);
-      for (int k = 0; k < 3; ++k) ws.sent_score[m.sentence][k] = z[k] - linear_.bias(k);
-      ws.sent_have[m.sentence] = 1;
-    }
-    featurizer_.mention_part(doc, m, ws.x, ws.scratch);
+  // The sentence part's scores are cached (every mention of a sentence shares them); then this
+  // mention's hashed part and its dense context vectors (scored without building the features).
+  if (ws.doc != &doc || ws.sent_have.size() != doc.sentences.size()) {
+    ws.doc = &doc;
+    ws.sent_have.assign(doc.sentences.size(), 0);
+    ws.sent_score.resize(doc.sentences.size());
+  }
+  if (!ws.sent_have[m.sentence]) {
+    featurizer_.sentence_part(doc, m.sentence, ws.sx, ws.scratch);
     double z[3];
-    linear_.decision(ws.x, z);
-    for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
-    if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
-    softmax_inplace(out.p.data(), 3);
-    return out;
+    linear_.decision(ws.sx, z);
+    for (int k = 0; k < 3; ++k) ws.sent_score[m.sentence][k] = z[k] - linear_.bias(k);
+    ws.sent_have[m.sentence] = 1;
   }
-  features(doc, m, ws.x, ws.scratch, ws.ctx, &ws.attribution, /*merge=*/false);
-  linear_.predict(ws.x, out.p.data());
-  // Evidence: the context token whose features add most to the winning class over the runner-up
-  // polarity (for neutral verdicts, toward the stronger polarity).
-  const int lab = out.label();
-  const int toward = lab != kStanceNeutral ? lab : (out.p[kStancePositive] >= out.p[kStanceNegative] ? kStancePositive : kStanceNegative);
-  const int against = toward == kStancePositive ? kStanceNegative : kStancePositive;
-  double best = 0.0;
-  // Attribution entries come in token order per block; sum per token with a small linear scan
-  // over the (short) list of distinct tokens.
-  int32_t best_tok = -1;
-  std::vector<std::pair<int32_t, double>>& acc = ws.scratch_contrib;
-  acc.clear();
-  for (const auto& [f, tok] : ws.attribution) {
-    if (tok < 0) continue;
-    const double c = linear_.weight(f, toward) - linear_.weight(f, against);
-    bool found = false;
-    for (auto& a : acc)
-      if (a.first == tok) {
-        a.second += c;
-        found = true;
-        break;
-      }
-    if (!found) acc.push_back({tok, c});
-  }
-  for (const auto& a : acc)
-    if (a.second > best) {
-      best = a.second;
-      best_tok = a.first;
-    }
-  out.evidence_token = best_tok;
+  featurizer_.mention_part(doc, m, ws.x, ws.scratch);
+  double z[3];
+  linear_.decision(ws.x, z);
+  for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
+  if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
+  softmax_inplace(out.p.data(), 3);
+  if (evidence) out.evidence_token = evidence_token(doc, m, out, ws);
   return out;
+}
+
+int32_t StanceModel::evidence_token(const Document& doc, const MentionTokens& m, const MentionPrediction& pred,
+                                    StanceWorkspace& ws) const {
+  // The context token whose hashed features add most to the winning class over the runner-up
+  // polarity (for neutral verdicts, toward the stronger polarity). The dense context vectors
+  // belong to no single token, so only the hashed features are attributed.
+  featurizer_.features(doc, m, ws.x, ws.scratch, &ws.attribution, /*merge=*/false);
+  const int lab = pred.label();
+  const int toward = lab != kStanceNeutral ? lab : (pred.p[kStancePositive] >= pred.p[kStanceNegative] ? kStancePositive : kStanceNegative);
+  const int against = toward == kStancePositive ? kStanceNegative : kStancePositive;
+  // Summed per token in document-sized arrays; `touched` keeps first-appearance order, so ties
+  // go to the earliest-attributed token. The arrays are cleared again through `touched`.
+  if (ws.token_contrib.size() < doc.tokens.size()) {
+    ws.token_contrib.resize(doc.tokens.size(), 0.0);
+    ws.token_touched.resize(doc.tokens.size(), 0);
+  }
+  std::vector<int32_t>& touched = ws.touched_tokens;
+  touched.clear();
+  for (const auto& [f, tok] : ws.attribution) {
+    if (tok < 0 || tok >= static_cast<int32_t>(doc.tokens.size())) continue;
+    const double c = linear_.weight(f, toward) - linear_.weight(f, against);
+    if (!ws.token_touched[tok]) {
+      ws.token_touched[tok] = 1;
+      touched.push_back(tok);
+    }
+    ws.token_contrib[tok] += c;
+  }
+  double best = 0.0;
+  int32_t best_tok = -1;
+  for (int32_t tok : touched) {
+    const double a = ws.token_contrib[tok];
+    ws.token_contrib[tok] = 0.0;
+    ws.token_touched[tok] = 0;
+    if (a > best) {
+      best = a;
+      best_tok = tok;
+    }
+  }
+  return best_tok;
 }
 
 }  // namespace framelens

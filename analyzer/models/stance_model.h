@@ -35,7 +35,7 @@ struct MentionPrediction {
 struct StanceWorkspace {
   StanceScratch scratch;
   SparseVector x;   // after predict(evidence=false): the hashed mention part only (the role model
-                    // pools it); else all features
+                    // pools it); after evidence_token(): all hashed features
   SparseVector sx;  // sentence part
   ContextVectorScratch ctx;
   const Document* doc = nullptr;
@@ -47,7 +47,10 @@ struct StanceWorkspace {
     ctx.doc = nullptr;
   }
   std::vector<std::pair<uint32_t, int32_t>> attribution;
-  std::vector<std::pair<int32_t, double>> scratch_contrib;
+  // evidence_token(): per-token sums (all zero between calls) and the tokens touched.
+  std::vector<double> token_contrib;
+  std::vector<uint8_t> token_touched;
+  std::vector<int32_t> touched_tokens;
 };
 
 class StanceModel {
@@ -71,9 +74,13 @@ class StanceModel {
   const PolarityLexicon& lexicon() const { return *lexicon_; }
 
   // Probabilities; with `evidence` also the context token that moved the verdict most (costs a
-  // second pass over the features, so actors ask only for their strongest mentions).
+  // second pass over the hashed features, so actors ask only for their strongest mentions).
+  // After the call ws.x holds the hashed mention part (the role model pools it) when !evidence.
   MentionPrediction predict(const Document& doc, const MentionTokens& m, StanceWorkspace& ws,
                             bool evidence = true) const;
+  // The evidence token of a prediction made by predict() for the same mention, or -1.
+  int32_t evidence_token(const Document& doc, const MentionTokens& m, const MentionPrediction& pred,
+                         StanceWorkspace& ws) const;
 
  private:
   std::shared_ptr<const PolarityLexicon> lexicon_;

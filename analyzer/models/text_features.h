@@ -21,8 +21,9 @@
 namespace framelens {
 
 // Murmur3's 64-bit finaliser: spreads FNV's weak low bits over the word before masking. Inline
-// because the featurisers call it for every token, bigram and feature namespace.
-inline uint64_t feature_mix(uint64_t k) {
+// because the featurisers call it for every token, bigram and feature namespace; constexpr so
+// fixed feature names hash at compile time.
+constexpr uint64_t feature_mix(uint64_t k) {
   k ^= k >> 33;
   k *= 0xff51afd7ed558ccdULL;
   k ^= k >> 33;
@@ -31,11 +32,11 @@ inline uint64_t feature_mix(uint64_t k) {
   return k;
 }
 // 64-bit hash of a UTF-8 string (FNV-1a with the murmur finaliser); stable across builds.
-inline uint64_t feature_hash(std::string_view s) { return feature_mix(fnv1a64(s)); }
+constexpr uint64_t feature_hash(std::string_view s) { return feature_mix(fnv1a64(s)); }
 // feature_hash(t.lower) from the tokenizer's Token::hash, without reading the text again.
-inline uint64_t feature_hash(const Token& t) { return feature_mix(t.hash); }
+constexpr uint64_t feature_hash(const Token& t) { return feature_mix(t.hash); }
 // Hash of an ordered pair (for bigrams and feature namespaces).
-inline uint64_t feature_hash_pair(uint64_t a, uint64_t b) {
+constexpr uint64_t feature_hash_pair(uint64_t a, uint64_t b) {
   return feature_mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
 

@@ -8,7 +8,7 @@
 
 namespace framelens {
 
-inline uint64_t fnv1a64(std::string_view s) {
+constexpr uint64_t fnv1a64(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
     h ^= c;

@@ -1,0 +1,32 @@
+#pragma once
+// Several linear models over the same sparse input, scored in one pass: their weight rows are
+// interleaved per feature (model 1's K1 weights, then model 2's K2, ...), so each feature costs
+// one memory access instead of one per model. The article stage scores the MFC and generic frame
+// heads this way (both read the same folded TF-IDF vector, and their rows are scattered over
+// megabytes, so the separate passes waited on memory twice). The sums are the same, in the same
+// order, as each model's own decision().
+#include <vector>
+
+#include "analyzer/models/linear_model.h"
+
+namespace framelens {
+
+class StackedLinear {
+ public:
+  StackedLinear() = default;
+  // All models must have the same dim(); they are copied (the originals may go away).
+  explicit StackedLinear(const std::vector<const LinearModel*>& models);
+
+  int classes() const { return k_; }
+  uint32_t dim() const { return dim_; }
+  // out[0..classes()): model 1's decision values, then model 2's, ...
+  void decision(const SparseVector& x, double* out) const;
+
+ private:
+  int k_ = 0;
+  uint32_t dim_ = 0;
+  std::vector<float> w_;  // dim_ x k_, row-major
+  std::vector<float> b_;  // k_
+};
+
+}  // namespace framelens
