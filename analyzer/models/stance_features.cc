@@ -125,10 +125,16 @@ void StanceFeaturizer::prepare_sentence(const Document& doc, int32_t sentence, S
     if (is_clause_break(t)) ++c;
     s.clause[i] = c;
   }
+  // Hashes first, prefetching each word's lexicon slot, then the lookups: the misses overlap.
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
     const Token& t = doc.tokens[i];
     const uint64_t wh = t.kind == TokenKind::Number ? kNumHash : t.kind == TokenKind::Quote ? kQuoteHash : feature_hash(t);
     s.tok_hash[i] = wh;
+    if (lex_ && t.kind == TokenKind::Word) lex_->prefetch(wh);
+  }
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    const uint64_t wh = s.tok_hash[i];
     if (t.kind == TokenKind::Word && t.capitalized && i > fc) s.tok_name[i] = 1;
     if (!lex_ || t.kind != TokenKind::Word) continue;
     const WordPolarity wp = lex_->lookup(wh);

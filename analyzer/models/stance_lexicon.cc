@@ -142,6 +142,10 @@ std::vector<PolarityLexicon::Entry> PolarityLexicon::entries() const {
   return out;
 }
 
+void PolarityLexicon::prefetch(uint64_t word_hash) const {
+  if (!table_.empty()) __builtin_prefetch(&table_[(slot_key(word_hash) >> 8) & (table_.size() - 1)]);
+}
+
 WordPolarity PolarityLexicon::lookup(uint64_t word_hash) const {
   if (table_.empty()) return {};
   const uint64_t key = slot_key(word_hash);

@@ -30,6 +30,8 @@ class PolarityLexicon {
   // Freezes the votes into the lookup table; call once after the last add().
   void finish();
   WordPolarity lookup(uint64_t word_hash) const;
+  // Starts loading the slot of `word_hash` (callers prefetch a sentence's words, then look them up).
+  void prefetch(uint64_t word_hash) const;
   size_t size() const { return count_; }
 
   // Binary: "FLPOLLEX" v1, count, then (hash u64, polarity i8, strong u8) entries.
