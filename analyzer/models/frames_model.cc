@@ -10,18 +10,36 @@ namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'F', 'R', 'A', 'M', 'E', 'S'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 }  // namespace
 
 FramesModel::FramesModel(std::vector<std::string> labels, uint32_t fold_bits, LinearModel heads,
-                         std::vector<float> thresholds, int min_selected)
+                         std::vector<float> thresholds, int min_selected, std::vector<FrameLexicon> lexicons)
     : labels_(std::move(labels)), fold_bits_(fold_bits), heads_(std::move(heads)), thresholds_(std::move(thresholds)),
-      min_selected_(min_selected) {}
+      min_selected_(min_selected), lexicons_(std::move(lexicons)) {}
+
+double FramesModel::lexicon_sum(const SparseVector& article, const std::vector<uint32_t>& sorted_index) {
+  // Both index lists are sorted: one merge pass.
+  double sum = 0;
+  size_t a = 0, b = 0;
+  while (a < article.index.size() && b < sorted_index.size()) {
+    if (article.index[a] < sorted_index[b]) ++a;
+    else if (sorted_index[b] < article.index[a]) ++b;
+    else sum += article.value[a++];
+  }
+  return sum;
+}
 
 SparseVector FramesModel::fold(const SparseVector& article) const {
   SparseVector v = article;
   const uint32_t mask = (uint32_t(1) << fold_bits_) - 1;
   for (auto& i : v.index) i &= mask;
+  const uint32_t base = uint32_t(1) << fold_bits_;
+  for (size_t j = 0; j < lexicons_.size(); ++j) {
+    const auto& l = lexicons_[j];
+    v.index.push_back(base + static_cast<uint32_t>(j));
+    v.value.push_back(static_cast<float>((lexicon_sum(article, l.index) - l.mean) * l.scale));
+  }
   return v;
 }
 
@@ -58,6 +76,15 @@ Status FramesModel::save(const std::string& path) const {
     os.write(labels_[k].data(), std::streamsize(labels_[k].size()));
     os.write(reinterpret_cast<const char*>(&thresholds_[k]), 4);
   }
+  put32(static_cast<uint32_t>(lexicons_.size()));
+  for (const auto& l : lexicons_) {
+    put32(static_cast<uint32_t>(l.name.size()));
+    os.write(l.name.data(), std::streamsize(l.name.size()));
+    os.write(reinterpret_cast<const char*>(&l.mean), 4);
+    os.write(reinterpret_cast<const char*>(&l.scale), 4);
+    put32(static_cast<uint32_t>(l.index.size()));
+    os.write(reinterpret_cast<const char*>(l.index.data()), std::streamsize(4 * l.index.size()));
+  }
   if (Status s = heads_.write(os); !s) return s;
   if (!os) return internal_error("write failed: " + path);
   return {};
@@ -72,7 +99,7 @@ Result<FramesModel> FramesModel::load(const std::string& path) {
   uint32_t version = 0, bits = 0, min_sel = 0, n = 0;
   auto get32 = [&](uint32_t& v) { is.read(reinterpret_cast<char*>(&v), 4); };
   get32(version), get32(bits), get32(min_sel), get32(n);
-  if (!is || version != kVersion || bits < 8 || bits > 26 || n == 0 || n > 256 || min_sel > n)
+  if (!is || version < 1 || version > kVersion || bits < 8 || bits > 26 || n == 0 || n > 256 || min_sel > n)
     return model_error(path + ": corrupt frames model header");
   std::vector<std::string> labels(n);
   std::vector<float> thr(n);
@@ -85,13 +112,36 @@ Result<FramesModel> FramesModel::load(const std::string& path) {
     is.read(reinterpret_cast<char*>(&thr[k]), 4);
     if (!is || !std::isfinite(thr[k])) return model_error(path + ": corrupt frame label table");
   }
+  std::vector<FrameLexicon> lex;
+  if (version >= 2) {
+    uint32_t nl = 0;
+    get32(nl);
+    if (!is || nl > 256) return model_error(path + ": corrupt frame lexicon table");
+    lex.resize(nl);
+    for (auto& l : lex) {
+      uint32_t len = 0, ni = 0;
+      get32(len);
+      if (!is || len > 200) return model_error(path + ": corrupt frame lexicon name");
+      l.name.resize(len);
+      is.read(l.name.data(), len);
+      is.read(reinterpret_cast<char*>(&l.mean), 4);
+      is.read(reinterpret_cast<char*>(&l.scale), 4);
+      get32(ni);
+      if (!is || ni > 100000 || !std::isfinite(l.mean) || !std::isfinite(l.scale))
+        return model_error(path + ": corrupt frame lexicon");
+      l.index.resize(ni);
+      is.read(reinterpret_cast<char*>(l.index.data()), std::streamsize(4 * ni));
+      if (!is || !std::is_sorted(l.index.begin(), l.index.end())) return model_error(path + ": corrupt frame lexicon");
+    }
+  }
   auto heads = LinearModel::read(is, path);
   if (!heads) return heads.error();
   if (heads->kind() != LinearKind::Logistic || heads->classes() != static_cast<int>(n) ||
-      heads->dim() != (uint32_t(1) << bits))
+      heads->dim() != (uint32_t(1) << bits) + lex.size())
     return model_error(path + ": frame heads do not match the label table");
   if (is.peek() != std::char_traits<char>::eof()) return model_error(path + ": trailing bytes");
-  return FramesModel(std::move(labels), bits, std::move(*heads), std::move(thr), static_cast<int>(min_sel));
+  return FramesModel(std::move(labels), bits, std::move(*heads), std::move(thr), static_cast<int>(min_sel),
+                     std::move(lex));
 }
 
 }  // namespace framelens

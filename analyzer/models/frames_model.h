@@ -4,7 +4,11 @@
 // small, and it keeps the model files small). Scores are the heads' probabilities; a frame is
 // `selected` when its score reaches its threshold (tuned by cross-validation on train), and at
 // least `min_selected` top frames are always selected (every article has a frame).
-// File: "FLFRAMES" v1, fold bits, labels, thresholds, then the LinearModel.
+// Optional lexicon features (v2): each is the sum of the article's TF-IDF weights at the hashed
+// unigram indices of one seed word list, standardised ((sum - mean) * scale), and appended after the
+// folded TF-IDF at index 2^fold_bits + j; the heads learn their weights like any other feature.
+// File: "FLFRAMES" v2, fold bits, labels, thresholds, lexicon table, then the LinearModel
+// (v1 files, without the lexicon table, still load).
 #include <string>
 #include <vector>
 
@@ -13,15 +17,23 @@
 
 namespace framelens {
 
+// One lexicon feature: the unfolded hashed indices of its words (sorted, unique) and its standardisation.
+struct FrameLexicon {
+  std::string name;
+  std::vector<uint32_t> index;
+  float mean = 0, scale = 1;
+};
+
 class FramesModel {
  public:
   FramesModel() = default;
   FramesModel(std::vector<std::string> labels, uint32_t fold_bits, LinearModel heads, std::vector<float> thresholds,
-              int min_selected);
+              int min_selected, std::vector<FrameLexicon> lexicons = {});
 
   // `article` is the shared (unfolded) article feature vector.
   std::vector<FrameScore> predict(const SparseVector& article) const;
-  // Folds the shared vector into this model's space (duplicates are fine for a linear model).
+  // Folds the shared vector into this model's space (duplicates are fine for a linear model) and
+  // appends the lexicon features.
   SparseVector fold(const SparseVector& article) const;
   std::vector<double> scores(const SparseVector& folded) const { return heads_.predict(folded); }
   std::vector<FrameScore> select(const std::vector<double>& scores) const;
@@ -30,6 +42,9 @@ class FramesModel {
   const LinearModel& heads() const { return heads_; }
   uint32_t fold_bits() const { return fold_bits_; }
   const std::vector<float>& thresholds() const { return thresholds_; }
+  const std::vector<FrameLexicon>& lexicons() const { return lexicons_; }
+  // Raw lexicon sums (before standardisation) of an unfolded article vector.
+  static double lexicon_sum(const SparseVector& article, const std::vector<uint32_t>& sorted_index);
 
   Status save(const std::string& path) const;
   static Result<FramesModel> load(const std::string& path);
@@ -40,6 +55,7 @@ class FramesModel {
   LinearModel heads_;
   std::vector<float> thresholds_;
   int min_selected_ = 1;
+  std::vector<FrameLexicon> lexicons_;
 };
 
 }  // namespace framelens

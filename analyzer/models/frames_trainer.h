@@ -20,7 +20,12 @@ struct FramesTrainOptions {
   int folds = 5;
   int min_selected = 1;
   bool balance_classes = true;
+  // Scales of the seed-lexicon features tried by CV together with l2 (0 = no lexicon features).
+  std::vector<double> lexicon_scales = {0, 0.05, 0.1};
 };
+
+// The hand-written seed word list of a frame label ("" when there is none), exposed for tests.
+const char* frames_seed_lexicon(const std::string& label);
 
 struct FramesMetrics {
   double micro_f1 = 0, precision = 0, recall = 0;
