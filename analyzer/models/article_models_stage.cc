@@ -14,9 +14,17 @@ void ArticleModelsStage::annotate(Document& doc) const {
   const SparseVector x = features_.compute(doc);
   if (leaning_) doc.leaning = leaning_->predict(x);
   if (frame_heads_.classes() > 0) {
+    // Both models' folded TF-IDF part in one pass, then each model's own lexicon features: the
+    // same sums in the same order as each model's predict().
     std::vector<double> z(size_t(frame_heads_.classes()));
-    frame_heads_.decision(mfc_->fold(x), z.data());
+    frame_heads_.decision(mfc_->fold_tfidf(x), z.data());
     const auto k_mfc = static_cast<ptrdiff_t>(mfc_->heads().classes());
+    SparseVector extra;
+    mfc_->append_lexicon_features(x, extra);
+    mfc_->heads().accumulate(extra, z.data());
+    extra.clear();
+    generic_->append_lexicon_features(x, extra);
+    generic_->heads().accumulate(extra, z.data() + k_mfc);
     mfc_->heads().activate(z.data());
     generic_->heads().activate(z.data() + k_mfc);
     doc.frames_mfc = mfc_->select(std::vector<double>(z.begin(), z.begin() + k_mfc));
@@ -29,9 +37,9 @@ void ArticleModelsStage::annotate(Document& doc) const {
 
 void ArticleModelsStage::stack_frame_heads() {
   if (!mfc_ || !generic_ || mfc_->fold_bits() != generic_->fold_bits() || mfc_->labels().empty() ||
-      generic_->labels().empty() || mfc_->heads().dim() != generic_->heads().dim())
+      generic_->labels().empty())
     return;
-  frame_heads_ = StackedLinear({&mfc_->heads(), &generic_->heads()});
+  frame_heads_ = StackedLinear({&mfc_->heads(), &generic_->heads()}, uint32_t(1) << mfc_->fold_bits());
 }
 
 Result<StagePtr> make_article_models_stage(const PipelineOptions& options) {

@@ -31,16 +31,24 @@ double FramesModel::lexicon_sum(const SparseVector& article, const std::vector<u
 }
 
 SparseVector FramesModel::fold(const SparseVector& article) const {
+  SparseVector v = fold_tfidf(article);
+  append_lexicon_features(article, v);
+  return v;
+}
+
+SparseVector FramesModel::fold_tfidf(const SparseVector& article) const {
   SparseVector v = article;
   const uint32_t mask = (uint32_t(1) << fold_bits_) - 1;
   for (auto& i : v.index) i &= mask;
+  return v;
+}
+
+void FramesModel::append_lexicon_features(const SparseVector& article, SparseVector& out) const {
   const uint32_t base = uint32_t(1) << fold_bits_;
   for (size_t j = 0; j < lexicons_.size(); ++j) {
     const auto& l = lexicons_[j];
-    v.index.push_back(base + static_cast<uint32_t>(j));
-    v.value.push_back(static_cast<float>((lexicon_sum(article, l.index) - l.mean) * l.scale));
+    out.push(base + static_cast<uint32_t>(j), static_cast<float>((lexicon_sum(article, l.index) - l.mean) * l.scale));
   }
-  return v;
 }
 
 std::vector<FrameScore> FramesModel::select(const std::vector<double>& s) const {

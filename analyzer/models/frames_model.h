@@ -35,6 +35,9 @@ class FramesModel {
   // Folds the shared vector into this model's space (duplicates are fine for a linear model) and
   // appends the lexicon features.
   SparseVector fold(const SparseVector& article) const;
+  // The two parts of fold(): the folded TF-IDF entries, and the lexicon entries appended after them.
+  SparseVector fold_tfidf(const SparseVector& article) const;
+  void append_lexicon_features(const SparseVector& article, SparseVector& out) const;
   std::vector<double> scores(const SparseVector& folded) const { return heads_.predict(folded); }
   std::vector<FrameScore> select(const std::vector<double>& scores) const;
 

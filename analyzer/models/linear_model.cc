@@ -235,6 +235,10 @@ Result<LinearModel> LinearModel::train_logistic(const std::vector<SparseVector>&
 
 void LinearModel::decision(const SparseVector& x, double* out) const {
   for (int k = 0; k < k_; ++k) out[k] = b_[k];
+  accumulate(x, out);
+}
+
+void LinearModel::accumulate(const SparseVector& x, double* out) const {
   // Rows are scattered over megabytes of hashed weights, so the loop waits on memory; the indices
   // are known ahead, so fetch a few rows early.
   constexpr size_t kAhead = 8;

@@ -66,6 +66,8 @@ class LinearModel {
 
   // Raw scores (K): w_k . x + b_k. Indices >= dim() are ignored.
   void decision(const SparseVector& x, double* out) const;
+  // out[k] += w_k . x (no bias), in x's order: decision() is out = b, then this.
+  void accumulate(const SparseVector& x, double* out) const;
   // Probabilities: softmax over the K scores, or one sigmoid per head.
   void predict(const SparseVector& x, double* out) const;
   // decision() values -> probabilities, in place (what predict() does after decision()).

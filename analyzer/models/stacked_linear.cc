@@ -2,17 +2,16 @@
 
 namespace framelens {
 
-StackedLinear::StackedLinear(const std::vector<const LinearModel*>& models) {
-  if (models.empty()) return;
-  dim_ = models[0]->dim();
+StackedLinear::StackedLinear(const std::vector<const LinearModel*>& models, uint32_t rows) {
+  if (models.empty() || rows == 0) return;
   for (const LinearModel* m : models) {
-    if (m->dim() != dim_) {
+    if (m->dim() < rows) {
       k_ = 0;
-      dim_ = 0;
       return;
     }
     k_ += m->classes();
   }
+  dim_ = rows;
   w_.resize(size_t(dim_) * size_t(k_));
   b_.reserve(size_t(k_));
   int offset = 0;

@@ -34,7 +34,7 @@ LinearModel random_model(int heads, uint32_t dim, unsigned seed) {
 
 TEST_CASE("stacked linear: exactly each model's own decision values, concatenated", "[models][linear]") {
   const LinearModel a = random_model(4, 32, 1), b = random_model(2, 32, 2);
-  const StackedLinear s({&a, &b});
+  const StackedLinear s({&a, &b}, 32);
   REQUIRE(s.classes() == 6);
   std::mt19937 rng(3);
   for (int trial = 0; trial < 20; ++trial) {
@@ -49,8 +49,30 @@ TEST_CASE("stacked linear: exactly each model's own decision values, concatenate
   }
 }
 
-TEST_CASE("stacked linear: models of different sizes are not stacked", "[models][linear]") {
+TEST_CASE("stacked linear: shared rows stacked, a model's extra rows added after, same bits", "[models][linear]") {
+  // b has 8 extra features past the 24 shared rows (like the generic frames' lexicon features).
+  const LinearModel a = random_model(3, 24, 4), b = random_model(2, 32, 5);
+  const StackedLinear s({&a, &b}, 24);
+  REQUIRE(s.classes() == 5);
+  std::mt19937 rng(6);
+  for (int trial = 0; trial < 20; ++trial) {
+    SparseVector shared, extra, full_b;
+    for (int j = 0; j < 30; ++j) shared.push(rng() % 24, float(rng() % 1000) / 300.0f);
+    for (uint32_t f = 24; f < 32; ++f) extra.push(f, float(rng() % 1000) / 300.0f);
+    full_b = shared;
+    for (size_t j = 0; j < extra.size(); ++j) full_b.push(extra.index[j], extra.value[j]);
+    double za[3], zb[2], zs[5];
+    a.decision(shared, za);
+    b.decision(full_b, zb);
+    s.decision(shared, zs);
+    b.accumulate(extra, zs + 3);
+    for (int k = 0; k < 3; ++k) CHECK(zs[k] == za[k]);
+    for (int k = 0; k < 2; ++k) CHECK(zs[3 + k] == zb[k]);
+  }
+}
+
+TEST_CASE("stacked linear: a model smaller than the shared rows is not stacked", "[models][linear]") {
   const LinearModel a = random_model(2, 16, 4), b = random_model(2, 32, 5);
-  CHECK(StackedLinear({&a, &b}).classes() == 0);
-  CHECK(StackedLinear(std::vector<const LinearModel*>{}).classes() == 0);
+  CHECK(StackedLinear({&a, &b}, 32).classes() == 0);
+  CHECK(StackedLinear(std::vector<const LinearModel*>{}, 16).classes() == 0);
 }
