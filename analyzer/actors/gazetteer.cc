@@ -92,6 +92,7 @@ Status Gazetteer::add_phrase(const std::string& text, int32_t entry, AliasKind k
   p.kind = kind;
   for (const Token& t : doc->tokens) {
     p.lowers.push_back(t.lower);
+    p.hashes.push_back(t.hash);
     p.casing.push_back(t.all_caps ? 2 : t.capitalized ? 1 : 0);
   }
   if (p.lowers.empty()) return model_error(where + ": empty alias");
@@ -171,7 +172,7 @@ const GazPhrase* Gazetteer::match(const Document& doc, int32_t i, int32_t end) c
     bool ok = true;
     for (int32_t k = 0; k < n && ok; ++k) {
       const Token& t = doc.tokens[i + k];
-      if (k > 0 && t.lower != p.lowers[k]) ok = false;
+      if (k > 0 && (t.hash != p.hashes[k] || t.lower != p.lowers[k])) ok = false;
       else if (p.casing[k] == 2 && !t.all_caps) ok = false;
       else if (p.casing[k] == 1 && !t.capitalized) ok = false;
       // A multi-word alias must not jump a sentence break or a line break.

@@ -32,6 +32,7 @@ struct GazEntry {
 // One alias, tokenised the way documents are.
 struct GazPhrase {
   std::vector<std::string> lowers;  // token.lower of each token
+  std::vector<uint64_t> hashes;     // token.hash of each token (compared before the strings)
   std::vector<uint8_t> casing;      // per token: 0 any case, 1 capitalised, 2 all caps
   int32_t entry = -1;
   AliasKind kind = AliasKind::Name;
