@@ -73,8 +73,14 @@ class Gazetteer {
 
   std::vector<GazEntry> entries_;
   std::vector<GazPhrase> phrases_;
-  // first token lower -> phrase indices, longest first
-  StringTable<std::vector<int32_t>> by_first_;
+  struct FirstTokenBucket {
+    std::vector<int32_t> phrases;  // longest first
+    // Some phrase takes its first word in any case. When none does, a lower-case token can skip
+    // the bucket: "the" starts ~20 capitalised names ("The Hill") and is the commonest word.
+    bool any_case = false;
+  };
+  // first token lower -> the phrases starting with it
+  StringTable<FirstTokenBucket> by_first_;
   StringTable<TitleWord> titles_;
   StringTable<char> given_names_;
   static char gender_of(const char* g) { return g ? *g : 0; }
