@@ -151,7 +151,6 @@ void SentenceModel::prepare() {
   static std::atomic<uint64_t> next_id{0};
   id_ = ++next_id;  // invalidates the OOV caches filled for the previous weights
   cache_.clear();
-  cache_index_.clear();
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
   if (dense_mean.size() != dense_dim()) {
@@ -161,10 +160,10 @@ void SentenceModel::prepare() {
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
   if (vdim == 0) return;
   const auto& words = vectors.words();
-  cache_.reserve(words.size());
-  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r)
-    if (cache_index_.insert(hash_token(words[r]), static_cast<int32_t>(cache_.size())))
-      cache_.push_back(word_info(words[r], r));
+  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r) {
+    const uint64_t h = hash_token(words[r]);
+    if (!cache_.find(h)) cache_.insert(h, word_info(words[r], r));  // the first row of a hash wins
+  }
 }
 
 SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
@@ -186,10 +185,10 @@ SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
 
 double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
                                   int32_t end, const std::vector<TermEvidence>& evidence) const {
-  // Three passes so the random reads (weights, vocabulary index, word rows) of a sentence are
-  // issued together and their cache misses overlap instead of stalling one token at a time.
+  // Two passes so the random reads (weights, vocabulary slots) of a sentence are issued together
+  // and their cache misses overlap instead of stalling one token at a time.
   thread_local std::vector<uint32_t> idx;
-  thread_local std::vector<int32_t> word_tokens, rows;
+  thread_local std::vector<int32_t> word_tokens;
   idx.clear();
   word_tokens.clear();
   const uint32_t mask = sparse_dim() - 1;
@@ -213,7 +212,7 @@ double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_
     if (t.lower == "!"sv || t.lower == "?"sv) ++exclaim;
     if (t.kind != TokenKind::Word) continue;
     word_tokens.push_back(i);
-    cache_index_.prefetch(h);
+    cache_.prefetch(h);
   }
   const int words = static_cast<int>(word_tokens.size());
   double z = lr.bias;
@@ -223,16 +222,11 @@ double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_
     const double s = distinct_sum(sw, idx, uniq);
     z += s / std::sqrt(static_cast<double>(uniq));
   }
-  // 2. The words' rows of the precomputed cache; prefetch them.
-  rows.resize(words);
-  for (int k = 0; k < words; ++k) {
-    rows[k] = cache_index_.find(token_hashes[word_tokens[k]]);
-    if (rows[k] >= 0) __builtin_prefetch(&cache_[rows[k]]);
-  }
-  // 3. Their contributions, summed in token order.
+  // 2. The words' contributions (their slots were prefetched in pass 1), summed in token order.
   double char_sum = 0, char_n = 0, vec_sum = 0;
   for (int k = 0; k < words; ++k) {
-    const WordInfo w = rows[k] >= 0 ? cache_[rows[k]] : oov_info(doc.tokens[word_tokens[k]]);
+    const WordInfo* known = cache_.find(token_hashes[word_tokens[k]]);
+    const WordInfo w = known ? *known : oov_info(doc.tokens[word_tokens[k]]);
     char_sum += w.char_sum;
     char_n += w.char_n;
     if (w.has_vec) {

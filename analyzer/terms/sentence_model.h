@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyzer/core/flat_hash_index.h"
+#include "analyzer/core/flat_hash_map.h"
 #include <vector>
 
 #include <Eigen/Dense>
@@ -77,8 +77,7 @@ class SentenceModel {
     float vec_dot = 0;    // its vector dotted with the standardised dense weights
     bool has_vec = false;
   };
-  FlatHashIndex cache_index_;      // token hash -> row of cache_
-  std::vector<WordInfo> cache_;
+  FlatHashMap<WordInfo> cache_;   // token hash -> the word's precomputed contributions
   float vec_const_ = 0;   // the standardisation offset of the vector block
   uint64_t id_ = 0;       // unique per prepare(): keys the per-thread cache of OOV word infos
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
