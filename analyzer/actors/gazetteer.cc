@@ -102,6 +102,7 @@ Status Gazetteer::add_phrase(const std::string& text, int32_t entry, AliasKind k
     if (o.entry == entry && o.lowers == p.lowers && o.casing == p.casing) return {};
   }
   any_case |= p.casing[0] == 0;
+  first_filter_.add(p.hashes[0]);
   phrases_.push_back(std::move(p));
   bucket.push_back(static_cast<int32_t>(phrases_.size()) - 1);
   std::stable_sort(bucket.begin(), bucket.end(), [&](int32_t a, int32_t b) {
@@ -164,6 +165,7 @@ Result<Gazetteer> Gazetteer::from_sources(const GazetteerSources& src) {
 
 const GazPhrase* Gazetteer::match(const Document& doc, int32_t i, int32_t end) const {
   const Token& first = doc.tokens[i];
+  if (!first_filter_.may_contain(first.hash)) return nullptr;  // the common case
   const FirstTokenBucket* bucket = by_first_.find(first.hash, first.lower);
   if (!bucket || (!bucket->any_case && !first.capitalized && !first.all_caps)) return nullptr;
   for (int32_t pi : bucket->phrases) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/hash_filter.h"
 #include "analyzer/core/string_table.h"
 #include "analyzer/text/document.h"
 
@@ -81,6 +82,7 @@ class Gazetteer {
   };
   // first token lower -> the phrases starting with it
   StringTable<FirstTokenBucket> by_first_;
+  HashFilter first_filter_;  // the first-token hashes, tested before by_first_
   StringTable<TitleWord> titles_;
   StringTable<char> given_names_;
   static char gender_of(const char* g) { return g ? *g : 0; }

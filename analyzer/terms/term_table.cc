@@ -52,6 +52,7 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   const int32_t idx = static_cast<int32_t>(entries_.size());
   by_phrase_.emplace(joined, idx);
   if (by_first_.insert(e.hashes[0], static_cast<int32_t>(first_lists_.size()))) first_lists_.emplace_back();
+  first_filter_.add(e.hashes[0]);
   auto& list = first_lists_[by_first_.find(e.hashes[0])];
   Continuation c;
   c.entry = idx;
@@ -119,13 +120,16 @@ Status TermTable::save(const std::string& path) const {
 
 void TermTable::match(const std::vector<Token>& tokens, const std::vector<uint64_t>& token_hashes,
                       int32_t first, int32_t end, std::vector<TermMatch>& out) const {
-  // Most words start no entry, so the loop is one index probe per word: start loading the slots a
-  // few tokens ahead so their cache misses overlap.
+  // Most words start no entry: the filter turns them away without probing the index, and the
+  // index slots of the others are loaded a few tokens ahead so their cache misses overlap.
   constexpr int32_t kAhead = 8;
-  for (int32_t k = first; k < std::min(end, first + kAhead); ++k) by_first_.prefetch(token_hashes[k]);
+  auto prefetch = [&](int32_t k) {
+    if (first_filter_.may_contain(token_hashes[k])) by_first_.prefetch(token_hashes[k]);
+  };
+  for (int32_t k = first; k < std::min(end, first + kAhead); ++k) prefetch(k);
   for (int32_t i = first; i < end;) {
-    if (i + kAhead < end) by_first_.prefetch(token_hashes[i + kAhead]);
-    if (tokens[i].kind != TokenKind::Word) {
+    if (i + kAhead < end) prefetch(i + kAhead);
+    if (tokens[i].kind != TokenKind::Word || !first_filter_.may_contain(token_hashes[i])) {
       ++i;
       continue;
     }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/core/flat_hash_index.h"
+#include "analyzer/core/hash_filter.h"
 #include <vector>
 
 #include "analyzer/core/error.h"
@@ -61,6 +62,7 @@ class TermTable {
   std::vector<TermEntry> entries_;
   // First-token hash -> the entries starting with it, longest first (a flat index: looked up per token).
   FlatHashIndex by_first_;
+  HashFilter first_filter_;  // the first-token hashes, tested before by_first_
   std::vector<std::vector<Continuation>> first_lists_;
   std::unordered_map<std::string, int32_t> by_phrase_;
 };
