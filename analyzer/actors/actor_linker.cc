@@ -7,6 +7,9 @@
 
 namespace framelens {
 
+// Literals as string_views: comparisons check the length before the bytes (no memcmp call).
+using namespace std::string_view_literals;
+
 namespace {
 
 // How many sentences back a pronoun looks for its person.
@@ -48,7 +51,7 @@ class Linker {
     for (int32_t k = c.name_first; k < c.name_end; ++k) {
       const Token& t = t_[k];
       if (t.kind != TokenKind::Word || t.span.size() == 1) continue;
-      if (t.lower == "jr" || t.lower == "sr" || t.lower == "ii" || t.lower == "iii") continue;
+      if (t.lower == "jr"sv || t.lower == "sr"sv || t.lower == "ii"sv || t.lower == "iii"sv) continue;
       out.push_back(t.lower);
     }
     return out;
@@ -108,7 +111,7 @@ class Linker {
       for (int32_t k = c.name_first; k < c.name_end; ++k) if (t_[k].kind == TokenKind::Word) toks.push_back(t_[k].lower);
       int32_t found = -1;
       for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
-        if (clusters_[k].type == "organization" && clusters_[k].entry < 0 && clusters_[k].tokens == toks) found = k;
+        if (clusters_[k].type == "organization"sv && clusters_[k].entry < 0 && clusters_[k].tokens == toks) found = k;
       }
       if (found < 0) {
         found = new_cluster("organization");
@@ -125,7 +128,7 @@ class Linker {
     int32_t best = -1, best_rank = -1;
     for (size_t k = 0; k < clusters_.size(); ++k) {
       const Cluster& cl = clusters_[k];
-      if (cl.type != "person" || cl.tokens.empty()) continue;
+      if (cl.type != "person"sv || cl.tokens.empty()) continue;
       int rank = 0;
       if (cl.tokens.back() == w) rank = 2;
       else if (cl.tokens.front() == w) rank = 1;
@@ -151,7 +154,7 @@ class Linker {
         int32_t found = -1;
         for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
           const Cluster& cl = clusters_[k];
-          if (cl.type != "person" || cl.tokens.empty()) continue;
+          if (cl.type != "person"sv || cl.tokens.empty()) continue;
           if (toks.size() >= 2 && cl.tokens.size() >= 2 && cl.tokens.front() == toks.front() && cl.tokens.back() == toks.back()) found = k;
         }
         if (found < 0 && toks.size() == 1) found = person_by_token(toks[0], c.span.start);
@@ -171,19 +174,19 @@ class Linker {
       int32_t found = person_by_token(w, c.span.start);
       if (found < 0 && c.all_caps) {
         for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
-          if (clusters_[k].type == "organization" && clusters_[k].tokens.size() >= 2 && initials(clusters_[k].tokens) == w) found = k;
+          if (clusters_[k].type == "organization"sv && clusters_[k].tokens.size() >= 2 && initials(clusters_[k].tokens) == w) found = k;
         }
         if (found >= 0) { of_[i] = found; continue; }
         // An unknown acronym is a system or an abbreviation more often than an actor.
         // An unknown acronym is a system or an abbreviation more often than an actor; a capitalised
         // name before a colon is a transcript speaker ("WALLACE:").
-        bool speaker = c.name_end < static_cast<int32_t>(t_.size()) && t_[c.name_end].lower == ":";
+        bool speaker = c.name_end < static_cast<int32_t>(t_.size()) && t_[c.name_end].lower == ":"sv;
         if (!speaker) continue;
       }
       // "Hofstra" after "Hofstra University".
       for (size_t k = 0; k < clusters_.size() && found < 0 && !c.all_caps; ++k) {
         const Cluster& cl = clusters_[k];
-        if (cl.type == "organization" && cl.tokens.size() >= 2 && cl.tokens.front() == w) {
+        if (cl.type == "organization"sv && cl.tokens.size() >= 2 && cl.tokens.front() == w) {
           of_[i] = static_cast<int32_t>(k);
           found = -2;
         }
@@ -215,7 +218,7 @@ class Linker {
     for (size_t i = 0; i < c_.size(); ++i) {
       const Candidate& c = c_[i];
       if (of_[i] >= 0) {
-        (clusters_[of_[i]].type == "person" ? seen : seen_other).push_back({c.sentence, of_[i]});
+        (clusters_[of_[i]].type == "person"sv ? seen : seen_other).push_back({c.sentence, of_[i]});
         continue;
       }
       int32_t pick = -1;
@@ -229,7 +232,7 @@ class Linker {
       }
       if (c.kind == CandKind::Pronoun) {
         // Within a sentence a person whose gender is known to match beats one of unknown gender.
-        const bool object = t_[d_.token_at_or_after(c.span.start)].lower == "him";
+        const bool object = t_[c.name_first].lower == "him"sv;
         int32_t j = static_cast<int32_t>(seen.size()) - 1;
         for (int32_t s = c.sentence; s >= c.sentence - kPronounWindow && s >= 0 && pick < 0; --s) {
           while (j >= 0 && seen[j].sentence > s) --j;
@@ -268,10 +271,10 @@ class Linker {
       const Cluster& cl = clusters_[seen[k].cluster];
       if (state) {
         if (seen[k].sentence < c.sentence - kPronounWindow) return -1;
-        if (cl.type == "country") return seen[k].cluster;
+        if (cl.type == "country"sv) return seen[k].cluster;
         continue;
       }
-      if (cl.type != "organization") continue;
+      if (cl.type != "organization"sv) continue;
       if (cl.entry >= 0) {
         if (has_word(g_.entry(cl.entry).name, c.role)) return seen[k].cluster;
       } else if (std::find(cl.tokens.begin(), cl.tokens.end(), c.role) != cl.tokens.end()) {

@@ -1,12 +1,13 @@
 #include "analyzer/actors/candidates.h"
 
-#include <unordered_set>
+#include "analyzer/core/word_set.h"
 
 namespace framelens {
 
-namespace {
+// Literals as string_views: comparisons check the length before the bytes (no memcmp call).
+using namespace std::string_view_literals;
 
-using WordSet = std::unordered_set<std::string_view>;
+namespace {
 
 const WordSet& function_words() {
   static const WordSet s = {
@@ -155,9 +156,11 @@ const WordSet& name_particles() {
   return s;
 }
 
-bool contains(const WordSet& s, std::string_view w) { return s.count(w) != 0; }
+bool contains(const WordSet& s, std::string_view w) { return s.contains(w); }
+// Tokens test by their precomputed hash (no rehashing of the text per lookup).
+bool contains(const WordSet& s, const Token& t) { return s.contains(t.hash, t.lower); }
 
-bool is_dot(const Token& t) { return t.kind == TokenKind::Punct && t.lower == "."; }
+bool is_dot(const Token& t) { return t.kind == TokenKind::Punct && t.lower == "."sv; }
 
 // The document's lower-case words as 64-bit hashes in an open-addressing table: built per
 // document, so no node allocations (a false positive only costs one missed sentence opener).
@@ -215,7 +218,7 @@ class Finder {
   // A capitalised word that may be (part of) a name.
   bool name_word(int32_t i, int32_t end) const {
     if (i >= end || !word(i) || !t_[i].capitalized) return false;
-    if (contains(function_words(), t_[i].lower)) return false;
+    if (contains(function_words(), t_[i])) return false;
     if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i])) return false;
     return true;
   }
@@ -223,8 +226,8 @@ class Finder {
   bool sentence_initial(int32_t i, int32_t first) const {
     if (i == first) return true;
     const Token& p = t_[i - 1];
-    return p.kind == TokenKind::Quote || p.kind == TokenKind::Dash || p.lower == "(" || p.lower == ":" ||
-           (p.kind == TokenKind::Punct && p.lower != "," && p.lower != ";" && p.lower != "(") || t_[i].breaks_before > 0;
+    return p.kind == TokenKind::Quote || p.kind == TokenKind::Dash || p.lower == "("sv || p.lower == ":"sv ||
+           (p.kind == TokenKind::Punct && p.lower != ","sv && p.lower != ";"sv && p.lower != "("sv) || t_[i].breaks_before > 0;
   }
 
   // Name tokens starting at i: capitalised words, middle initials, particles. Returns the end.
@@ -234,19 +237,19 @@ class Finder {
     while (k < end) {
       const Token& t = t_[k];
       if (k > i && t.breaks_before > 0) break;
-      if (k > i && !(t_[k - 1].lower == "of" || t_[k - 1].lower == "for" || t_[k - 1].lower == "on")) {
+      if (k > i && !(t_[k - 1].lower == "of"sv || t_[k - 1].lower == "for"sv || t_[k - 1].lower == "on"sv)) {
         const GazPhrase* p = g_.match(d_, k, end);
         if (p && p->kind != AliasKind::NonActor && p->kind != AliasKind::Demonym && !(has_org_head && *has_org_head)) {
           // "Likely GOP ..." stops before GOP; "China Daily" was handled by the caller.
           bool org_follows = false;
           for (int32_t q = k + static_cast<int32_t>(p->lowers.size()); q < end && name_word(q, end); ++q) {
-            if (contains(org_heads(), t_[q].lower)) org_follows = true;
+            if (contains(org_heads(), t_[q])) org_follows = true;
           }
           if (!org_follows) break;
         }
       }
       if (name_word(k, end) || (k > i && word(k) && t.all_caps)) {
-        if (has_org_head && contains(org_heads(), t.lower)) *has_org_head = true;
+        if (has_org_head && contains(org_heads(), t)) *has_org_head = true;
         ++k;
         ++words;
         // Middle initial "J." followed by more name.
@@ -254,8 +257,8 @@ class Finder {
         continue;
       }
       if (k > i && word(k) && k + 1 < end && name_word(k + 1, end) && !t_[k + 1].breaks_before) {
-        if (contains(name_particles(), t.lower)) { ++k; continue; }
-        if (allow_connectors && (t.lower == "of" || t.lower == "for" || t.lower == "on") &&
+        if (contains(name_particles(), t)) { ++k; continue; }
+        if (allow_connectors && (t.lower == "of"sv || t.lower == "for"sv || t.lower == "on"sv) &&
             has_org_head && *has_org_head) { ++k; continue; }
       }
       break;
@@ -272,7 +275,7 @@ class Finder {
     while (j < end && word(j)) {
       const TitleWord* w = g_.title(t_[j]);
       if (!w) {
-        if (j > i && t_[j].lower == "of" && j + 1 < end && word(j + 1) && g_.title(t_[j + 1])) { ++j; continue; }
+        if (j > i && t_[j].lower == "of"sv && j + 1 < end && word(j + 1) && g_.title(t_[j + 1])) { ++j; continue; }
         break;
       }
       if (w->gender != '-') *gender = w->gender;
@@ -340,19 +343,21 @@ class Finder {
       // Pronouns.
       const char c0 = t.lower[0];
       if ((c0 == 'h' || c0 == 's') && t.lower.size() <= 7 &&
-          (contains(pronouns_m(), t.lower) || contains(pronouns_f(), t.lower))) {
+          (contains(pronouns_m(), t) || contains(pronouns_f(), t))) {
         Candidate c;
         c.kind = CandKind::Pronoun;
         c.span = t.span;
+        c.name_first = i;
+        c.name_end = i + 1;
         c.sentence = s;
-        c.gender = contains(pronouns_m(), t.lower) ? 'm' : 'f';
+        c.gender = contains(pronouns_m(), t) ? 'm' : 'f';
         c.in_quote = in_quote_;
         out_.push_back(c);
         ++i;
         continue;
       }
       // Role nouns: "the spokesman", "the foreign minister" (not "the president of France").
-      if (t.lower == "the" && i + 1 < end && word(i + 1)) {
+      if (t.lower == "the"sv && i + 1 < end && word(i + 1)) {
         char gender = '-';
         std::string_view head;
         int32_t j = i + 1;
@@ -367,7 +372,7 @@ class Finder {
           ++j;
         }
         // "the president of France" names someone else; "the president of starting" is him.
-        const bool of_name = j + 1 < end && t_[j].lower == "of" && t_[j + 1].capitalized;
+        const bool of_name = j + 1 < end && t_[j].lower == "of"sv && t_[j + 1].capitalized;
         if (!head.empty() && head == t_[j - 1].lower && !of_name && !name_word(j, end)) {
           Candidate c;
           c.kind = CandKind::Role;
@@ -381,8 +386,8 @@ class Finder {
         }
       }
       // "the agency", "the government": an organisation or state named before.
-      if (t.lower == "the" && i + 1 < end && word(i + 1) && contains(org_references(), t_[i + 1].lower) &&
-          !(i + 2 < end && ((t_[i + 2].lower == "of" && i + 3 < end && t_[i + 3].capitalized) || name_word(i + 2, end)))) {
+      if (t.lower == "the"sv && i + 1 < end && word(i + 1) && contains(org_references(), t_[i + 1]) &&
+          !(i + 2 < end && ((t_[i + 2].lower == "of"sv && i + 3 < end && t_[i + 3].capitalized) || name_word(i + 2, end)))) {
         Candidate c;
         c.kind = CandKind::Role;
         c.span = {t.span.start, t_[i + 1].span.end};
@@ -404,7 +409,7 @@ class Finder {
         // "Chinese Foreign Minister Wang Yi", "U.S. President Donald Trump": the person.
         // "NATO Secretary-General Jens Stoltenberg": NATO, then the person.
         if (p->kind == AliasKind::Name || p->kind == AliasKind::Demonym) {
-          const bool country = g_.entry(p->entry).type == "country";
+          const bool country = g_.entry(p->entry).type == "country"sv;
           const size_t at = out_.size();
           if (int32_t e = titled_person(after, country ? i : after, end, s); e != after) {
             if (!country) {
@@ -434,17 +439,17 @@ class Finder {
         if (p->kind == AliasKind::Demonym) {
           int32_t j = after;
           if (j < end && g_.title(t_[j]) && g_.title(t_[j])->kind == TitleKind::Modifier) ++j;
-          keep = j < end && contains(government_nouns(), t_[j].lower);
+          keep = j < end && contains(government_nouns(), t_[j]);
           span_end = j + 1;
         } else if (p->kind == AliasKind::Metonym) {
-          bool place = i > first && contains(locatives(), t_[i - 1].lower);
-          if (after < end && (t_[after].lower == "," || t_[after].lower == "state")) {
-            int32_t j = t_[after].lower == "," ? after + 1 : after;
-            if (j < end && (t_[j].lower == "d.c." || t_[j].lower == "state")) place = true;
+          bool place = i > first && contains(locatives(), t_[i - 1]);
+          if (after < end && (t_[after].lower == ","sv || t_[after].lower == "state"sv)) {
+            int32_t j = t_[after].lower == ","sv ? after + 1 : after;
+            if (j < end && (t_[j].lower == "d.c."sv || t_[j].lower == "state"sv)) place = true;
           }
-          if (after < end && t_[after].lower == "d.c.") place = true;
+          if (after < end && t_[after].lower == "d.c."sv) place = true;
           // A dateline: "SEOUL —", "BEIJING (Reuters) -".
-          if (t.all_caps && after < end && (t_[after].kind == TokenKind::Dash || t_[after].lower == "(" || t_[after].lower == ",")) place = true;
+          if (t.all_caps && after < end && (t_[after].kind == TokenKind::Dash || t_[after].lower == "("sv || t_[after].lower == ","sv)) place = true;
           keep = !place;
         }
         if (keep) {
@@ -463,7 +468,7 @@ class Finder {
       }
 
       // Capitalised names not in the gazetteer.
-      if (t.capitalized && !contains(function_words(), t.lower)) {
+      if (t.capitalized && !contains(function_words(), t)) {
         if (sentence_initial(i, first) && !t.all_caps &&
             (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)))) {
           ++i;
@@ -475,7 +480,7 @@ class Finder {
         const int32_t len = e - i;
         bool shouting = len >= 2;  // an all-caps run is a headline, not a name
         for (int32_t k = i; k < e && shouting; ++k) shouting = t_[k].kind != TokenKind::Word || t_[k].all_caps;
-        if (shouting || contains(non_actor_heads(), t_[e - 1].lower) ||
+        if (shouting || contains(non_actor_heads(), t_[e - 1]) ||
             (len == 1 && org)) {  // "the Clean Air Act", a lone "University"
           i = e;
           continue;
@@ -483,7 +488,7 @@ class Finder {
         // "the Grand Strategy class", "an Ideal America", "This Whiggish vision": after a
         // determiner an unknown name is not a new person ("the Obama administration" still links
         // to an Obama named elsewhere).
-        const bool determiner = i > first && contains(determiners(), t_[i - 1].lower) &&
+        const bool determiner = i > first && contains(determiners(), t_[i - 1]) &&
                                 !(len >= 2 && g_.given_name_gender(t));  // "the Bernie Sanders campaign"
         if (org) {
           push_name(CandKind::Org, i, e, s);
@@ -512,22 +517,22 @@ class Finder {
     // "Candidates who ...", "Voters were": a plural noun opening the sentence (a plural verb
     // after it; "Meadows would" and "Sanders said" stay names).
     if (sentence_initial(i, first) && w.size() > 3 && w.back() == 's' && n < end &&
-        (t_[n].lower == "who" || t_[n].lower == "are" || t_[n].lower == "were" || t_[n].lower == "have")) {
+        (t_[n].lower == "who"sv || t_[n].lower == "are"sv || t_[n].lower == "were"sv || t_[n].lower == "have"sv)) {
       return false;
     }
     if (n < end) {
       const Token& x = t_[n];
-      if (x.lower == "'s" || x.lower == "'") return true;
-      if (x.lower == ":" && t_[i].all_caps) return true;  // transcript speaker "WALLACE:"
-      if (x.kind == TokenKind::Word && !x.capitalized && contains(subject_verbs(), x.lower)) return true;
+      if (x.lower == "'s"sv || x.lower == "'"sv) return true;
+      if (x.lower == ":"sv && t_[i].all_caps) return true;  // transcript speaker "WALLACE:"
+      if (x.kind == TokenKind::Word && !x.capitalized && contains(subject_verbs(), x)) return true;
       if (x.kind == TokenKind::Word && !x.capitalized && x.lower.size() > 4 &&
           x.lower.compare(x.lower.size() - 2, 2, "ed") == 0) return true;
-      if (x.lower == "," && n + 1 < end) {
+      if (x.lower == ","sv && n + 1 < end) {
         const std::string& y = t_[n + 1].lower;
-        if (y == "who" || y == "a" || y == "the" || y == "an") return true;
+        if (y == "who"sv || y == "a"sv || y == "the"sv || y == "an"sv) return true;
       }
     }
-    if (i > first && contains(reporting_before(), t_[i - 1].lower)) return true;
+    if (i > first && contains(reporting_before(), t_[i - 1])) return true;
     return false;
   }
 
@@ -542,17 +547,17 @@ class Finder {
   bool plausible_single_name(int32_t i, int32_t first, int32_t end) const {
     const Token& t = t_[i];
     if (t.all_caps || t.span.size() < 3 || title_case_) return false;
-    if (i > first && contains(places_before(), t_[i - 1].lower)) return false;
+    if (i > first && contains(places_before(), t_[i - 1])) return false;
     const std::string& w = t.lower;
     if (w.find('-') != std::string::npos) return false;
-    if (i + 2 < end && t_[i + 1].lower == "," && (g_.match(d_, i + 2, end) || t_[i + 2].lower.find('.') != std::string::npos)) return false;
+    if (i + 2 < end && t_[i + 1].lower == ","sv && (g_.match(d_, i + 2, end) || t_[i + 2].lower.find('.') != std::string::npos)) return false;
     // At a sentence start anything is capitalised: a lone word there must be followed by what
     // reads as its verb ("McConnell sought"), not a preposition or a comma ("Patrons at",
     // "Somewhere,").
     if (!sentence_initial(i, first)) return true;
     if (i + 1 >= end) return false;
     const Token& n = t_[i + 1];
-    return n.kind == TokenKind::Word && !n.capitalized && (n.lower == "and" || !contains(function_words(), n.lower));
+    return n.kind == TokenKind::Word && !n.capitalized && (n.lower == "and"sv || !contains(function_words(), n));
   }
 
   Candidate& push_name(CandKind kind, int32_t b, int32_t e, int32_t s) {

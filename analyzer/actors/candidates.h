@@ -23,7 +23,7 @@ enum class CandKind : uint8_t {
 struct Candidate {
   CandKind kind = CandKind::SingleName;
   Span span;                  // the mention as shown (may include the title)
-  int32_t name_first = 0;     // name tokens [name_first, name_end) (Person/Org/SingleName)
+  int32_t name_first = 0;     // name tokens [name_first, name_end) (Person/Org/SingleName; a Pronoun's own token)
   int32_t name_end = 0;
   int32_t sentence = -1;
   int32_t entry = -1;         // Gaz

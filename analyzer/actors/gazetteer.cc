@@ -92,14 +92,17 @@ Status Gazetteer::add_phrase(const std::string& text, int32_t entry, AliasKind k
   p.kind = kind;
   for (const Token& t : doc->tokens) {
     p.lowers.push_back(t.lower);
+    p.hashes.push_back(t.hash);
     p.casing.push_back(t.all_caps ? 2 : t.capitalized ? 1 : 0);
   }
   if (p.lowers.empty()) return model_error(where + ": empty alias");
-  auto& bucket = by_first_[p.lowers[0]];
+  auto& [bucket, any_case] = by_first_[p.lowers[0]];
   for (int32_t other : bucket) {  // the same alias twice for one entry: keep the first kind
     const GazPhrase& o = phrases_[other];
     if (o.entry == entry && o.lowers == p.lowers && o.casing == p.casing) return {};
   }
+  any_case |= p.casing[0] == 0;
+  first_filter_.add(p.hashes[0]);
   phrases_.push_back(std::move(p));
   bucket.push_back(static_cast<int32_t>(phrases_.size()) - 1);
   std::stable_sort(bucket.begin(), bucket.end(), [&](int32_t a, int32_t b) {
@@ -162,16 +165,17 @@ Result<Gazetteer> Gazetteer::from_sources(const GazetteerSources& src) {
 
 const GazPhrase* Gazetteer::match(const Document& doc, int32_t i, int32_t end) const {
   const Token& first = doc.tokens[i];
-  const std::vector<int32_t>* bucket = by_first_.find(first.hash, first.lower);
-  if (!bucket) return nullptr;
-  for (int32_t pi : *bucket) {
+  if (!first_filter_.may_contain(first.hash)) return nullptr;  // the common case
+  const FirstTokenBucket* bucket = by_first_.find(first.hash, first.lower);
+  if (!bucket || (!bucket->any_case && !first.capitalized && !first.all_caps)) return nullptr;
+  for (int32_t pi : bucket->phrases) {
     const GazPhrase& p = phrases_[pi];
     const int32_t n = static_cast<int32_t>(p.lowers.size());
     if (i + n > end) continue;
     bool ok = true;
     for (int32_t k = 0; k < n && ok; ++k) {
       const Token& t = doc.tokens[i + k];
-      if (k > 0 && t.lower != p.lowers[k]) ok = false;
+      if (k > 0 && (t.hash != p.hashes[k] || t.lower != p.lowers[k])) ok = false;
       else if (p.casing[k] == 2 && !t.all_caps) ok = false;
       else if (p.casing[k] == 1 && !t.capitalized) ok = false;
       // A multi-word alias must not jump a sentence break or a line break.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/hash_filter.h"
 #include "analyzer/core/string_table.h"
 #include "analyzer/text/document.h"
 
@@ -32,6 +33,7 @@ struct GazEntry {
 // One alias, tokenised the way documents are.
 struct GazPhrase {
   std::vector<std::string> lowers;  // token.lower of each token
+  std::vector<uint64_t> hashes;     // token.hash of each token (compared before the strings)
   std::vector<uint8_t> casing;      // per token: 0 any case, 1 capitalised, 2 all caps
   int32_t entry = -1;
   AliasKind kind = AliasKind::Name;
@@ -72,8 +74,15 @@ class Gazetteer {
 
   std::vector<GazEntry> entries_;
   std::vector<GazPhrase> phrases_;
-  // first token lower -> phrase indices, longest first
-  StringTable<std::vector<int32_t>> by_first_;
+  struct FirstTokenBucket {
+    std::vector<int32_t> phrases;  // longest first
+    // Some phrase takes its first word in any case. When none does, a lower-case token can skip
+    // the bucket: "the" starts ~20 capitalised names ("The Hill") and is the commonest word.
+    bool any_case = false;
+  };
+  // first token lower -> the phrases starting with it
+  StringTable<FirstTokenBucket> by_first_;
+  HashFilter first_filter_;  // the first-token hashes, tested before by_first_
   StringTable<TitleWord> titles_;
   StringTable<char> given_names_;
   static char gender_of(const char* g) { return g ? *g : 0; }

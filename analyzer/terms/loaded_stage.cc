@@ -56,12 +56,14 @@ class SpanIndex {
 
 void LoadedStage::annotate(Document& doc) const {
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
-  std::vector<uint64_t> hashes(n);
+  // Per-thread scratch: reused across documents instead of allocated for each.
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<TermMatch> matches;
+  thread_local std::vector<TermEvidence> evidence;
+  thread_local std::vector<std::string> words;
+  hashes.resize(n);
   for (int32_t i = 0; i < n; ++i) hashes[i] = doc.tokens[i].hash;
 
-  std::vector<TermMatch> matches;
-  std::vector<TermEvidence> evidence;
-  std::vector<std::string> words;
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     matches.clear();

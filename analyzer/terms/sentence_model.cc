@@ -1,12 +1,18 @@
 #include "analyzer/terms/sentence_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 
+#include "analyzer/core/string_table.h"
+#include "analyzer/terms/distinct_sum.h"
 #include "analyzer/terms/hashing.h"
 
 namespace framelens::terms {
+
+// Literals as string_views: comparisons check the length before the bytes (no memcmp call).
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -15,10 +21,11 @@ constexpr uint32_t kVersion = 2;
 
 // Punctuation that carries tone; other punctuation is skipped by the n-gram features.
 bool tone_punct(const Token& t) {
-  return t.kind == TokenKind::Quote || t.lower == "!" || t.lower == "?" || t.lower == ":";
+  return t.kind == TokenKind::Quote || t.lower == "!"sv || t.lower == "?"sv || t.lower == ":"sv;
 }
 
 const uint64_t kStartHash = hash_token("<s>");
+const uint64_t kNumHash = hash_token("<num>");  // every number is one feature
 
 // Calls f(index) for each character 2..5-gram of "<word>" (boundary marks included).
 template <class F>
@@ -96,12 +103,12 @@ void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& to
     const Token& t = doc.tokens[i];
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     if (!word && !tone_punct(t)) continue;
-    const uint64_t h = t.kind == TokenKind::Number ? hash_token("<num>") : token_hashes[i];
+    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : token_hashes[i];
     out.sparse.push_back({static_cast<uint32_t>(h & mask), 1.f});
     if (use_bigrams) out.sparse.push_back({static_cast<uint32_t>(hash_pair(prev, h) & mask), 1.f});
     prev = h;
     if (t.kind == TokenKind::Quote) ++quotes;
-    if (t.lower == "!" || t.lower == "?") ++exclaim;
+    if (t.lower == "!"sv || t.lower == "?"sv) ++exclaim;
     if (t.kind == TokenKind::Word) {
       ++words;
       if (vdim > 0 && vectors.accumulate(h, acc)) ++in_vocab;
@@ -141,8 +148,9 @@ SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t
 }
 
 void SentenceModel::prepare() {
+  static std::atomic<uint64_t> next_id{0};
+  id_ = ++next_id;  // invalidates the OOV caches filled for the previous weights
   cache_.clear();
-  cache_index_.clear();
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
   if (dense_mean.size() != dense_dim()) {
@@ -152,48 +160,79 @@ void SentenceModel::prepare() {
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
   if (vdim == 0) return;
   const auto& words = vectors.words();
-  cache_.reserve(words.size());
-  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r)
-    if (cache_index_.insert(hash_token(words[r]), static_cast<int32_t>(cache_.size())))
-      cache_.push_back(word_info(words[r], r));
+  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r) {
+    const uint64_t h = hash_token(words[r]);
+    if (!cache_.find(h)) cache_.insert(h, word_info(words[r], r));  // the first row of a hash wins
+  }
+}
+
+SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
+  // Names and rare words recur across articles, and each costs about four weight reads per
+  // character to compute, so a thread keeps the ones it has seen (for this model's weights only).
+  struct OovCache {
+    uint64_t model = 0;
+    StringTable<WordInfo> infos;
+  };
+  constexpr size_t kMaxEntries = 1 << 16;  // bounds memory on endless streams of new words
+  thread_local OovCache cache;
+  if (cache.model != id_ || cache.infos.size() >= kMaxEntries) {
+    cache.model = id_;
+    cache.infos = {};
+  }
+  if (const WordInfo* w = cache.infos.find(t.hash, t.lower)) return *w;
+  return cache.infos[t.lower] = word_info(t.lower, -1);
 }
 
 double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
                                   int32_t end, const std::vector<TermEvidence>& evidence) const {
+  // Two passes so the random reads (weights, vocabulary slots) of a sentence are issued together
+  // and their cache misses overlap instead of stalling one token at a time.
   thread_local std::vector<uint32_t> idx;
+  thread_local std::vector<int32_t> word_tokens;
   idx.clear();
+  word_tokens.clear();
   const uint32_t mask = sparse_dim() - 1;
+  const float* sw = lr.sparse_w.data();
   uint64_t prev = kStartHash;
-  int words = 0, quotes = 0, exclaim = 0, in_vocab = 0;
-  double char_sum = 0, char_n = 0, vec_sum = 0;
+  int quotes = 0, exclaim = 0, in_vocab = 0;
+  // 1. Feature ids and the sentence's words; prefetch their weights and index slots.
   for (int32_t i = first; i < end; ++i) {
     const Token& t = doc.tokens[i];
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     if (!word && !tone_punct(t)) continue;
-    const uint64_t h = t.kind == TokenKind::Number ? hash_token("<num>") : token_hashes[i];
+    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : token_hashes[i];
     idx.push_back(static_cast<uint32_t>(h & mask));
-    if (use_bigrams) idx.push_back(static_cast<uint32_t>(hash_pair(prev, h) & mask));
+    __builtin_prefetch(sw + idx.back());
+    if (use_bigrams) {
+      idx.push_back(static_cast<uint32_t>(hash_pair(prev, h) & mask));
+      __builtin_prefetch(sw + idx.back());
+    }
     prev = h;
     if (t.kind == TokenKind::Quote) ++quotes;
-    if (t.lower == "!" || t.lower == "?") ++exclaim;
+    if (t.lower == "!"sv || t.lower == "?"sv) ++exclaim;
     if (t.kind != TokenKind::Word) continue;
-    ++words;
-    const int32_t row = cache_index_.find(h);
-    const WordInfo w = row >= 0 ? cache_[row] : word_info(t.lower, -1);
+    word_tokens.push_back(i);
+    cache_.prefetch(h);
+  }
+  const int words = static_cast<int>(word_tokens.size());
+  double z = lr.bias;
+  if (!idx.empty()) {
+    thread_local DistinctSum distinct_sum;  // = sort, unique, sum; sorts only when it matters
+    size_t uniq = 0;
+    const double s = distinct_sum(sw, idx, uniq);
+    z += s / std::sqrt(static_cast<double>(uniq));
+  }
+  // 2. The words' contributions (their slots were prefetched in pass 1), summed in token order.
+  double char_sum = 0, char_n = 0, vec_sum = 0;
+  for (int k = 0; k < words; ++k) {
+    const WordInfo* known = cache_.find(token_hashes[word_tokens[k]]);
+    const WordInfo w = known ? *known : oov_info(doc.tokens[word_tokens[k]]);
     char_sum += w.char_sum;
     char_n += w.char_n;
     if (w.has_vec) {
       vec_sum += w.vec_dot;
       ++in_vocab;
     }
-  }
-  double z = lr.bias;
-  if (!idx.empty()) {
-    std::sort(idx.begin(), idx.end());
-    const size_t uniq = static_cast<size_t>(std::unique(idx.begin(), idx.end()) - idx.begin());
-    double s = 0;
-    for (size_t k = 0; k < uniq; ++k) s += lr.sparse_w[idx[k]];
-    z += s / std::sqrt(static_cast<double>(uniq));
   }
   if (use_chars && char_n > 0) z += char_sum / std::sqrt(char_n);
   const int vdim = use_vectors ? vectors.dim() : 0;
@@ -246,7 +285,8 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (!in) return model_error(path + ": truncated");
   for (float w : m.lr.sparse_w)
     if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
-  m.prepare();
+  // Not prepared here (see prepare()): LoadedStage prepares the model it keeps, and preparing
+  // twice doubled the largest part of the terms stage's load time.
   return m;
 }
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyzer/core/flat_hash_index.h"
+#include "analyzer/core/flat_hash_map.h"
 #include <vector>
 
 #include <Eigen/Dense>
@@ -56,7 +56,8 @@ class SentenceModel {
   double score(const SentenceFeatures& f) const;  // expects standardised dense
 
   // Fast path used by the stage: the same margin as extract + standardize + lr, with each word's
-  // char-gram and vector contributions precomputed by prepare() (call after training or loading).
+  // char-gram and vector contributions precomputed by prepare() (call after training or loading;
+  // load() does not, LoadedStage prepares its model).
   void prepare();
   double score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
                     const std::vector<TermEvidence>& evidence) const {
@@ -76,10 +77,11 @@ class SentenceModel {
     float vec_dot = 0;    // its vector dotted with the standardised dense weights
     bool has_vec = false;
   };
-  FlatHashIndex cache_index_;      // token hash -> row of cache_
-  std::vector<WordInfo> cache_;
+  FlatHashMap<WordInfo> cache_;   // token hash -> the word's precomputed contributions
   float vec_const_ = 0;   // the standardisation offset of the vector block
+  uint64_t id_ = 0;       // unique per prepare(): keys the per-thread cache of OOV word infos
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
+  WordInfo oov_info(const Token& t) const;  // word_info of a word without a vector, cached
 };
 
 }  // namespace framelens::terms

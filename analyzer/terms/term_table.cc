@@ -52,12 +52,16 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   const int32_t idx = static_cast<int32_t>(entries_.size());
   by_phrase_.emplace(joined, idx);
   if (by_first_.insert(e.hashes[0], static_cast<int32_t>(first_lists_.size()))) first_lists_.emplace_back();
+  first_filter_.add(e.hashes[0]);
   auto& list = first_lists_[by_first_.find(e.hashes[0])];
+  Continuation c;
+  c.entry = idx;
+  c.tokens = static_cast<int32_t>(e.hashes.size());
+  std::copy(e.hashes.begin() + 1, e.hashes.end(), c.rest);
   entries_.push_back(std::move(e));
-  list.push_back(idx);
-  std::stable_sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
-    return entries_[a].hashes.size() > entries_[b].hashes.size();
-  });
+  list.push_back(c);
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Continuation& a, const Continuation& b) { return a.tokens > b.tokens; });
 }
 
 int32_t TermTable::find(const std::string& phrase) const {
@@ -116,22 +120,29 @@ Status TermTable::save(const std::string& path) const {
 
 void TermTable::match(const std::vector<Token>& tokens, const std::vector<uint64_t>& token_hashes,
                       int32_t first, int32_t end, std::vector<TermMatch>& out) const {
+  // Most words start no entry: the filter turns them away without probing the index, and the
+  // index slots of the others are loaded a few tokens ahead so their cache misses overlap.
+  constexpr int32_t kAhead = 8;
+  auto prefetch = [&](int32_t k) {
+    if (first_filter_.may_contain(token_hashes[k])) by_first_.prefetch(token_hashes[k]);
+  };
+  for (int32_t k = first; k < std::min(end, first + kAhead); ++k) prefetch(k);
   for (int32_t i = first; i < end;) {
-    if (tokens[i].kind != TokenKind::Word) {
+    if (i + kAhead < end) prefetch(i + kAhead);
+    if (tokens[i].kind != TokenKind::Word || !first_filter_.may_contain(token_hashes[i])) {
       ++i;
       continue;
     }
     const int32_t list = by_first_.find(token_hashes[i]);
     int32_t best = -1, best_len = 0;
     if (list >= 0) {
-      for (int32_t idx : first_lists_[list]) {
-        const auto& h = entries_[idx].hashes;
-        const int32_t n = static_cast<int32_t>(h.size());
+      for (const Continuation& c : first_lists_[list]) {
+        const int32_t n = c.tokens;
         if (i + n > end) continue;
         bool same = true;
-        for (int32_t k = 1; k < n && same; ++k) same = token_hashes[i + k] == h[k];
+        for (int32_t k = 1; k < n && same; ++k) same = token_hashes[i + k] == c.rest[k - 1];
         if (same) {
-          best = idx;
+          best = c.entry;
           best_len = n;
           break;  // longest first
         }

@@ -1,0 +1,114 @@
+#pragma once
+// A map from 64-bit hashes to small values kept inline in one flat open-addressing table (linear
+// probing, load <= 1/2): a per-token lookup that hits reads one slot, where FlatHashIndex + a row
+// array reads two cache lines in two dependent steps. Tables of megabytes are asked for huge
+// pages, since random lookups over 4 KiB pages miss the TLB as well as the cache.
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+namespace framelens {
+
+// std::allocator with 2 MiB alignment and MADV_HUGEPAGE for large blocks (a hint: the kernel may
+// ignore it).
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  static constexpr size_t kHuge = size_t{2} << 20;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < kHuge) return std::allocator<T>().allocate(n);
+    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+    void* p = std::aligned_alloc(kHuge, rounded);
+    if (!p) throw std::bad_alloc();
+    madvise(p, rounded, MADV_HUGEPAGE);
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t n) {
+    if (n * sizeof(T) < kHuge) return std::allocator<T>().deallocate(p, n);
+    std::free(p);
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+};
+
+template <typename V>
+class FlatHashMap {
+ public:
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+    has_zero_ = false;
+  }
+  size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
+  // Keeps the first value given for a key; false when the key was already present.
+  bool insert(uint64_t key, const V& value) {
+    if (key == 0) {
+      if (has_zero_) return false;
+      has_zero_ = true;
+      zero_value_ = value;
+      return true;
+    }
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    size_t i = slot(key);
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = {key, value};
+    ++size_;
+    return true;
+  }
+
+  // The value of `key`, or nullptr.
+  const V* find(uint64_t key) const {
+    if (key == 0) return has_zero_ ? &zero_value_ : nullptr;
+    if (slots_.empty()) return nullptr;
+    for (size_t i = slot(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+
+  // Starts loading the slot of `key` into cache (issue for a batch of keys, then find them).
+  void prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[slot(key)]);
+  }
+
+ private:
+  size_t slot(uint64_t key) const {
+    // The same mixing as FlatHashIndex: token hashes may be weak in the low bits.
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<size_t>(key) & mask_;
+  }
+  void grow() {
+    std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
+    const size_t cap = old.empty() ? 16 : 2 * old.size();
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.key != 0) insert(s.key, s.value);
+  }
+
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty (the key 0 itself is kept aside in zero_value_)
+    V value{};
+  };
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  bool has_zero_ = false;
+  V zero_value_{};
+};
+
+}  // namespace framelens

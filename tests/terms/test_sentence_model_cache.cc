@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "analyzer/terms/hashing.h"
+#include "analyzer/terms/sentence_model.h"
+
+using namespace framelens;
+using namespace framelens::terms;
+
+namespace {
+
+// A small model with random weights, char-grams and two word vectors (every other word is OOV).
+SentenceModel random_model(unsigned seed) {
+  SentenceModel m;
+  m.hash_bits = 12;
+  m.vectors.reset(4);
+  const float a[4] = {0.5f, -1.f, 0.25f, 2.f}, b[4] = {-0.3f, 0.7f, 1.f, 0.f};
+  m.vectors.add("reckless", a);
+  m.vectors.add("council", b);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> u(-1.f, 1.f);
+  m.lr.sparse_w.resize(m.sparse_dim());
+  for (auto& w : m.lr.sparse_w) w = u(rng);
+  m.lr.dense_w = Eigen::VectorXf::Zero(m.dense_dim());
+  for (int i = 0; i < m.dense_dim(); ++i) m.lr.dense_w[i] = u(rng);
+  m.lr.bias = 0.1f;
+  m.prepare();
+  return m;
+}
+
+Document doc_of(const std::string& text) {
+  auto d = make_document(text, {});
+  REQUIRE(d.ok());
+  return std::move(*d);
+}
+
+double margin(const SentenceModel& m, const Document& d) {
+  std::vector<uint64_t> h;
+  for (const auto& t : d.tokens) h.push_back(t.hash);
+  const auto& s = d.sentences[0];
+  return m.margin_fast(d, h, s.first_token, s.end_token, {});
+}
+
+double slow_score(const SentenceModel& m, const Document& d) {
+  std::vector<uint64_t> h;
+  for (const auto& t : d.tokens) h.push_back(t.hash);
+  const auto& s = d.sentences[0];
+  SentenceFeatures f;
+  m.extract(d, h, s.first_token, s.end_token, {}, f);
+  m.standardize(f.dense);
+  return m.score(f);
+}
+
+}  // namespace
+
+TEST_CASE("sentence model: cached OOV word infos give the same margin on every call") {
+  const SentenceModel m = random_model(3);
+  const auto d = doc_of("The council's reckless Zyxwv plan failed; Zyxwv and Qwerty said so!");
+  const double first = margin(m, d);
+  CHECK(sigmoid(first) == Approx(slow_score(m, d)).epsilon(1e-4));
+  for (int k = 0; k < 3; ++k) CHECK(margin(m, d) == first);  // served from the cache: bit-identical
+}
+
+TEST_CASE("sentence model: the OOV cache never serves another model's weights") {
+  const auto d = doc_of("Zyxwv and Qwerty met the reckless council.");
+  const SentenceModel a = random_model(3);
+  const SentenceModel b = random_model(4);
+  const double ma = margin(a, d), mb = margin(b, d);
+  CHECK(ma != mb);
+  CHECK(margin(a, d) == ma);
+  CHECK(sigmoid(mb) == Approx(slow_score(b, d)).epsilon(1e-4));
+  // Same object, new weights: prepare() must drop what was cached for the old ones.
+  SentenceModel c = random_model(3);
+  const double before = margin(c, d);
+  for (auto& w : c.lr.sparse_w) w = -w;
+  c.prepare();
+  const double after = margin(c, d);
+  CHECK(after != before);
+  CHECK(sigmoid(after) == Approx(slow_score(c, d)).epsilon(1e-4));
+}
