@@ -82,9 +82,17 @@ class FlatHashMap {
     if (!slots_.empty()) __builtin_prefetch(&slots_[slot(key)]);
   }
 
+  // Calls fn(key, value) for every entry (in table order).
+  template <typename Fn>
+  void for_each(Fn fn) const {
+    if (has_zero_) fn(uint64_t{0}, zero_value_);
+    for (const Slot& s : slots_)
+      if (s.key != 0) fn(s.key, s.value);
+  }
+
  private:
   size_t slot(uint64_t key) const {
-    // The same mixing as FlatHashIndex: token hashes may be weak in the low bits.
+    // Spread the bits (token hashes may be weak in the low bits) before masking.
     key ^= key >> 33;
     key *= 0xff51afd7ed558ccdULL;
     key ^= key >> 33;
