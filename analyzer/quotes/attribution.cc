@@ -52,8 +52,8 @@ SpeakerPhrase name_after_modifiers(const Document& doc, int32_t begin, int32_t l
   for (int32_t m = begin; m < limit && m - begin < 6; ++m) {
     const Token& t = toks[m];
     const bool modifier = t.kind == TokenKind::Number || t.lower == "/" ||
-                          (t.kind == TokenKind::Word && !t.capitalized && !lex.find(t.lower) &&
-                           !(lex.word_class(t.lower) & (kClauseStop | kPassiveAux | kNonSpeaker | kPronounPerson |
+                          (t.kind == TokenKind::Word && !t.capitalized && !lex.find(t) &&
+                           !(lex.word_class(t) & (kClauseStop | kPassiveAux | kNonSpeaker | kPronounPerson |
                                                         kDeterminer | kSkip | kTimeWord)));
     if (!modifier) {
       if (m == begin) break;
@@ -71,9 +71,9 @@ SpeakerPhrase name_after_modifiers(const Document& doc, int32_t begin, int32_t l
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
   const auto& toks = doc.tokens;
   if (toks[i].kind != TokenKind::Word) return nullptr;
-  const CueInfo* c = CueLexicon::instance().find(toks[i].lower);
+  const CueInfo* c = CueLexicon::instance().find(toks[i]);
   if (!c) return nullptr;
-  if (i > 0 && (CueLexicon::instance().word_class(toks[i - 1].lower) & kPassiveAux) &&
+  if (i > 0 && (CueLexicon::instance().word_class(toks[i - 1]) & kPassiveAux) &&
       c->lemma != "say") {
     return nullptr;  // "was told", "is expected" ...
   }
@@ -182,8 +182,8 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
         bool plain = true;
         for (int32_t m = j; m < sp.first_tok && plain; ++m) {
           const Token& w = toks[m];
-          plain = w.kind == TokenKind::Word && !w.capitalized && !lex.find(w.lower) &&
-                  !(lex.word_class(w.lower) & (kClauseStop | kPassiveAux | kPronounPerson | kNonSpeaker | kSkip));
+          plain = w.kind == TokenKind::Word && !w.capitalized && !lex.find(w) &&
+                  !(lex.word_class(w) & (kClauseStop | kPassiveAux | kPronounPerson | kNonSpeaker | kSkip));
         }
         if (plain) sp.first_tok = j;
       }
@@ -220,7 +220,7 @@ Attribution attribution_after(const Document& doc, int32_t begin, int32_t limit)
     if (!a.speaker) return Attribution{};
     const int32_t after = std::max(a.cue_tok + 1, a.speaker.end_tok);
     if (after < limit && !sentence_final(toks[after]) && !is_punct(toks[after], ",")) {
-      const uint16_t c = lex.word_class(toks[after].lower);
+      const uint16_t c = lex.word_class(toks[after]);
       if (!(c & (kClauseStop | kTimeWord)) || toks[after].lower == "that") return Attribution{};
     }
   }

@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/text/document.h"
+#include "analyzer/text/token_hash.h"
+
 namespace framelens {
 
 struct CueInfo {
@@ -37,26 +40,16 @@ class CueLexicon {
  public:
   static const CueLexicon& instance();
   // `lower` is Token::lower. Returns nullptr for non-cues.
-  const CueInfo* find(std::string_view lower) const {
-    // Most words fail the length / three-letter prefix filter without hashing.
-    if (lower.size() < 3 || lower.size() >= 32 || !(cue_lengths_ & (1u << lower.size()))) return nullptr;
-    const unsigned a = static_cast<unsigned char>(lower[0]) - 'a', b = static_cast<unsigned char>(lower[1]) - 'a',
-                   c = static_cast<unsigned char>(lower[2]) - 'a';
-    if (a >= 26 || b >= 26 || c >= 26 || !(cue_prefix_[a][b] & (1u << c))) return nullptr;
-    const Entry* e = lookup(lower);
-    return e ? e->cue : nullptr;
-  }
+  const CueInfo* find(std::string_view lower) const { return find(lower, 0); }
+  // The same for a token, with the tokenizer's hash of its text (the table hashes with FNV-1a too).
+  const CueInfo* find(const Token& t) const { return find(t.lower, t.hash); }
   // Both at once (one hash): the word's classes, and its cue or nullptr.
-  uint16_t classify(std::string_view lower, const CueInfo** cue) const {
-    const Entry* e = lookup(lower);
-    *cue = e ? e->cue : nullptr;
-    return e ? e->cls : 0;
-  }
-  uint16_t word_class(std::string_view lower) const {
-    const Entry* e = lookup(lower);
-    return e ? e->cls : 0;
-  }
+  uint16_t classify(std::string_view lower, const CueInfo** cue) const { return classify(lower, 0, cue); }
+  uint16_t classify(const Token& t, const CueInfo** cue) const { return classify(t.lower, t.hash, cue); }
+  uint16_t word_class(std::string_view lower) const { return word_class(lower, 0); }
+  uint16_t word_class(const Token& t) const { return word_class(t.lower, t.hash); }
   bool is(std::string_view lower, WordClass c) const { return (word_class(lower) & c) != 0; }
+  bool is(const Token& t, WordClass c) const { return (word_class(t) & c) != 0; }
 
  private:
   // One open-addressing table (FNV-1a, linear probing) for cues and word classes: a lookup is a
@@ -67,14 +60,11 @@ class CueLexicon {
     uint16_t cls = 0;
   };
   static constexpr size_t kSlots = 2048;  // power of two, > 2x the entries
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-  }
-  const Entry* lookup(std::string_view w) const {
+  static uint64_t hash(std::string_view s) { return fnv1a64(s); }
+  // `h`: hash(w) when the caller has it (Token::hash), else 0.
+  const Entry* lookup(std::string_view w, uint64_t h) const {
     if (w.empty() || w.size() >= 32 || !(lengths_ & (1u << w.size()))) return nullptr;
-    size_t i = hash(w) & (kSlots - 1);
+    size_t i = (h ? h : hash(w)) & (kSlots - 1);
     while (!slots_[i].key.empty()) {
       if (slots_[i].key == w) return &slots_[i];
       i = (i + 1) & (kSlots - 1);
@@ -82,6 +72,24 @@ class CueLexicon {
     return nullptr;
   }
   Entry& insert(std::string_view w);
+  const CueInfo* find(std::string_view lower, uint64_t h) const {
+    // Most words fail the length / three-letter prefix filter without hashing.
+    if (lower.size() < 3 || lower.size() >= 32 || !(cue_lengths_ & (1u << lower.size()))) return nullptr;
+    const unsigned a = static_cast<unsigned char>(lower[0]) - 'a', b = static_cast<unsigned char>(lower[1]) - 'a',
+                   c = static_cast<unsigned char>(lower[2]) - 'a';
+    if (a >= 26 || b >= 26 || c >= 26 || !(cue_prefix_[a][b] & (1u << c))) return nullptr;
+    const Entry* e = lookup(lower, h);
+    return e ? e->cue : nullptr;
+  }
+  uint16_t classify(std::string_view lower, uint64_t h, const CueInfo** cue) const {
+    const Entry* e = lookup(lower, h);
+    *cue = e ? e->cue : nullptr;
+    return e ? e->cls : 0;
+  }
+  uint16_t word_class(std::string_view lower, uint64_t h) const {
+    const Entry* e = lookup(lower, h);
+    return e ? e->cls : 0;
+  }
 
   CueLexicon();
   std::vector<CueInfo> cues_;  // stable storage (reserved up front)

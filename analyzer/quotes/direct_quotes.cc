@@ -53,7 +53,7 @@ struct PairFacts {
 bool object_verb(const Token& t) {
   const auto& lex = CueLexicon::instance();
   if (t.kind != TokenKind::Word) return false;
-  if (lex.word_class(t.lower) & (kPassiveAux | kClauseStop | kDeterminer | kPronounPerson | kNonSpeaker | kTimeWord)) {
+  if (lex.word_class(t) & (kPassiveAux | kClauseStop | kDeterminer | kPronounPerson | kNonSpeaker | kTimeWord)) {
     return false;
   }
   const std::string& w = t.lower;
@@ -194,8 +194,8 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
       } else {
         direct = (has_trailing && !lower_inside) || (f.first_cap && f.end_punct && f.words >= 4);
       }
-    } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p.lower) &&
-               CueLexicon::instance().find(p.lower)->speech) {
+    } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p) &&
+               CueLexicon::instance().find(p)->speech) {
       // 'said "We ..."'; but 'reported "2,521 shooting incidents" in the city' is a partial
       // quote inside the writer's sentence.
       direct = f.words >= 2 && !(f.runs_on && !f.end_punct) && !lower_inside;

@@ -18,7 +18,7 @@ bool is_preposition_link(const Token& t) {
 bool name_word(const CueLexicon& lex, const Token& t) {
   if (t.kind != TokenKind::Word || !t.capitalized) return false;
   const CueInfo* cue = nullptr;
-  const uint16_t c = lex.classify(t.lower, &cue);
+  const uint16_t c = lex.classify(t, &cue);
   if (c & (kDeterminer | kPronounPerson | kNonSpeaker | kSkip | kClauseStop | kTimeWord)) {
     return (c & kTitle) != 0;  // "President", "Judge" stay
   }
@@ -48,7 +48,7 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
   }
   if (core_end == first) return sp;
   for (int32_t i = first; i < end; ++i) {
-    if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i].lower) & kRoleNoun) &&
+    if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i]) & kRoleNoun) &&
         !toks[i].capitalized) {
       sp.role = toks[i].lower;
     }
@@ -56,7 +56,7 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
   const Token& head = toks[core_end - 1];
   sp.first_tok = first;
   sp.end_tok = end;
-  const uint16_t hc = lex.word_class(head.lower);
+  const uint16_t hc = lex.word_class(head);
   if (core_end - first == 1 && (hc & kPronounPerson)) {
     sp.kind = SpeakerKind::Pronoun;
     sp.head = head.span;
@@ -70,11 +70,11 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
     int32_t n = core_end - 1;
     while (n - 1 >= first) {
       const Token& t = toks[n - 1];
-      if (t.kind == TokenKind::Word && name_word(lex, t) && !(lex.word_class(t.lower) & kNotName)) {
+      if (t.kind == TokenKind::Word && name_word(lex, t) && !(lex.word_class(t) & kNotName)) {
         --n;
         continue;
       }
-      if (abbrev_dot(doc, n - 1) && n - 2 >= first && !(lex.word_class(toks[n - 2].lower) & kNotName)) {
+      if (abbrev_dot(doc, n - 1) && n - 2 >= first && !(lex.word_class(toks[n - 2]) & kNotName)) {
         --n;
         continue;
       }
@@ -83,7 +83,7 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
     while (n < core_end && toks[n].kind != TokenKind::Word) ++n;
     if (n < core_end) {
       for (int32_t k = n - 1; k >= first && k >= n - 3; --k) {
-        if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k].lower) & (kTitle | kRoleNoun))) {
+        if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k]) & (kTitle | kRoleNoun))) {
           sp.role = toks[k].lower;
           break;
         }
@@ -94,7 +94,7 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
       return sp;
     }
   }
-  const bool determined = (lex.word_class(toks[first].lower) & kDeterminer) && core_end - first >= 2;
+  const bool determined = (lex.word_class(toks[first]) & kDeterminer) && core_end - first >= 2;
   if ((hc & (kRoleNoun | kTitle)) || name_word(lex, head) || (determined && head.kind == TokenKind::Word)) {
     sp.kind = SpeakerKind::Role;
     sp.head = {toks[first].span.start, toks[end - 1].span.end};
@@ -117,7 +117,7 @@ int32_t collect_back(const Document& doc, int32_t end, int32_t floor) {
   while (i >= floor && end - i <= kMaxPhrase) {
     const Token& t = toks[i];
     if (t.kind == TokenKind::Word) {
-      const uint16_t c = lex.word_class(t.lower);
+      const uint16_t c = lex.word_class(t);
       if (t.lower == "'s") { first = i--; continue; }
       if (c & kPronounPerson) {
         if (first == end) first = i;
@@ -129,7 +129,7 @@ int32_t collect_back(const Document& doc, int32_t end, int32_t floor) {
       }
       if (name_word(lex, t) || (!t.capitalized && (c & (kRoleNoun | kModifier)))) { first = i--; continue; }
       if (is_preposition_link(t) && first < end && i - 1 >= floor &&
-          (name_word(lex, toks[i - 1]) || (lex.word_class(toks[i - 1].lower) & kRoleNoun))) {
+          (name_word(lex, toks[i - 1]) || (lex.word_class(toks[i - 1]) & kRoleNoun))) {
         first = i--;
         continue;
       }
@@ -155,7 +155,7 @@ int32_t collect_back(const Document& doc, int32_t end, int32_t floor) {
 }
 
 bool is_time_word(const CueLexicon& lex, const Token& t) {
-  return t.kind == TokenKind::Word && (lex.word_class(t.lower) & kTimeWord);
+  return t.kind == TokenKind::Word && (lex.word_class(t) & kTimeWord);
 }
 
 }  // namespace
@@ -168,16 +168,16 @@ SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end) {
   if (first >= end) return {};
   const Token& f = toks[first];
   if (f.kind != TokenKind::Word) return {};
-  const uint16_t fc = lex.word_class(f.lower);
+  const uint16_t fc = lex.word_class(f);
   if (fc & (kNonSpeaker | kPronounPerson | kClauseStop | kSkip | kPassiveAux)) return {};
-  if (lex.find(f.lower)) return {};
+  if (lex.find(f)) return {};
   int32_t e = end;
   // Adverbs before the verb are not part of the phrase ("the company also said").
-  while (e > first + 1 && toks[e - 1].kind == TokenKind::Word && (lex.word_class(toks[e - 1].lower) & kSkip)) --e;
+  while (e > first + 1 && toks[e - 1].kind == TokenKind::Word && (lex.word_class(toks[e - 1]) & kSkip)) --e;
   for (int32_t i = first; i < e; ++i) {
     const Token& t = toks[i];
     if (t.kind == TokenKind::Word) {
-      if (lex.word_class(t.lower) & (kClauseStop | kPassiveAux)) return {};
+      if (lex.word_class(t) & (kClauseStop | kPassiveAux)) return {};
       continue;
     }
     if (abbrev_dot(doc, i)) continue;
@@ -203,10 +203,10 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
   // Skip adverbs and time phrases between the speaker and the verb ("Trump on Tuesday said").
   while (i >= floor) {
     const Token& t = toks[i];
-    if (t.kind == TokenKind::Word && !t.capitalized && (lex.word_class(t.lower) & kSkip)) { --i; continue; }
+    if (t.kind == TokenKind::Word && !t.capitalized && (lex.word_class(t) & kSkip)) { --i; continue; }
     // Adverbs ("reportedly", "forcefully").
     if (t.kind == TokenKind::Word && !t.capitalized && t.lower.size() > 4 &&
-        t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 && !(lex.word_class(t.lower) & kRoleNoun)) {
+        t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 && !(lex.word_class(t) & kRoleNoun)) {
       --i;
       continue;
     }
@@ -257,7 +257,7 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
       if (np2 && !np2.role.empty() && np1.role.empty()) np1.role = np2.role;
     }
     for (int32_t k = i - 1; k > c1 && np1.role.empty(); --k) {
-      if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k].lower) & (kRoleNoun | kTitle))) np1.role = toks[k].lower;
+      if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k]) & (kRoleNoun | kTitle))) np1.role = toks[k].lower;
     }
     np1.end_tok = i + 1;
     return np1;
@@ -269,13 +269,13 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor) {
   if (sp.kind == SpeakerKind::Role || !sp) {
     int32_t g = f;
     while (g - 1 >= floor && f - g < 2 && toks[g - 1].kind == TokenKind::Word && !toks[g - 1].capitalized &&
-           !(lex.word_class(toks[g - 1].lower) & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kDeterminer |
+           !(lex.word_class(toks[g - 1]) & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kDeterminer |
                                                   kPronounPerson)) &&
-           !lex.find(toks[g - 1].lower)) {
+           !lex.find(toks[g - 1])) {
       --g;
     }
     if (g < f) {
-      const bool det = g - 1 >= floor && (lex.word_class(toks[g - 1].lower) & kDeterminer);
+      const bool det = g - 1 >= floor && (lex.word_class(toks[g - 1]) & kDeterminer);
       const bool open = g == floor || (g - 1 >= floor && (is_punct(toks[g - 1], ",") || toks[g - 1].kind == TokenKind::Quote));
       if (det || open) {
         SpeakerPhrase ext = describe(doc, det ? g - 1 : g, i + 1);
@@ -292,11 +292,11 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
   if (limit > static_cast<int32_t>(toks.size())) limit = static_cast<int32_t>(toks.size());
   int32_t i = begin;
   if (i >= limit) return {};
-  if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i].lower) & kPronounPerson)) {
+  if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i]) & kPronounPerson)) {
     return describe(doc, i, i + 1);
   }
   bool determined = false;
-  if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i].lower) & kDeterminer) &&
+  if (toks[i].kind == TokenKind::Word && (lex.word_class(toks[i]) & kDeterminer) &&
       !name_word(lex, toks[i])) {
     ++i;
     determined = true;
@@ -304,19 +304,19 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
   while (i < limit && i - begin < kMaxPhrase) {
     const Token& t = toks[i];
     if (t.kind == TokenKind::Word) {
-      const uint16_t c = lex.word_class(t.lower);
+      const uint16_t c = lex.word_class(t);
       if (t.lower == "'s" && i > begin) { ++i; continue; }
       if (name_word(lex, t) || (!t.capitalized && (c & (kRoleNoun | kModifier)))) { ++i; continue; }
       // "the transport agency": plain words after a determiner.
       if (determined && !t.capitalized && i - begin <= 4 &&
-          !(c & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kPronounPerson | kDeterminer)) && !lex.find(t.lower)) {
+          !(c & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kPronounPerson | kDeterminer)) && !lex.find(t)) {
         ++i;
         continue;
       }
       if (is_preposition_link(t) && i > begin && i + 1 < limit &&
-          (name_word(lex, toks[i + 1]) || (lex.word_class(toks[i + 1].lower) & kDeterminer))) {
+          (name_word(lex, toks[i + 1]) || (lex.word_class(toks[i + 1]) & kDeterminer))) {
         ++i;
-        if (lex.word_class(toks[i].lower) & kDeterminer) ++i;
+        if (lex.word_class(toks[i]) & kDeterminer) ++i;
         continue;
       }
       break;
@@ -338,7 +338,7 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
   int32_t end = i;
   // Do not end on a dangling link word or determiner.
   while (end > begin && (is_preposition_link(toks[end - 1]) ||
-                         (lex.word_class(toks[end - 1].lower) & kDeterminer))) {
+                         (lex.word_class(toks[end - 1]) & kDeterminer))) {
     --end;
   }
   SpeakerPhrase sp = describe(doc, begin, end);
@@ -347,7 +347,7 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
     for (int32_t k = end + 1; k < limit && k - end <= 8; ++k) {
       const Token& t = toks[k];
       if (t.kind != TokenKind::Word) break;
-      if (!t.capitalized && (lex.word_class(t.lower) & kRoleNoun)) { sp.role = t.lower; break; }
+      if (!t.capitalized && (lex.word_class(t) & kRoleNoun)) { sp.role = t.lower; break; }
     }
   }
   return sp;

@@ -40,7 +40,7 @@ std::vector<NameRun> name_runs(const Document& doc) {
     }
     // Titles are not part of the name ("Sen. Ted Cruz" -> "Ted Cruz").
     int32_t s = i;
-    while (s < j && ((toks[s].kind == TokenKind::Word && (lex.word_class(toks[s].lower) & kTitle)) ||
+    while (s < j && ((toks[s].kind == TokenKind::Word && (lex.word_class(toks[s]) & kTitle)) ||
                      toks[s].kind == TokenKind::Punct)) {
       if (toks[s].kind == TokenKind::Word) --words;
       ++s;
