@@ -480,8 +480,11 @@ class Finder {
         const int32_t len = e - i;
         bool shouting = len >= 2;  // an all-caps run is a headline, not a name
         for (int32_t k = i; k < e && shouting; ++k) shouting = t_[k].kind != TokenKind::Word || t_[k].all_caps;
-        if (shouting || contains(non_actor_heads(), t_[e - 1]) ||
-            (len == 1 && org)) {  // "the Clean Air Act", a lone "University"
+        // "the Clean Air Act", "Central Park": a name ending in a place/thing head is no actor. A lone
+        // head word is kept only as a possible reference to a known person ("Park" after "Park
+        // Min-su", "Hall" after "Stuart Hall"): it never starts a new one (no cue, not plausible).
+        const bool head_word = contains(non_actor_heads(), t_[e - 1]);
+        if (shouting || (head_word && len >= 2) || (len == 1 && org)) {  // a lone "University"
           i = e;
           continue;
         }
@@ -501,8 +504,8 @@ class Finder {
           Candidate& c = push_name(CandKind::SingleName, i, e, s);
           c.all_caps = t.all_caps;
           c.gender = given_gender(i);
-          c.cue = !determiner && single_name_cue(i, first, end);
-          c.plausible = !determiner && plausible_single_name(i, first, end);
+          c.cue = !determiner && !head_word && single_name_cue(i, first, end);
+          c.plausible = !determiner && !head_word && plausible_single_name(i, first, end);
         }
         i = e;
         continue;

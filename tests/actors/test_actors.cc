@@ -288,3 +288,21 @@ TEST_CASE("actors: after a determiner an unknown name is not a new person", "[ac
   REQUIRE(l);
   CHECK(mention_texts(d, *l, false).size() == 2);  // "the Lincoln White House" links to him
 }
+
+TEST_CASE("actors: a surname that is also a place head word (Park, Hall) refers to the known person", "[actors]") {
+  Document d = analyse(
+      "Envoy meets minister\n\n"
+      "The envoy, former Prime Minister Park Min-su, met officials in Beijing.\n\n"
+      "Park told reporters that the talks went well. He insisted that the system was defensive. "
+      "Election officials said the vote was fair, and Central Park was closed.");
+  const Actor* park = by_name(d, "Park Min-su");
+  REQUIRE(park);
+  CHECK(has(park->aliases, "Park"));
+  CHECK(has(mention_texts(d, *park, true), "He"));
+  // A lone head word never starts an actor of its own, and a name ending in one is a place.
+  for (const auto& a : d.actors) {
+    CHECK(a.name != "Election");
+    CHECK(a.name != "Central Park");
+    CHECK(a.name != "Park");
+  }
+}
