@@ -14,16 +14,11 @@
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/text_features.h"
 #include "tests/test_temp.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, DocMeta{});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 Span span_of(const std::string& text, const std::string& what, size_t from = 0) {
   const size_t at = text.find(what, from);

@@ -12,16 +12,11 @@
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/word_vectors_file.h"
 #include "tests/test_temp.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, DocMeta{});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 MentionTokens mention(const Document& d, const std::string& text, const std::string& what) {
   const size_t at = text.find(what);

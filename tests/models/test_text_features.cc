@@ -4,16 +4,11 @@
 #include <sstream>
 
 #include "analyzer/models/text_features.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 float value_at(const SparseVector& v, uint32_t i) {
   for (size_t j = 0; j < v.size(); ++j)

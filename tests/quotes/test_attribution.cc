@@ -2,16 +2,11 @@
 
 #include "analyzer/quotes/attribution.h"
 #include "analyzer/quotes/cue_lexicon.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 // Token index of the n-th double quotation mark.
 int32_t mark(const Document& d, int n) {

@@ -1,16 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/quotes/quote_marks.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 std::string content(const Document& d, const QuoteMarkPair& q) { return std::string(d.slice(q.content)); }
 

@@ -1,16 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/quotes/speaker_phrase.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 
 namespace {
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
-}
 
 // Token index of the first token whose text is `w`.
 int32_t tok(const Document& d, const std::string& w) {

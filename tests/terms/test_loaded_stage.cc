@@ -6,6 +6,7 @@
 #include "analyzer/core/pipeline.h"
 #include "analyzer/terms/hashing.h"
 #include "analyzer/terms/loaded_stage.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 using namespace framelens::terms;
@@ -32,12 +33,6 @@ LoadedStage toy_stage() {
   m.lr.bias = -2.f;
   m.threshold = 0.5f;
   return LoadedStage(std::move(t), std::move(m));
-}
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
 }
 
 }  // namespace

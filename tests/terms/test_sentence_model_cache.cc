@@ -4,6 +4,7 @@
 
 #include "analyzer/terms/hashing.h"
 #include "analyzer/terms/sentence_model.h"
+#include "tests/test_doc.h"
 
 using namespace framelens;
 using namespace framelens::terms;
@@ -27,12 +28,6 @@ SentenceModel random_model(unsigned seed) {
   m.lr.bias = 0.1f;
   m.prepare();
   return m;
-}
-
-Document doc_of(const std::string& text) {
-  auto d = make_document(text, {});
-  REQUIRE(d.ok());
-  return std::move(*d);
 }
 
 double margin(const SentenceModel& m, const Document& d) {
