@@ -57,18 +57,15 @@ class SpanIndex {
 void LoadedStage::annotate(Document& doc) const {
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   // Per-thread scratch: reused across documents instead of allocated for each.
-  thread_local std::vector<uint64_t> hashes;
   thread_local std::vector<TermMatch> matches;
   thread_local std::vector<TermEvidence> evidence;
   thread_local std::vector<std::string> words;
-  hashes.resize(n);
-  for (int32_t i = 0; i < n; ++i) hashes[i] = doc.tokens[i].hash;
 
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     matches.clear();
     evidence.clear();
-    table_.match(doc.tokens, hashes, s.first_token, s.end_token, matches);
+    table_.match(doc.tokens, s.first_token, s.end_token, matches);
     for (const auto& m : matches) {
       const TermEntry& e = table_.entries()[m.entry];
       evidence.push_back({e.score, e.category});
@@ -80,7 +77,7 @@ void LoadedStage::annotate(Document& doc) const {
       t.sentence = si;
       doc.loaded_terms.push_back(std::move(t));
     }
-    const double z = model_.margin_fast(doc, hashes, s.first_token, s.end_token, evidence);
+    const double z = model_.margin_fast(doc, s.first_token, s.end_token, evidence);
     if (ensemble_) {
       classifier_tokens(doc, s.first_token, s.end_token, words);
       s.bias_score = ensemble_->score(z, words);
@@ -108,7 +105,7 @@ void LoadedStage::annotate(Document& doc) const {
       const int32_t ti = doc.token_at_or_after(sq.start);
       if (ti >= 0 && ti < n) {
         std::vector<TermMatch> m1;
-        table_.match(doc.tokens, hashes, ti, std::min(n, ti + TermTable::kMaxPhraseTokens), m1);
+        table_.match(doc.tokens, ti, std::min(n, ti + TermTable::kMaxPhraseTokens), m1);
         if (!m1.empty() && m1[0].first_token == ti)
           t.score = std::max<double>(t.score, table_.entries()[m1[0].entry].score);
       }

@@ -37,7 +37,6 @@ constexpr int kMaxTermTokens = 4;
 
 struct TrainDoc {
   Document doc;
-  std::vector<uint64_t> hashes;
   std::vector<uint8_t> mark;
   int label = -1;  // 1 biased, 0 non-biased, -1 none
   int fold = -1;   // BABE train records only
@@ -62,8 +61,6 @@ Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int 
     td.doc = std::move(*d);
     td.babe = babe;
     const auto& toks = td.doc.tokens;
-    td.hashes.resize(toks.size());
-    for (size_t i = 0; i < toks.size(); ++i) td.hashes[i] = toks[i].hash;
     td.mark.assign(toks.size(), kNone);
     for (const auto& s : r.spans) {
       const bool loaded = s.label == "biased_word" || s.label == "Loaded_Language";
@@ -175,7 +172,7 @@ void count_terms(const std::vector<TrainDoc>& docs, Candidates& c, int folds) {
   std::vector<TermMatch> ms;
   for (const auto& d : docs) {
     ms.clear();
-    c.table.match(d.doc.tokens, d.hashes, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
+    c.table.match(d.doc.tokens, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
     for (const auto& m : ms) {
       bool skip = false, marked = false, label = false;
       for (int32_t i = m.first_token; i < m.end_token; ++i) {
@@ -245,7 +242,7 @@ template <class F>
 void evidence_of(const TrainDoc& d, const TermTable& table, int32_t a, int32_t b, F score_of,
                  std::vector<TermEvidence>& ev) {
   std::vector<TermMatch> ms;
-  table.match(d.doc.tokens, d.hashes, a, b, ms);
+  table.match(d.doc.tokens, a, b, ms);
   ev.clear();
   for (const auto& m : ms) ev.push_back({score_of(m.entry), table.entries()[m.entry].category});
 }
@@ -558,7 +555,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
         }
       }
       ms.clear();
-      table.match(d.doc.tokens, d.hashes, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
+      table.match(d.doc.tokens, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
       for (const auto& m : ms)
         if (table.entries()[m.entry].score >= thr || always_reported(table.entries()[m.entry].category))
           pred.push_back({d.doc.tokens[m.first_token].span.start, d.doc.tokens[m.end_token - 1].span.end});
@@ -609,7 +606,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
     evidence_of(d, table, 0, static_cast<int32_t>(d.doc.tokens.size()),
                 [&](int e) { return oof_score(e, d.fold); }, ev);
     SentenceFeatures f;
-    model.extract(d.doc, d.hashes, 0, static_cast<int32_t>(d.doc.tokens.size()), ev, f);
+    model.extract(d.doc, 0, static_cast<int32_t>(d.doc.tokens.size()), ev, f);
     Example e;
     e.sparse = std::move(f.sparse);
     e.dense = std::move(f.dense);
@@ -666,7 +663,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       bool any = false;
       for (const auto& s : d.doc.sentences) {
         evidence_of(d, table, s.first_token, s.end_token, [&](int e) { return table.entries()[e].score; }, ev);
-        const double z = model.margin_fast(d.doc, d.hashes, s.first_token, s.end_token, ev);
+        const double z = model.margin_fast(d.doc, s.first_token, s.end_token, ev);
         if (ens) classifier_tokens(d.doc, s.first_token, s.end_token, words);
         any |= (ens ? ens->score(z, words) : sigmoid(z)) >= thr;
       }

@@ -88,7 +88,7 @@ void term_features(const std::vector<TermEvidence>& evidence, int words, int quo
 
 }  // namespace
 
-void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
+void SentenceModel::extract(const Document& doc, int32_t first,
                             int32_t end, const std::vector<TermEvidence>& evidence,
                             SentenceFeatures& out) const {
   out.sparse.clear();
@@ -103,7 +103,7 @@ void SentenceModel::extract(const Document& doc, const std::vector<uint64_t>& to
     const Token& t = doc.tokens[i];
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     if (!word && !tone_punct(t)) continue;
-    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : token_hashes[i];
+    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : doc.tokens[i].hash;
     out.sparse.push_back({static_cast<uint32_t>(h & mask), 1.f});
     if (use_bigrams) out.sparse.push_back({static_cast<uint32_t>(hash_pair(prev, h) & mask), 1.f});
     prev = h;
@@ -183,7 +183,7 @@ SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
   return cache.infos[t.lower] = word_info(t.lower, -1);
 }
 
-double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first,
+double SentenceModel::margin_fast(const Document& doc, int32_t first,
                                   int32_t end, const std::vector<TermEvidence>& evidence) const {
   // Two passes so the random reads (weights, vocabulary slots) of a sentence are issued together
   // and their cache misses overlap instead of stalling one token at a time.
@@ -200,7 +200,7 @@ double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_
     const Token& t = doc.tokens[i];
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     if (!word && !tone_punct(t)) continue;
-    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : token_hashes[i];
+    const uint64_t h = t.kind == TokenKind::Number ? kNumHash : doc.tokens[i].hash;
     idx.push_back(static_cast<uint32_t>(h & mask));
     __builtin_prefetch(sw + idx.back());
     if (use_bigrams) {
@@ -225,7 +225,7 @@ double SentenceModel::margin_fast(const Document& doc, const std::vector<uint64_
   // 2. The words' contributions (their slots were prefetched in pass 1), summed in token order.
   double char_sum = 0, char_n = 0, vec_sum = 0;
   for (int k = 0; k < words; ++k) {
-    const WordInfo* known = cache_.find(token_hashes[word_tokens[k]]);
+    const WordInfo* known = cache_.find(doc.tokens[word_tokens[k]].hash);
     const WordInfo w = known ? *known : oov_info(doc.tokens[word_tokens[k]]);
     char_sum += w.char_sum;
     char_n += w.char_n;

@@ -49,8 +49,8 @@ class SentenceModel {
   int dense_dim() const { return (use_vectors ? vectors.dim() : 0) + (use_term_features ? kTermFeatureCount : 0); }
   uint32_t sparse_dim() const { return 1u << hash_bits; }
 
-  // Raw (unstandardised) features of tokens [first, end). `token_hashes` as in TermTable::match.
-  void extract(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+  // Raw (unstandardised) features of tokens [first, end).
+  void extract(const Document& doc, int32_t first, int32_t end,
                const std::vector<TermEvidence>& evidence, SentenceFeatures& out) const;
   void standardize(Eigen::VectorXf& dense) const;
   double score(const SentenceFeatures& f) const;  // expects standardised dense
@@ -59,12 +59,12 @@ class SentenceModel {
   // char-gram and vector contributions precomputed by prepare() (call after training or loading;
   // load() does not, LoadedStage prepares its model).
   void prepare();
-  double score_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+  double score_fast(const Document& doc, int32_t first, int32_t end,
                     const std::vector<TermEvidence>& evidence) const {
-    return sigmoid(margin_fast(doc, token_hashes, first, end, evidence));
+    return sigmoid(margin_fast(doc, first, end, evidence));
   }
   // The log-odds behind score_fast (what the sentence ensemble stacks).
-  double margin_fast(const Document& doc, const std::vector<uint64_t>& token_hashes, int32_t first, int32_t end,
+  double margin_fast(const Document& doc, int32_t first, int32_t end,
                      const std::vector<TermEvidence>& evidence) const;
 
   static Result<SentenceModel> load(const std::string& path);

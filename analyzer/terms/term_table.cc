@@ -118,29 +118,29 @@ Status TermTable::save(const std::string& path) const {
   return {};
 }
 
-void TermTable::match(const std::vector<Token>& tokens, const std::vector<uint64_t>& token_hashes,
-                      int32_t first, int32_t end, std::vector<TermMatch>& out) const {
+void TermTable::match(const std::vector<Token>& tokens, int32_t first, int32_t end,
+                      std::vector<TermMatch>& out) const {
   // Most words start no entry: the filter turns them away without probing the index, and the
   // index slots of the others are loaded a few tokens ahead so their cache misses overlap.
   constexpr int32_t kAhead = 8;
   auto prefetch = [&](int32_t k) {
-    if (first_filter_.may_contain(token_hashes[k])) by_first_.prefetch(token_hashes[k]);
+    if (first_filter_.may_contain(tokens[k].hash)) by_first_.prefetch(tokens[k].hash);
   };
   for (int32_t k = first; k < std::min(end, first + kAhead); ++k) prefetch(k);
   for (int32_t i = first; i < end;) {
     if (i + kAhead < end) prefetch(i + kAhead);
-    if (tokens[i].kind != TokenKind::Word || !first_filter_.may_contain(token_hashes[i])) {
+    if (tokens[i].kind != TokenKind::Word || !first_filter_.may_contain(tokens[i].hash)) {
       ++i;
       continue;
     }
-    const int32_t list = by_first_.find(token_hashes[i]);
+    const int32_t list = by_first_.find(tokens[i].hash);
     int32_t best = -1, best_len = 0;
     if (list >= 0) {
       for (const Continuation& c : first_lists_[list]) {
         const int32_t n = c.tokens;
         if (i + n > end) continue;
         bool same = true;
-        for (int32_t k = 1; k < n && same; ++k) same = token_hashes[i + k] == c.rest[k - 1];
+        for (int32_t k = 1; k < n && same; ++k) same = tokens[i + k].hash == c.rest[k - 1];
         if (same) {
           best = c.entry;
           best_len = n;

@@ -39,10 +39,8 @@ class TermTable {
   static Result<TermTable> load(const std::string& path);
   Status save(const std::string& path) const;
 
-  // Longest-first, non-overlapping matches in tokens [first, end). `token_hashes` holds
-  // hash_token(tokens[i].lower) for every token of the document.
-  void match(const std::vector<Token>& tokens, const std::vector<uint64_t>& token_hashes, int32_t first,
-             int32_t end, std::vector<TermMatch>& out) const;
+  // Longest-first, non-overlapping matches in tokens [first, end) (compared by Token::hash).
+  void match(const std::vector<Token>& tokens, int32_t first, int32_t end, std::vector<TermMatch>& out) const;
 
   const std::vector<TermEntry>& entries() const { return entries_; }
   // A match becomes a reported term when its score reaches this (tuned on dev span F1; stored in

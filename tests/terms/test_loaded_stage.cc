@@ -150,12 +150,10 @@ TEST_CASE("sentence model: the fast scorer equals the explicit feature path", "[
   m.dense_inv_std = Eigen::VectorXf::Constant(m.dense_dim(), 1.5f);
   m.prepare();
   auto d = doc_of("The council's reckless, reckless plan \"failed\" 3 times! Unknownword here.");
-  std::vector<uint64_t> h;
-  for (const auto& t : d.tokens) h.push_back(hash_token(t.lower));
   const std::vector<TermEvidence> ev = {{0.9f, TermCategory::Loaded}, {0.4f, TermCategory::Hedge}};
   const auto& s = d.sentences[0];
   SentenceFeatures f;
-  m.extract(d, h, s.first_token, s.end_token, ev, f);
+  m.extract(d, s.first_token, s.end_token, ev, f);
   m.standardize(f.dense);
-  CHECK(m.score_fast(d, h, s.first_token, s.end_token, ev) == Approx(m.score(f)).epsilon(1e-4));
+  CHECK(m.score_fast(d, s.first_token, s.end_token, ev) == Approx(m.score(f)).epsilon(1e-4));
 }

@@ -31,18 +31,14 @@ SentenceModel random_model(unsigned seed) {
 }
 
 double margin(const SentenceModel& m, const Document& d) {
-  std::vector<uint64_t> h;
-  for (const auto& t : d.tokens) h.push_back(t.hash);
   const auto& s = d.sentences[0];
-  return m.margin_fast(d, h, s.first_token, s.end_token, {});
+  return m.margin_fast(d, s.first_token, s.end_token, {});
 }
 
 double slow_score(const SentenceModel& m, const Document& d) {
-  std::vector<uint64_t> h;
-  for (const auto& t : d.tokens) h.push_back(t.hash);
   const auto& s = d.sentences[0];
   SentenceFeatures f;
-  m.extract(d, h, s.first_token, s.end_token, {}, f);
+  m.extract(d, s.first_token, s.end_token, {}, f);
   m.standardize(f.dense);
   return m.score(f);
 }

@@ -11,16 +11,9 @@ using namespace framelens::terms;
 
 namespace {
 
-std::vector<uint64_t> hashes_of(const Document& d) {
-  std::vector<uint64_t> h;
-  for (const auto& t : d.tokens) h.push_back(hash_token(t.lower));
-  return h;
-}
-
 std::vector<std::string> matched(const TermTable& t, const Document& d) {
   std::vector<TermMatch> ms;
-  const auto h = hashes_of(d);
-  t.match(d.tokens, h, 0, static_cast<int32_t>(d.tokens.size()), ms);
+  t.match(d.tokens, 0, static_cast<int32_t>(d.tokens.size()), ms);
   std::vector<std::string> out;
   for (const auto& m : ms) out.push_back(t.entries()[m.entry].phrase);
   return out;
