@@ -3,40 +3,14 @@
 // probing, load <= 1/2): a per-token lookup that hits reads one slot, where FlatHashIndex + a row
 // array reads two cache lines in two dependent steps. Tables of megabytes are asked for huge
 // pages, since random lookups over 4 KiB pages miss the TLB as well as the cache.
-#include <sys/mman.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <vector>
 
-namespace framelens {
+#include "analyzer/core/huge_page_allocator.h"
 
-// std::allocator with 2 MiB alignment and MADV_HUGEPAGE for large blocks (a hint: the kernel may
-// ignore it).
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  static constexpr size_t kHuge = size_t{2} << 20;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n) {
-    const size_t bytes = n * sizeof(T);
-    if (bytes < kHuge) return std::allocator<T>().allocate(n);
-    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-    void* p = std::aligned_alloc(kHuge, rounded);
-    if (!p) throw std::bad_alloc();
-    madvise(p, rounded, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < kHuge) return std::allocator<T>().deallocate(p, n);
-    std::free(p);
-  }
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
-};
+namespace framelens {
 
 template <typename V>
 class FlatHashMap {

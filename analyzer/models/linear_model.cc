@@ -108,7 +108,7 @@ constexpr uint64_t kMaxParams = uint64_t(1) << 28;  // 1 GiB of floats: anything
 }  // namespace
 
 LinearModel::LinearModel(LinearKind kind, int classes, uint32_t dim)
-    : kind_(kind), k_(classes), dim_(dim), w_(WeightMatrix::Zero(dim, classes)), b_(Eigen::VectorXf::Zero(classes)) {}
+    : kind_(kind), k_(classes), dim_(dim), w_(size_t(dim) * size_t(classes), 0.0f), b_(Eigen::VectorXf::Zero(classes)) {}
 
 Result<LinearModel> LinearModel::train_softmax(const std::vector<SparseVector>& x, const std::vector<int>& labels,
                                                int classes, uint32_t dim, const LinearTrainOptions& opt,
@@ -241,7 +241,7 @@ void LinearModel::decision(const SparseVector& x, double* out) const {
 void LinearModel::accumulate(const SparseVector& x, double* out) const {
   // Rows are scattered over megabytes of hashed weights, so the loop waits on memory; the indices
   // are known ahead, so fetch a few rows early.
-  constexpr size_t kAhead = 8;
+  constexpr size_t kAhead = 16;
   const size_t n = x.size();
   for (size_t j = 0; j < n; ++j) {
     if (j + kAhead < n && x.index[j + kAhead] < dim_)

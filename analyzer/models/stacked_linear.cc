@@ -29,7 +29,7 @@ StackedLinear::StackedLinear(const std::vector<const LinearModel*>& models, uint
 
 void StackedLinear::decision(const SparseVector& x, double* out) const {
   for (int k = 0; k < k_; ++k) out[k] = b_[k];
-  constexpr size_t kAhead = 8;  // as LinearModel::decision: fetch rows a few features early
+  constexpr size_t kAhead = 16;  // as LinearModel::accumulate: fetch rows a few features early
   const size_t n = x.size();
   for (size_t j = 0; j < n; ++j) {
     if (j + kAhead < n && x.index[j + kAhead] < dim_) {

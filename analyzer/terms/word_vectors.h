@@ -50,7 +50,7 @@ class WordVectors {
   int dim_ = 0;
   FlatHashIndex row_of_;
   std::vector<float> scales_;
-  std::vector<int8_t> data_;  // size() * dim_
+  HugePageVector<int8_t> data_;  // size() * dim_
   std::vector<std::string> words_;
 };
 
