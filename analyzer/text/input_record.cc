@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzer/text/json_record_scanner.h"
+
 namespace framelens {
 
 namespace {
@@ -47,6 +49,13 @@ Status get_string(const nlohmann::json& j, const std::string& key, std::string& 
 
 Result<InputRecord> parse_json_record(std::string_view json, const FieldMap& f,
                                       const std::string& where) {
+  InputRecord r;
+  if (scan_json_record(json, f, r)) return r;
+  return parse_json_record_full(json, f, where);
+}
+
+Result<InputRecord> parse_json_record_full(std::string_view json, const FieldMap& f,
+                                           const std::string& where) {
   if (too_deep(json)) {
     return input_error(where + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   }

@@ -25,8 +25,13 @@ struct FieldMap {
 constexpr int kMaxJsonDepth = 64;
 
 // Parses one JSON object. `where` names the source ("file.jsonl:12") for error messages.
+// Common records go through scan_json_record (json_record_scanner.h); the rest, and every error,
+// through parse_json_record_full.
 Result<InputRecord> parse_json_record(std::string_view json, const FieldMap& fields,
                                       const std::string& where);
+// The full parser (nlohmann::json DOM): the reference the fast scanner must agree with.
+Result<InputRecord> parse_json_record_full(std::string_view json, const FieldMap& fields,
+                                           const std::string& where);
 
 // Reads a .txt or .json file, or stdin for "-". JSON is detected by extension or, for stdin, by a
 // leading '{'. The id defaults to the file name stem.
