@@ -92,6 +92,16 @@ bool matches_at(const std::vector<uint64_t>& th, int32_t i, int32_t end, const s
   return true;
 }
 
+// The cue phrases' first words, so most tokens are ruled out with one L1 probe.
+const HashFilter& cue_first_words() {
+  static const HashFilter filter = [] {
+    HashFilter f;
+    for (const auto& c : cue_hashes()) f.add(c[0]);
+    return f;
+  }();
+  return filter;
+}
+
 bool has_cue(const Document& doc, const std::vector<uint64_t>& th, const Line& l) {
   if (l.words == 0) return false;
   if (l.words > kCueLineWords) return false;
@@ -99,9 +109,12 @@ bool has_cue(const Document& doc, const std::vector<uint64_t>& th, const Line& l
   const int32_t first = l.begin;
   if (l.words <= 12 && doc.tokens[first].lower == "by" && first + 1 < l.end && doc.tokens[first + 1].capitalized)
     return true;
-  for (int32_t i = l.begin; i < l.end; ++i)
+  const HashFilter& first_words = cue_first_words();
+  for (int32_t i = l.begin; i < l.end; ++i) {
+    if (!first_words.may_contain(th[i])) continue;
     for (const auto& c : cue_hashes())
       if (th[i] == c[0] && matches_at(th, i, l.end, c)) return true;
+  }
   return false;
 }
 
@@ -161,6 +174,7 @@ void BoilerplateFilter::add_name(const std::vector<uint64_t>& phrase) {
   if (row < 0) {
     row = static_cast<int32_t>(name_phrases_.size());
     name_index_.insert(phrase[0], row);
+    name_filter_.add(phrase[0]);
     name_phrases_.emplace_back();
   }
   auto& v = name_phrases_[row];
@@ -235,6 +249,7 @@ std::vector<uint8_t> BoilerplateFilter::keep_mask(const Document& doc) const {
       std::fill(keep.begin() + i, keep.begin() + i + 2, 0);
       continue;
     }
+    if (!name_filter_.may_contain(th[i])) continue;
     const int32_t row = name_index_.find(th[i]);
     if (row < 0) continue;
     for (const auto& p : name_phrases_[row])

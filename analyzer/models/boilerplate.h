@@ -18,6 +18,7 @@
 
 #include "analyzer/core/error.h"
 #include "analyzer/core/flat_hash_index.h"
+#include "analyzer/core/hash_filter.h"
 #include "analyzer/text/document.h"
 
 namespace framelens {
@@ -62,6 +63,7 @@ class BoilerplateFilter {
   // first token hash -> row of name_phrases_: the phrases (token hash sequences) starting with it.
   // Probed for every token of every article, hence the flat index.
   FlatHashIndex name_index_;
+  HashFilter name_filter_;  // the same first hashes: most tokens are turned away here, in L1
   std::vector<std::vector<std::vector<uint64_t>>> name_phrases_;
   size_t name_count_ = 0;
 };
