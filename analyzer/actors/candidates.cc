@@ -1,5 +1,7 @@
 #include "analyzer/actors/candidates.h"
 
+#include <algorithm>
+
 #include "analyzer/core/word_set.h"
 
 namespace framelens {
@@ -308,6 +310,7 @@ class Finder {
     c.role = head;
     c.cue = true;
     out_.push_back(c);
+    note_name_words(j, e);
     return e;
   }
 
@@ -470,7 +473,8 @@ class Finder {
       // Capitalised names not in the gazetteer.
       if (t.capitalized && !contains(function_words(), t)) {
         if (sentence_initial(i, first) && !t.all_caps &&
-            (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)))) {
+            (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)) ||
+             common_lone_word(i, end))) {
           ++i;
           continue;
         }
@@ -500,6 +504,7 @@ class Finder {
         } else if (len >= 2) {
           Candidate& c = push_name(CandKind::Person, i, e, s);
           c.gender = given_gender(i);
+          note_name_words(i, e);
         } else {
           Candidate& c = push_name(CandKind::SingleName, i, e, s);
           c.all_caps = t.all_caps;
@@ -540,6 +545,19 @@ class Finder {
   }
 
   // "Speaking", "Asked", "Likely": sentence openers that are not names.
+  // A lone capitalised word at a sentence start that news text writes in lower case elsewhere
+  // ("Good relations...", "Critics say"), unless this article used it in a full name before
+  // ("Young said" after "Don Young") or a capitalised word follows ("Bill Clinton", "Mark Warner").
+  bool common_lone_word(int32_t i, int32_t end) const {
+    if (!g_.mostly_lower(t_[i])) return false;
+    if (i + 1 < end && word(i + 1) && t_[i + 1].capitalized) return false;
+    return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) == name_words_.end();
+  }
+
+  void note_name_words(int32_t b, int32_t e) {
+    for (int32_t k = b; k < e; ++k) name_words_.push_back(t_[k].hash);
+  }
+
   static bool opener_form(const std::string& w) {
     auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
     return ends("ed") || ends("ing") || ends("ly");
@@ -578,6 +596,7 @@ class Finder {
   const std::vector<Token>& t_;
   const Gazetteer& g_;
   WordHashSet lower_words_;
+  std::vector<uint64_t> name_words_;  // hashes of the words of the person names found so far
   std::vector<Candidate> out_;
   bool title_case_ = false;
   bool in_quote_ = false;

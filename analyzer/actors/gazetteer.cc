@@ -11,6 +11,8 @@ namespace {
 
 const char* const kFiles[] = {"countries.tsv", "organizations.tsv", "titles.tsv", "first_names.tsv",
                               "non_actors.tsv"};
+// Optional, learned by `framelens train casing` (the rest of the folder is written by hand).
+const char* const kCasingFile = "casing.bin";
 
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -76,6 +78,13 @@ Result<Gazetteer> Gazetteer::load_dir(const std::string& dir) {
   auto g = from_sources({texts[0], texts[1], texts[2], texts[3], texts[4]});
   // from_sources names the file and line; the user also needs the folder it came from.
   if (!g) return model_error((std::filesystem::path(dir) / g.error().message).string());
+  std::error_code ec;
+  const auto casing_path = std::filesystem::path(dir) / kCasingFile;
+  if (std::filesystem::is_regular_file(casing_path, ec)) {
+    auto c = CasingTable::load(casing_path.string());
+    if (!c) return c.error();
+    g->set_casing(std::move(*c));
+  }
   return g;
 }
 

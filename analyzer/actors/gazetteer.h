@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzer/actors/casing_table.h"
 #include "analyzer/core/error.h"
 #include "analyzer/core/hash_filter.h"
 #include "analyzer/core/string_table.h"
@@ -53,7 +54,8 @@ struct GazetteerSources {
 
 class Gazetteer {
  public:
-  static Result<Gazetteer> load_dir(const std::string& dir);  // dir holds the *.tsv files
+  // dir holds the *.tsv files, and optionally casing.bin (a CasingTable from `train casing`).
+  static Result<Gazetteer> load_dir(const std::string& dir);
   static Result<Gazetteer> from_sources(const GazetteerSources& src);
   // True when dir holds the gazetteer files (the stage is skipped otherwise).
   static bool present(const std::string& dir);
@@ -65,6 +67,10 @@ class Gazetteer {
   // 'm', 'f' or 0 when unknown
   char given_name_gender(const std::string& lower) const { return gender_of(given_names_.find(lower)); }
   char given_name_gender(const Token& t) const { return gender_of(given_names_.find(t.hash, t.lower)); }
+  // A word written in lower case away from sentence starts (false without a casing table).
+  bool mostly_lower(const Token& t) const { return casing_.mostly_lower(t); }
+  void set_casing(CasingTable casing) { casing_ = std::move(casing); }
+  size_t casing_words() const { return casing_.size(); }
   const GazEntry& entry(int32_t i) const { return entries_[i]; }
   int32_t entry_count() const { return static_cast<int32_t>(entries_.size()); }
 
@@ -85,6 +91,7 @@ class Gazetteer {
   HashFilter first_filter_;  // the first-token hashes, tested before by_first_
   StringTable<TitleWord> titles_;
   StringTable<char> given_names_;
+  CasingTable casing_;
   static char gender_of(const char* g) { return g ? *g : 0; }
 };
 

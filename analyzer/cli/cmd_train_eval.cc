@@ -9,6 +9,7 @@ namespace framelens {
 // -- add declarations here --
 int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_casing(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_features(const std::vector<std::string>&, CliContext&);
 int task_train_vectors(const std::vector<std::string>&, CliContext&);
 int task_train_leaning(const std::vector<std::string>&, CliContext&);
@@ -26,6 +27,7 @@ const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
       {"features", "shared article features: boilerplate + idf tables (AllSides train)", task_train_features},
+      {"casing", "words written in lower case away from sentence starts (AllSides train)", task_train_casing},
       {"vectors", "fastText word vectors (AllSides train) -> vectors/words.bin", task_train_vectors},
       {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},
       {"frames", "14 MFC frames (SemEval-2023) + 5 generic frames (narrative framing)", task_train_frames},

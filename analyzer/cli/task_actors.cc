@@ -1,10 +1,15 @@
-// CLI glue for `framelens eval actors`. The logic lives in analyzer/actors/actors_eval.*.
+// CLI glue for `framelens eval actors` and `framelens train casing`. The logic lives in
+// analyzer/actors/actors_eval.* and analyzer/actors/casing_table.*.
 #include <cstdio>
 #include <ostream>
 
 #include "analyzer/actors/actors_eval.h"
+#include "analyzer/actors/casing_table.h"
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
+#include "analyzer/text/input_record.h"
+#include "analyzer/text/line_reader.h"
 
 namespace framelens {
 
@@ -24,6 +29,23 @@ const char* const kEvalActorsHelp =
     "  --models DIR         model folder holding gazetteer/ (default: as for score)\n"
     "  --limit N            first N texts only\n"
     "  --misses N           also print the first N missed name spans with their sentence\n"
+    "\n";
+
+const char* const kTrainCasingHelp =
+    "Usage: framelens train casing [OPTIONS]\n"
+    "\n"
+    "Counts, for every word of news text (AllSides train by default) away from sentence and quote\n"
+    "starts, how often it is written in lower case, and keeps the words that mostly are (hashes\n"
+    "only) in MODELS/gazetteer/casing.bin. The actors stage then reads a lone capitalised word at a\n"
+    "sentence start that is on the list (\"Good relations...\") as an ordinary word, not a name.\n"
+    "\n"
+    "Options:\n"
+    "  --data FILE          JSONL(.gz) records with a text field (default\n"
+    "                       ../shared/corpora/allsides_article_bias/train.jsonl.gz)\n"
+    "  --models DIR         model folder (output goes to MODELS/gazetteer/casing.bin)\n"
+    "  --out FILE           output path\n"
+    "  --min-count N        occurrences away from sentence starts (default 20)\n"
+    "  --min-lower-share X  share of them in lower case (default 0.95)\n"
     "\n";
 
 std::string pct(const ActorsEvalCounts& c) {
@@ -85,6 +107,45 @@ int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx) {
     ctx.out << buf;
   }
   for (const auto& m : r->misses) ctx.out << "missed: " << m << "\n";
+  return 0;
+}
+
+int task_train_casing(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train casing";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"out", true}, {"min-count", true},
+                             {"min-lower-share", true}, {"help", false, 'h'}}, cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) return ctx.out << kTrainCasingHelp << kExitCodesHelp, 0;
+  if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  CasingOptions opt;
+  auto min_count = number_arg(*a, "min-count", static_cast<double>(opt.min_count));
+  auto share = number_arg(*a, "min-lower-share", opt.min_lower_share);
+  for (const auto* r : {&min_count, &share})
+    if (!*r) return report_error(ctx, cmd, r->error());
+  if (*min_count < 1 || *share <= 0.5 || *share > 1.0)
+    return report_error(ctx, cmd, usage_error("--min-count must be >= 1 and --min-lower-share in (0.5, 1]"));
+  opt.min_count = static_cast<int64_t>(*min_count);
+  opt.min_lower_share = *share;
+  const std::string data = a->get("data", "../shared/corpora/allsides_article_bias/train.jsonl.gz");
+  const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  const std::string out = a->get("out", models + "/gazetteer/casing.bin");
+  CasingCounter counter;
+  long texts = 0;
+  Status st = for_each_jsonl_line(data, [&](std::string_view line, const std::string& where) -> Status {
+    auto rec = parse_json_record(line, FieldMap{}, where);
+    if (!rec) return rec.error();
+    auto doc = make_document(rec->text, {}, /*lenient=*/true);
+    if (!doc) return input_error(where + ": " + doc.error().message);
+    counter.add(*doc);
+    ++texts;
+    return {};
+  });
+  if (!st) return report_error(ctx, cmd, st.error());
+  const CasingTable table = counter.finish(opt);
+  if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
+  if (Status s = table.save(out); !s) return report_error(ctx, cmd, s.error());
+  ctx.out << "texts: " << texts << "  distinct words: " << counter.words_seen() << "  kept (mostly lower case): "
+          << table.size() << "\nwrote " << out << "\n";
   return 0;
 }
 
