@@ -3,40 +3,12 @@
 // probing, load <= 1/2): a per-token lookup that hits reads one slot, where FlatHashIndex + a row
 // array reads two cache lines in two dependent steps. Tables of megabytes are asked for huge
 // pages, since random lookups over 4 KiB pages miss the TLB as well as the cache.
-#include <sys/mman.h>
-
 #include <cstdint>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
-namespace framelens {
+#include "analyzer/core/huge_page_allocator.h"
 
-// std::allocator with 2 MiB alignment and MADV_HUGEPAGE for large blocks (a hint: the kernel may
-// ignore it).
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  static constexpr size_t kHuge = size_t{2} << 20;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n) {
-    const size_t bytes = n * sizeof(T);
-    if (bytes < kHuge) return std::allocator<T>().allocate(n);
-    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-    void* p = std::aligned_alloc(kHuge, rounded);
-    if (!p) throw std::bad_alloc();
-    madvise(p, rounded, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < kHuge) return std::allocator<T>().deallocate(p, n);
-    std::free(p);
-  }
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
-};
+namespace framelens {
 
 template <typename V>
 class FlatHashMap {
@@ -47,6 +19,17 @@ class FlatHashMap {
     has_zero_ = false;
   }
   size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
+  // Sizes an empty table for `n` keys at once (the capacity the inserts would grow it to), so a
+  // table filled at load is allocated and zeroed once instead of once per doubling.
+  void reserve(size_t n) {
+    if (size_ != 0) return;
+    size_t cap = 16;
+    while (2 * n > cap) cap *= 2;
+    if (cap <= slots_.size()) return;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
 
   // Keeps the first value given for a key; false when the key was already present.
   bool insert(uint64_t key, const V& value) {

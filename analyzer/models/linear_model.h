@@ -16,6 +16,7 @@
 #include <Eigen/Core>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/huge_page_allocator.h"
 
 namespace framelens {
 
@@ -77,7 +78,7 @@ class LinearModel {
   LinearKind kind() const { return kind_; }
   int classes() const { return k_; }
   uint32_t dim() const { return dim_; }
-  float weight(uint32_t feature, int k) const { return w_(feature, k); }
+  float weight(uint32_t feature, int k) const { return w_[size_t(feature) * k_ + k]; }
   // The K weights of one feature, contiguous.
   const float* row(uint32_t feature) const { return w_.data() + size_t(feature) * k_; }
   float bias(int k) const { return b_(k); }
@@ -90,11 +91,10 @@ class LinearModel {
   static Result<LinearModel> load(const std::string& path);
 
  private:
-  using WeightMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   LinearKind kind_ = LinearKind::Softmax;
   int k_ = 0;
   uint32_t dim_ = 0;
-  WeightMatrix w_;        // dim_ x k_
+  ModelBuffer<float> w_;  // dim_ x k_, row-major
   Eigen::VectorXf b_;     // k_
 };
 

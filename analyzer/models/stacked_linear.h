@@ -7,6 +7,7 @@
 // order, as each model's own decision() (when a model's extra features come after the shared ones).
 #include <vector>
 
+#include "analyzer/core/huge_page_allocator.h"
 #include "analyzer/models/linear_model.h"
 
 namespace framelens {
@@ -27,7 +28,7 @@ class StackedLinear {
  private:
   int k_ = 0;
   uint32_t dim_ = 0;
-  std::vector<float> w_;  // dim_ x k_, row-major
+  ModelBuffer<float> w_;  // dim_ x k_, row-major (every entry written by the constructor)
   std::vector<float> b_;  // k_
 };
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/huge_page_allocator.h"
 #include "analyzer/models/linear_model.h"
 #include "analyzer/text/document.h"
 #include "analyzer/text/token_hash.h"
@@ -78,7 +79,7 @@ class TextFeaturizer {
 
  private:
   TextFeatureOptions opt_;
-  std::vector<float> idf_;  // empty or dim() entries
+  ModelBuffer<float> idf_;  // empty or dim() entries
 };
 
 }  // namespace framelens

@@ -33,7 +33,7 @@ Status save_word_vectors(const terms::WordVectors& wv, const std::string& path, 
   std::ostringstream payload;
   wv.write(payload);
   const std::string bytes = payload.str();
-  const uint64_t sum = terms::hash_token(bytes);
+  const uint64_t sum = fnv1a64(bytes);
   std::ofstream os(path, std::ios::binary);
   if (!os) return internal_error("cannot write " + path);
   os.write(kMagic, 8);
@@ -70,25 +70,20 @@ Result<LoadedWordVectors> load_word_vectors(const std::string& path) {
     return model_error(path + ": word-vector payload size does not match its shape");
   if (file_bytes != kHeaderBytes + size)
     return model_error(path + ": word-vector file is truncated or has trailing bytes");
-  // Checksum first, streamed in chunks (no copy of the payload), then parse from the same offset.
+  // One pass: the table is parsed from the payload while the payload's checksum is computed, and
+  // is handed out only when the checksum matches (the sizes above were checked before anything
+  // was allocated, and every read below is bounded by them and by the stream).
   const auto payload_at = is.tellg();
-  uint64_t h = 1469598103934665603ull;  // FNV-1a, as terms::hash_token over the whole payload
-  std::vector<char> chunk(1 << 16);
-  for (uint64_t left = size; left > 0;) {
-    const auto take = static_cast<std::streamsize>(std::min<uint64_t>(left, chunk.size()));
-    if (!is.read(chunk.data(), take)) return model_error(path + ": truncated word vectors");
-    for (std::streamsize i = 0; i < take; ++i) {
-      h ^= static_cast<unsigned char>(chunk[i]);
-      h *= 1099511628211ull;
-    }
-    left -= static_cast<uint64_t>(take);
-  }
-  if (h != sum) return model_error(path + ": word-vector checksum mismatch (corrupt file)");
-  is.clear();
-  is.seekg(payload_at);
-  auto wv = std::make_shared<terms::WordVectors>();
-  if (!wv->read(is) || wv->dim() != dim || static_cast<int32_t>(wv->size()) != n)
+  int32_t payload_dim = 0, payload_n = 0;  // must match the header before the table allocates
+  if (!get(is, payload_dim) || !get(is, payload_n) || payload_dim != dim || payload_n != n || !is.seekg(payload_at))
     return model_error(path + ": corrupt word-vector table");
+  auto wv = std::make_shared<terms::WordVectors>();
+  uint64_t h = kFnv1a64Basis;
+  if (!wv->read(is, &h)) return model_error(path + ": truncated or corrupt word vectors");
+  if (static_cast<uint64_t>(is.tellg() - payload_at) != size)
+    return model_error(path + ": word-vector payload size does not match its table");
+  if (h != sum) return model_error(path + ": word-vector checksum mismatch (corrupt file)");
+  if (wv->dim() != dim || static_cast<int32_t>(wv->size()) != n) return model_error(path + ": corrupt word-vector table");
   return LoadedWordVectors{std::move(wv), sum};
 }
 

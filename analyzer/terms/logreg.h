@@ -7,6 +7,8 @@
 
 #include <Eigen/Dense>
 
+#include "analyzer/core/huge_page_allocator.h"
+
 namespace framelens::terms {
 
 struct SparseFeature {
@@ -29,7 +31,7 @@ struct LogRegParams {
 };
 
 struct LogRegModel {
-  std::vector<float> sparse_w;  // sparse_dim
+  ModelBuffer<float> sparse_w;  // sparse_dim
   Eigen::VectorXf dense_w;      // dense_dim
   float bias = 0.f;
 

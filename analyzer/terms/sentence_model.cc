@@ -159,10 +159,12 @@ void SentenceModel::prepare() {
   }
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
   if (vdim == 0) return;
-  const auto& words = vectors.words();
-  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r) {
-    const uint64_t h = hash_token(words[r]);
-    if (!cache_.find(h)) cache_.insert(h, word_info(words[r], r));  // the first row of a hash wins
+  const auto rows = static_cast<int32_t>(vectors.size());
+  cache_.reserve(static_cast<size_t>(rows));
+  for (int32_t r = 0; r < rows; ++r) {
+    const std::string_view word = vectors.word(r);
+    const uint64_t h = hash_token(word);
+    if (!cache_.find(h)) cache_.insert(h, word_info(word, r));  // the first row of a hash wins
   }
 }
 
@@ -271,7 +273,7 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   m.use_vectors = flags & 2;
   m.use_term_features = flags & 4;
   m.use_chars = flags & 8;
-  m.lr.sparse_w.resize(m.sparse_dim());
+  m.lr.sparse_w.resize(m.sparse_dim());  // not zero-filled: read right away
   in.read(reinterpret_cast<char*>(m.lr.sparse_w.data()), sizeof(float) * m.sparse_dim());
   if (m.use_vectors && !m.vectors.read(in)) return model_error(path + ": corrupt word vectors");
   in.read(reinterpret_cast<char*>(&ddim), 4);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <istream>
+#include <iterator>
+#include <string_view>
 #include <ostream>
 
 #include "analyzer/terms/hashing.h"
@@ -14,7 +16,8 @@ void WordVectors::reset(int dim) {
   row_of_.clear();
   scales_.clear();
   data_.clear();
-  words_.clear();
+  word_chars_.clear();
+  word_end_.clear();
 }
 
 void WordVectors::add(const std::string& word, const float* v) {
@@ -25,7 +28,8 @@ void WordVectors::add(const std::string& word, const float* v) {
   const float scale = mx > 0 ? mx / 127.f : 1.f;
   row_of_.insert(h, static_cast<int32_t>(scales_.size()));
   scales_.push_back(scale);
-  words_.push_back(word);
+  word_chars_ += word;
+  word_end_.push_back(static_cast<uint32_t>(word_chars_.size()));
   for (int i = 0; i < dim_; ++i) data_.push_back(static_cast<int8_t>(std::lround(v[i] / scale)));
 }
 
@@ -48,35 +52,66 @@ void WordVectors::write(std::ostream& out) const {
   out.write(reinterpret_cast<const char*>(hashes.data()), sizeof(uint64_t) * n);
   out.write(reinterpret_cast<const char*>(scales_.data()), sizeof(float) * n);
   out.write(reinterpret_cast<const char*>(data_.data()), data_.size());
-  for (const auto& w : words_) {
+  for (int32_t r = 0; r < n; ++r) {
+    const std::string_view w = word(r);
     const uint8_t len = static_cast<uint8_t>(std::min<size_t>(w.size(), 255));
     out.write(reinterpret_cast<const char*>(&len), 1);
     out.write(w.data(), len);
   }
 }
 
-bool WordVectors::read(std::istream& in) {
+namespace {
+
+// istream::read of `n` bytes into `p`, hashing them into *fnv when given.
+bool read_hashed(std::istream& in, void* p, size_t n, uint64_t* fnv) {
+  char* c = static_cast<char*>(p);
+  if (!in.read(c, static_cast<std::streamsize>(n))) return false;
+  if (fnv) *fnv = fnv1a64_continue(*fnv, std::string_view(c, n));
+  return true;
+}
+
+}  // namespace
+
+bool WordVectors::read(std::istream& in, uint64_t* fnv) {
   int32_t dim = 0, n = 0;
-  in.read(reinterpret_cast<char*>(&dim), sizeof dim);
-  in.read(reinterpret_cast<char*>(&n), sizeof n);
-  if (!in || dim < 0 || dim > 1024 || n < 0 || n > 5'000'000) return false;
+  if (!read_hashed(in, &dim, sizeof dim, fnv) || !read_hashed(in, &n, sizeof n, fnv)) return false;
+  if (dim < 0 || dim > 1024 || n < 0 || n > 5'000'000) return false;
   reset(dim);
-  std::vector<uint64_t> hashes(n);
+  // The row index is sized once and filled straight from the file's hashes, a block at a time;
+  // the scales and components are read into their (not zero-filled) buffers.
+  row_of_.reserve(static_cast<size_t>(n));
+  uint64_t block[4096];
+  for (int32_t done = 0; done < n;) {
+    const int32_t take = std::min<int32_t>(n - done, static_cast<int32_t>(std::size(block)));
+    if (!read_hashed(in, block, sizeof(uint64_t) * take, fnv)) return false;
+    for (int32_t i = 0; i < take; ++i) row_of_.insert(block[i], done + i);
+    done += take;
+  }
   scales_.resize(n);
   data_.resize(static_cast<size_t>(n) * dim);
-  in.read(reinterpret_cast<char*>(hashes.data()), sizeof(uint64_t) * n);
-  in.read(reinterpret_cast<char*>(scales_.data()), sizeof(float) * n);
-  in.read(reinterpret_cast<char*>(data_.data()), data_.size());
-  if (!in) return false;
-  words_.resize(n);
+  if (!read_hashed(in, scales_.data(), sizeof(float) * n, fnv) || !read_hashed(in, data_.data(), data_.size(), fnv))
+    return false;
+  // The words: a length byte, then the bytes. Read through the stream buffer (one istream::read
+  // per word cost more than the rest of this function).
+  std::streambuf* sb = in.rdbuf();
+  word_end_.resize(n);
   for (int32_t i = 0; i < n; ++i) {
-    uint8_t len = 0;
-    in.read(reinterpret_cast<char*>(&len), 1);
-    words_[i].resize(len);
-    in.read(words_[i].data(), len);
+    const int c = sb->sbumpc();
+    const size_t at = word_chars_.size();
+    const size_t len = static_cast<unsigned char>(c);
+    word_chars_.resize(at + len);
+    if (c == std::char_traits<char>::eof() ||
+        static_cast<size_t>(sb->sgetn(word_chars_.data() + at, static_cast<std::streamsize>(len))) != len) {
+      in.setstate(std::ios::failbit | std::ios::eofbit);
+      return false;
+    }
+    if (fnv) {
+      const char len_byte = static_cast<char>(c);
+      *fnv = fnv1a64_continue(fnv1a64_continue(*fnv, std::string_view(&len_byte, 1)),
+                              std::string_view(word_chars_).substr(at, len));
+    }
+    word_end_[i] = static_cast<uint32_t>(at + len);
   }
-  if (!in) return false;
-  for (int32_t i = 0; i < n; ++i) row_of_.insert(hashes[i], i);
   return true;
 }
 

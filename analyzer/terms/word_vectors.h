@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <Eigen/Dense>
 
 #include "analyzer/core/flat_hash_index.h"
+#include "analyzer/core/huge_page_allocator.h"
 
 namespace framelens::terms {
 
@@ -23,8 +25,11 @@ class WordVectors {
   // Adds the vector of `token_hash` to `acc` (size dim); false when unknown.
   bool accumulate(uint64_t token_hash, Eigen::VectorXf& acc) const;
 
-  // The words in row order (the sentence model precomputes per-word contributions from them).
-  const std::vector<std::string>& words() const { return words_; }
+  // The word of row r (the sentence model precomputes per-word contributions from them).
+  std::string_view word(int32_t r) const {
+    const uint32_t begin = r == 0 ? 0 : word_end_[r - 1];
+    return std::string_view(word_chars_).substr(begin, word_end_[r] - begin);
+  }
   // Row of a token hash, or -1.
   int32_t row(uint64_t token_hash) const {
     return row_of_.find(token_hash);
@@ -44,14 +49,18 @@ class WordVectors {
   float scale(int32_t r) const { return scales_[r]; }
 
   void write(std::ostream& out) const;
-  bool read(std::istream& in);
+  // Reads what write() wrote. With `fnv`, continues the FNV-1a hash *fnv over every byte read
+  // (the word-vector file checks its payload checksum this way, without a second pass).
+  bool read(std::istream& in, uint64_t* fnv = nullptr);
 
  private:
   int dim_ = 0;
   FlatHashIndex row_of_;
-  std::vector<float> scales_;
-  std::vector<int8_t> data_;  // size() * dim_
-  std::vector<std::string> words_;
+  ModelBuffer<float> scales_;
+  ModelBuffer<int8_t> data_;  // size() * dim_
+  // The words back to back (one allocation instead of one string per word) and where each ends.
+  std::string word_chars_;
+  std::vector<uint32_t> word_end_;
 };
 
 }  // namespace framelens::terms
