@@ -182,12 +182,18 @@ Result<PolarityLexicon> PolarityLexicon::read(std::istream& is, const std::strin
   if (!is) return model_error(where + ": truncated polarity table header");
   if (version != kVersion) return model_error(where + ": unsupported polarity table version");
   if (n > kMaxEntries) return model_error(where + ": implausible polarity table size");
+  // Records of 10 bytes (hash, polarity, strong), read in one block and unpacked.
+  constexpr size_t kRecord = 10;
+  std::vector<char> bytes(size_t(n) * kRecord);
+  is.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!is) return model_error(where + ": truncated polarity table");
   std::vector<Entry> entries(n);
-  for (Entry& e : entries) {
-    is.read(reinterpret_cast<char*>(&e.hash), 8);
-    is.read(reinterpret_cast<char*>(&e.polarity), 1);
-    is.read(reinterpret_cast<char*>(&e.strong), 1);
-    if (!is) return model_error(where + ": truncated polarity table");
+  for (uint32_t i = 0; i < n; ++i) {
+    Entry& e = entries[i];
+    const char* r = bytes.data() + size_t(i) * kRecord;
+    std::memcpy(&e.hash, r, 8);
+    std::memcpy(&e.polarity, r + 8, 1);
+    std::memcpy(&e.strong, r + 9, 1);
     if (e.polarity < -1 || e.polarity > 1) return model_error(where + ": corrupt polarity table");
   }
   PolarityLexicon lex;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/huge_page_allocator.h"
 
 namespace framelens {
 
@@ -50,7 +51,7 @@ class PolarityLexicon {
   std::vector<std::pair<uint64_t, std::pair<int, int>>> votes_;  // hash -> (vote sum, strong votes)
   // Power-of-two open-addressing table of 8-byte slots (cache-friendly): the hash with its low 8
   // bits replaced by the payload (polarity + 2, strong << 2); 0 = empty.
-  std::vector<uint64_t> table_;
+  ModelBuffer<uint64_t> table_;
   size_t count_ = 0;
 };
 

@@ -81,6 +81,7 @@ class SentenceModel {
   float vec_const_ = 0;   // the standardisation offset of the vector block
   uint64_t id_ = 0;       // unique per prepare(): keys the per-thread cache of OOV word infos
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
+  WordInfo char_info(std::string_view lower) const;  // the char-gram part of word_info
   WordInfo oov_info(const Token& t) const;  // word_info of a word without a vector, cached
 };
 

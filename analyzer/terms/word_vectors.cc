@@ -28,7 +28,7 @@ void WordVectors::add(const std::string& word, const float* v) {
   const float scale = mx > 0 ? mx / 127.f : 1.f;
   row_of_.insert(h, static_cast<int32_t>(scales_.size()));
   scales_.push_back(scale);
-  word_chars_ += word;
+  word_chars_.insert(word_chars_.end(), word.begin(), word.end());
   word_end_.push_back(static_cast<uint32_t>(word_chars_.size()));
   for (int i = 0; i < dim_; ++i) data_.push_back(static_cast<int8_t>(std::lround(v[i] / scale)));
 }
@@ -95,6 +95,7 @@ bool WordVectors::read(std::istream& in, uint64_t* fnv) {
   // per word cost more than the rest of this function).
   std::streambuf* sb = in.rdbuf();
   word_end_.resize(n);
+  word_chars_.reserve(static_cast<size_t>(n) * 12);  // English words average under 8 bytes
   for (int32_t i = 0; i < n; ++i) {
     const int c = sb->sbumpc();
     const size_t at = word_chars_.size();
@@ -108,7 +109,7 @@ bool WordVectors::read(std::istream& in, uint64_t* fnv) {
     if (fnv) {
       const char len_byte = static_cast<char>(c);
       *fnv = fnv1a64_continue(fnv1a64_continue(*fnv, std::string_view(&len_byte, 1)),
-                              std::string_view(word_chars_).substr(at, len));
+                              std::string_view(word_chars_.data() + at, len));
     }
     word_end_[i] = static_cast<uint32_t>(at + len);
   }

@@ -28,7 +28,7 @@ class WordVectors {
   // The word of row r (the sentence model precomputes per-word contributions from them).
   std::string_view word(int32_t r) const {
     const uint32_t begin = r == 0 ? 0 : word_end_[r - 1];
-    return std::string_view(word_chars_).substr(begin, word_end_[r] - begin);
+    return std::string_view(word_chars_.data() + begin, word_end_[r] - begin);
   }
   // Row of a token hash, or -1.
   int32_t row(uint64_t token_hash) const {
@@ -59,8 +59,8 @@ class WordVectors {
   ModelBuffer<float> scales_;
   ModelBuffer<int8_t> data_;  // size() * dim_
   // The words back to back (one allocation instead of one string per word) and where each ends.
-  std::string word_chars_;
-  std::vector<uint32_t> word_end_;
+  ModelBuffer<char> word_chars_;
+  ModelBuffer<uint32_t> word_end_;
 };
 
 }  // namespace framelens::terms
