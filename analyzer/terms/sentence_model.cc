@@ -17,7 +17,9 @@ using namespace std::string_view_literals;
 namespace {
 
 constexpr uint32_t kMagic = 0x4D53464C;  // "LFSM"
-constexpr uint32_t kVersion = 2;
+// v3 = v2 + the per-word contributions of prepare() (so loading does not recompute them).
+constexpr uint32_t kVersion = 3;
+constexpr uint32_t kOldestVersion = 2;
 
 // Punctuation that carries tone; other punctuation is skipped by the n-gram features.
 bool tone_punct(const Token& t) {
@@ -152,55 +154,68 @@ SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t
   return w;
 }
 
-void SentenceModel::prepare() {
+void SentenceModel::default_standardization() {
+  if (dense_mean.size() != dense_dim()) {
+    dense_mean = Eigen::VectorXf::Zero(dense_dim());
+    dense_inv_std = Eigen::VectorXf::Ones(dense_dim());
+  }
+}
+
+std::vector<SentenceModel::WordInfo> SentenceModel::row_infos() const {
+  // word_info() of every row with the same float operations in the same order (so the same bits),
+  // arranged for speed: the vector dot products of four rows run interleaved (four independent
+  // chains of additions instead of one after another).
+  const int vdim = use_vectors ? vectors.dim() : 0;
+  if (vdim == 0) return {};
+  std::vector<float> vec_weight(static_cast<size_t>(vdim));
+  for (int j = 0; j < vdim; ++j) vec_weight[j] = lr.dense_w[j] * dense_inv_std[j];
+  const auto rows = static_cast<int32_t>(vectors.size());
+  std::vector<WordInfo> out(static_cast<size_t>(rows));
+  constexpr int kLanes = 4;
+  for (int32_t i = 0; i < rows; i += kLanes) {
+    const int8_t* data[kLanes];
+    float scale[kLanes], acc[kLanes] = {};
+    for (int l = 0; l < kLanes; ++l) {
+      const int32_t r = std::min(i + l, rows - 1);  // a short last group repeats its last row
+      data[l] = vectors.row_data(r);
+      scale[l] = vectors.scale(r);
+    }
+    for (int j = 0; j < vdim; ++j)
+      for (int l = 0; l < kLanes; ++l) acc[l] += vec_weight[j] * (scale[l] * static_cast<float>(data[l][j]));
+    for (int l = 0; l < kLanes && i + l < rows; ++l) {
+      WordInfo& w = out[i + l];
+      w = char_info(vectors.word(i + l));
+      w.has_vec = true;
+      w.vec_dot = acc[l];
+    }
+  }
+  return out;
+}
+
+void SentenceModel::index_rows(const std::vector<WordInfo>& rows) {
   static std::atomic<uint64_t> next_id{0};
   id_ = ++next_id;  // invalidates the OOV caches filled for the previous weights
   cache_.clear();
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
-  if (dense_mean.size() != dense_dim()) {
-    dense_mean = Eigen::VectorXf::Zero(dense_dim());
-    dense_inv_std = Eigen::VectorXf::Ones(dense_dim());
-  }
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
-  if (vdim == 0) return;
-  // word_info() of every vocabulary row, with the same float operations in the same order (so the
-  // same bits), arranged for load time (this was the largest part of loading the terms stage): the
-  // rows go in blocks whose table slots are prefetched first, and the vector dot products of four
-  // rows run interleaved (four independent chains of additions instead of one after another).
-  std::vector<float> vec_weight(static_cast<size_t>(vdim));
-  for (int j = 0; j < vdim; ++j) vec_weight[j] = lr.dense_w[j] * dense_inv_std[j];
-  const auto rows = static_cast<int32_t>(vectors.size());
-  cache_.reserve(static_cast<size_t>(rows));
-  constexpr int32_t kBlock = 64, kLanes = 4;
+  // One table allocation, and the slots of a block of rows prefetched before they are filled.
+  cache_.reserve(rows.size());
+  constexpr size_t kBlock = 64;
   uint64_t hash[kBlock];
-  float dot[kBlock];
-  for (int32_t b = 0; b < rows; b += kBlock) {
-    const int32_t n = std::min(kBlock, rows - b);
-    for (int32_t i = 0; i < n; ++i) {
-      hash[i] = hash_token(vectors.word(b + i));
+  for (size_t b = 0; b < rows.size(); b += kBlock) {
+    const size_t n = std::min(kBlock, rows.size() - b);
+    for (size_t i = 0; i < n; ++i) {
+      hash[i] = hash_token(vectors.word(static_cast<int32_t>(b + i)));
       cache_.prefetch(hash[i]);
     }
-    for (int32_t i = 0; i < n; i += kLanes) {
-      const int8_t* data[kLanes];
-      float scale[kLanes], acc[kLanes] = {};
-      for (int l = 0; l < kLanes; ++l) {
-        const int32_t r = b + std::min(i + l, n - 1);  // a short last group repeats its last row
-        data[l] = vectors.row_data(r);
-        scale[l] = vectors.scale(r);
-      }
-      for (int j = 0; j < vdim; ++j)
-        for (int l = 0; l < kLanes; ++l) acc[l] += vec_weight[j] * (scale[l] * static_cast<float>(data[l][j]));
-      for (int l = 0; l < kLanes && i + l < n; ++l) dot[i + l] = acc[l];
-    }
-    for (int32_t i = 0; i < n; ++i) {
-      if (cache_.find(hash[i])) continue;  // the first row of a hash wins
-      WordInfo w = char_info(vectors.word(b + i));
-      w.has_vec = true;
-      w.vec_dot = dot[i];
-      cache_.insert(hash[i], w);
-    }
+    for (size_t i = 0; i < n; ++i) cache_.insert(hash[i], rows[b + i]);  // the first row of a hash wins
   }
+}
+
+void SentenceModel::prepare() {
+  default_standardization();
+  index_rows(row_infos());
 }
 
 SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
@@ -297,7 +312,8 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   int32_t bits = 0, flags = 0, ddim = 0;
   in.read(reinterpret_cast<char*>(&magic), 4);
   in.read(reinterpret_cast<char*>(&version), 4);
-  if (!in || magic != kMagic || version != kVersion) return model_error(path + ": not a framelens sentence model (bad magic/version)");
+  if (!in || magic != kMagic || version < kOldestVersion || version > kVersion)
+    return model_error(path + ": not a framelens sentence model (bad magic/version)");
   in.read(reinterpret_cast<char*>(&bits), 4);
   in.read(reinterpret_cast<char*>(&flags), 4);
   in.read(reinterpret_cast<char*>(&m.threshold), 4);
@@ -322,8 +338,23 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (!in) return model_error(path + ": truncated");
   for (float w : m.lr.sparse_w)
     if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
-  // Not prepared here (see prepare()): LoadedStage prepares the model it keeps, and preparing
-  // twice doubled the largest part of the terms stage's load time.
+  // v3: prepare()'s per-word contributions, stored by save() (none: prepare() computes them).
+  int32_t rows = 0;
+  if (version >= 3 && !in.read(reinterpret_cast<char*>(&rows), 4)) return model_error(path + ": truncated");
+  if (rows != 0) {
+    if (!m.use_vectors || rows != static_cast<int32_t>(m.vectors.size()))
+      return model_error(path + ": stored word contributions do not match the vocabulary");
+    std::vector<float> raw(static_cast<size_t>(rows) * 3);
+    in.read(reinterpret_cast<char*>(raw.data()), static_cast<std::streamsize>(sizeof(float) * raw.size()));
+    if (!in) return model_error(path + ": truncated");
+    std::vector<WordInfo> infos(static_cast<size_t>(rows));
+    for (size_t r = 0; r < infos.size(); ++r) {
+      infos[r] = {raw[3 * r], raw[3 * r + 1], raw[3 * r + 2], true};
+      if (!std::isfinite(infos[r].char_sum) || !std::isfinite(infos[r].vec_dot))
+        return model_error(path + ": non-finite word contribution");
+    }
+    m.index_rows(infos);
+  }
   return m;
 }
 
@@ -350,8 +381,25 @@ Status SentenceModel::save(const std::string& path) const {
   out.write(reinterpret_cast<const char*>(lr.dense_w.data()), sizeof(float) * ddim);
   out.write(reinterpret_cast<const char*>(mean.data()), sizeof(float) * ddim);
   out.write(reinterpret_cast<const char*>(inv.data()), sizeof(float) * ddim);
+  // The per-word contributions, as prepare() computes them from the weights just written (only
+  // with a fitted standardisation; otherwise none, and prepare() computes them after loading).
+  std::vector<WordInfo> infos;
+  if (use_vectors && dense_mean.size() == ddim && dense_inv_std.size() == ddim) infos = row_infos();
+  const auto rows = static_cast<int32_t>(infos.size());
+  out.write(reinterpret_cast<const char*>(&rows), 4);
+  for (const WordInfo& w : infos) {
+    const float v[3] = {w.char_sum, w.char_n, w.vec_dot};
+    out.write(reinterpret_cast<const char*>(v), sizeof v);
+  }
   if (!out) return internal_error("write failed: " + path);
   return {};
+}
+
+Status upgrade_sentence_model(const std::string& path) {
+  auto m = SentenceModel::load(path);
+  if (!m) return m.error();
+  if (!m->prepared()) m->prepare();
+  return m->save(path);
 }
 
 }  // namespace framelens::terms
