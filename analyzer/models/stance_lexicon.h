@@ -45,7 +45,8 @@ class PolarityLexicon {
     int8_t polarity = 0;
     uint8_t strong = 0;
   };
-  void rebuild(const std::vector<Entry>& entries);
+  void rebuild(const std::vector<Entry>& entries) { rebuild(entries.data(), entries.size()); }
+  void rebuild(const Entry* entries, size_t n);
   std::vector<Entry> entries() const;
 
   std::vector<std::pair<uint64_t, std::pair<int, int>>> votes_;  // hash -> (vote sum, strong votes)

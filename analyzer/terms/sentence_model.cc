@@ -161,7 +161,7 @@ void SentenceModel::default_standardization() {
   }
 }
 
-std::vector<SentenceModel::WordInfo> SentenceModel::row_infos() const {
+ModelBuffer<SentenceModel::WordInfo> SentenceModel::row_infos() const {
   // word_info() of every row with the same float operations in the same order (so the same bits),
   // arranged for speed: the vector dot products of four rows run interleaved (four independent
   // chains of additions instead of one after another).
@@ -170,7 +170,7 @@ std::vector<SentenceModel::WordInfo> SentenceModel::row_infos() const {
   std::vector<float> vec_weight(static_cast<size_t>(vdim));
   for (int j = 0; j < vdim; ++j) vec_weight[j] = lr.dense_w[j] * dense_inv_std[j];
   const auto rows = static_cast<int32_t>(vectors.size());
-  std::vector<WordInfo> out(static_cast<size_t>(rows));
+  ModelBuffer<WordInfo> out(static_cast<size_t>(rows));
   constexpr int kLanes = 4;
   for (int32_t i = 0; i < rows; i += kLanes) {
     const int8_t* data[kLanes];
@@ -192,7 +192,7 @@ std::vector<SentenceModel::WordInfo> SentenceModel::row_infos() const {
   return out;
 }
 
-void SentenceModel::index_rows(const std::vector<WordInfo>& rows) {
+void SentenceModel::index_rows(const ModelBuffer<WordInfo>& rows) {
   static std::atomic<uint64_t> next_id{0};
   id_ = ++next_id;  // invalidates the OOV caches filled for the previous weights
   cache_.clear();
@@ -344,14 +344,20 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (rows != 0) {
     if (!m.use_vectors || rows != static_cast<int32_t>(m.vectors.size()))
       return model_error(path + ": stored word contributions do not match the vocabulary");
-    std::vector<float> raw(static_cast<size_t>(rows) * 3);
-    in.read(reinterpret_cast<char*>(raw.data()), static_cast<std::streamsize>(sizeof(float) * raw.size()));
-    if (!in) return model_error(path + ": truncated");
-    std::vector<WordInfo> infos(static_cast<size_t>(rows));
-    for (size_t r = 0; r < infos.size(); ++r) {
-      infos[r] = {raw[3 * r], raw[3 * r + 1], raw[3 * r + 2], true};
-      if (!std::isfinite(infos[r].char_sum) || !std::isfinite(infos[r].vec_dot))
-        return model_error(path + ": non-finite word contribution");
+    // Three floats per row, read a block at a time.
+    ModelBuffer<WordInfo> infos(static_cast<size_t>(rows));
+    constexpr size_t kBlock = 1024;
+    float raw[3 * kBlock];
+    for (size_t done = 0; done < infos.size();) {
+      const size_t take = std::min(kBlock, infos.size() - done);
+      if (!in.read(reinterpret_cast<char*>(raw), static_cast<std::streamsize>(sizeof(float) * 3 * take)))
+        return model_error(path + ": truncated");
+      for (size_t i = 0; i < take; ++i) {
+        infos[done + i] = {raw[3 * i], raw[3 * i + 1], raw[3 * i + 2], true};
+        if (!std::isfinite(raw[3 * i]) || !std::isfinite(raw[3 * i + 2]))
+          return model_error(path + ": non-finite word contribution");
+      }
+      done += take;
     }
     m.index_rows(infos);
   }
@@ -383,7 +389,7 @@ Status SentenceModel::save(const std::string& path) const {
   out.write(reinterpret_cast<const char*>(inv.data()), sizeof(float) * ddim);
   // The per-word contributions, as prepare() computes them from the weights just written (only
   // with a fitted standardisation; otherwise none, and prepare() computes them after loading).
-  std::vector<WordInfo> infos;
+  ModelBuffer<WordInfo> infos;
   if (use_vectors && dense_mean.size() == ddim && dense_inv_std.size() == ddim) infos = row_infos();
   const auto rows = static_cast<int32_t>(infos.size());
   out.write(reinterpret_cast<const char*>(&rows), 4);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/core/flat_hash_map.h"
+#include "analyzer/core/huge_page_allocator.h"
 #include <vector>
 
 #include <Eigen/Dense>
@@ -85,11 +86,11 @@ class SentenceModel {
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
   WordInfo char_info(std::string_view lower) const;  // the char-gram part of word_info
   // word_info() of every vocabulary row, in row order (what prepare() indexes and save() stores).
-  std::vector<WordInfo> row_infos() const;
+  ModelBuffer<WordInfo> row_infos() const;
   // Sets the standardisation to the identity when the model has none (a hand-made model).
   void default_standardization();
   // Builds cache_ from row_infos() (the first row of a hash wins) and takes a new id_.
-  void index_rows(const std::vector<WordInfo>& rows);
+  void index_rows(const ModelBuffer<WordInfo>& rows);
   WordInfo oov_info(const Token& t) const;  // word_info of a word without a vector, cached
 };
 
