@@ -62,19 +62,19 @@ void WordVectors::write(std::ostream& out) const {
 
 namespace {
 
-// istream::read of `n` bytes into `p`, hashing them into *fnv when given.
-bool read_hashed(std::istream& in, void* p, size_t n, uint64_t* fnv) {
+// istream::read of `n` bytes into `p`, shown to `seen` when given.
+bool read_hashed(std::istream& in, void* p, size_t n, const std::function<void(std::string_view)>& seen) {
   char* c = static_cast<char*>(p);
   if (!in.read(c, static_cast<std::streamsize>(n))) return false;
-  if (fnv) *fnv = fnv1a64_continue(*fnv, std::string_view(c, n));
+  if (seen) seen(std::string_view(c, n));
   return true;
 }
 
 }  // namespace
 
-bool WordVectors::read(std::istream& in, uint64_t* fnv) {
+bool WordVectors::read(std::istream& in, const std::function<void(std::string_view)>& seen) {
   int32_t dim = 0, n = 0;
-  if (!read_hashed(in, &dim, sizeof dim, fnv) || !read_hashed(in, &n, sizeof n, fnv)) return false;
+  if (!read_hashed(in, &dim, sizeof dim, seen) || !read_hashed(in, &n, sizeof n, seen)) return false;
   if (dim < 0 || dim > 1024 || n < 0 || n > 5'000'000) return false;
   reset(dim);
   // The row index is sized once and filled straight from the file's hashes, a block at a time;
@@ -83,13 +83,13 @@ bool WordVectors::read(std::istream& in, uint64_t* fnv) {
   uint64_t block[4096];
   for (int32_t done = 0; done < n;) {
     const int32_t take = std::min<int32_t>(n - done, static_cast<int32_t>(std::size(block)));
-    if (!read_hashed(in, block, sizeof(uint64_t) * take, fnv)) return false;
+    if (!read_hashed(in, block, sizeof(uint64_t) * take, seen)) return false;
     for (int32_t i = 0; i < take; ++i) row_of_.insert(block[i], done + i);
     done += take;
   }
   scales_.resize(n);
   data_.resize(static_cast<size_t>(n) * dim);
-  if (!read_hashed(in, scales_.data(), sizeof(float) * n, fnv) || !read_hashed(in, data_.data(), data_.size(), fnv))
+  if (!read_hashed(in, scales_.data(), sizeof(float) * n, seen) || !read_hashed(in, data_.data(), data_.size(), seen))
     return false;
   // The words: a length byte, then the bytes. Read through the stream buffer (one istream::read
   // per word cost more than the rest of this function).
@@ -106,10 +106,10 @@ bool WordVectors::read(std::istream& in, uint64_t* fnv) {
       in.setstate(std::ios::failbit | std::ios::eofbit);
       return false;
     }
-    if (fnv) {
+    if (seen) {
       const char len_byte = static_cast<char>(c);
-      *fnv = fnv1a64_continue(fnv1a64_continue(*fnv, std::string_view(&len_byte, 1)),
-                              std::string_view(word_chars_.data() + at, len));
+      seen(std::string_view(&len_byte, 1));
+      seen(std::string_view(word_chars_.data() + at, len));
     }
     word_end_[i] = static_cast<uint32_t>(at + len);
   }

@@ -2,6 +2,7 @@
 // A compact word-vector table (int8 per component with one scale per word) exported from a fastText
 // unsupervised model at train time. Looked up by token hash, so no strings are built at inference.
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -49,9 +50,9 @@ class WordVectors {
   float scale(int32_t r) const { return scales_[r]; }
 
   void write(std::ostream& out) const;
-  // Reads what write() wrote. With `fnv`, continues the FNV-1a hash *fnv over every byte read
-  // (the word-vector file checks its payload checksum this way, without a second pass).
-  bool read(std::istream& in, uint64_t* fnv = nullptr);
+  // Reads what write() wrote. With `seen`, passes it every byte read, in order (the word-vector
+  // file checks its payload checksum this way, without a second pass over the payload).
+  bool read(std::istream& in, const std::function<void(std::string_view)>& seen = {});
 
  private:
   int dim_ = 0;

@@ -103,3 +103,36 @@ TEST_CASE("truncated, corrupt or foreign word-vector files are model errors", "[
     CHECK(r.error().kind == ErrorKind::Model);
   }
 }
+
+TEST_CASE("word-vector files of version 1 still load, and --upgrade keeps their payload and checksum", "[vectors]") {
+  TempDir t;
+  const std::string path = t.file("words.bin");
+  uint64_t sum = 0;
+  REQUIRE(save_word_vectors(small_table(), path, &sum).ok());
+  const std::string v2 = read_all(path);
+  // Version 1: no fast checksum (the 8 bytes after the identity checksum), version field 1.
+  std::string v1 = v2.substr(0, 36) + v2.substr(44);
+  const uint32_t one = 1;
+  v1.replace(8, 4, reinterpret_cast<const char*>(&one), 4);
+  write_all(path, v1);
+  auto old = load_word_vectors(path);
+  REQUIRE(old.ok());
+  CHECK(old->checksum == sum);
+  CHECK(old->vectors->word(1) == "slammed");
+  SECTION("a flipped payload byte fails the version-1 checksum") {
+    std::string bad = v1;
+    bad[bad.size() - 2] ^= 0x5a;
+    write_all(path, bad);
+    CHECK_FALSE(load_word_vectors(path).ok());
+  }
+  SECTION("upgrade rewrites it as save() writes it") {
+    REQUIRE(upgrade_word_vectors(path).ok());
+    CHECK(read_all(path) == v2);
+  }
+  SECTION("a changed identity checksum fails the version-2 check") {
+    std::string bad = v2;
+    bad[30] ^= 0x01;
+    write_all(path, bad);
+    CHECK_FALSE(load_word_vectors(path).ok());
+  }
+}
