@@ -199,18 +199,25 @@ void SentenceModel::index_rows(const ModelBuffer<WordInfo>& rows) {
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
-  // One table allocation, and the slots of a block of rows prefetched before they are filled.
+  // Keyed by the vectors' own row index (token hash -> its first row, as the words hash), in one
+  // table allocation, with the slots of a block of entries prefetched before they are filled.
   cache_.reserve(rows.size());
   constexpr size_t kBlock = 64;
   uint64_t hash[kBlock];
-  for (size_t b = 0; b < rows.size(); b += kBlock) {
-    const size_t n = std::min(kBlock, rows.size() - b);
-    for (size_t i = 0; i < n; ++i) {
-      hash[i] = hash_token(vectors.word(static_cast<int32_t>(b + i)));
-      cache_.prefetch(hash[i]);
-    }
-    for (size_t i = 0; i < n; ++i) cache_.insert(hash[i], rows[b + i]);  // the first row of a hash wins
-  }
+  int32_t row[kBlock];
+  size_t n = 0;
+  auto flush = [&] {
+    for (size_t i = 0; i < n; ++i) cache_.prefetch(hash[i]);
+    for (size_t i = 0; i < n; ++i) cache_.insert(hash[i], rows[row[i]]);
+    n = 0;
+  };
+  vectors.for_each_row([&](uint64_t h, int32_t r) {
+    if (static_cast<size_t>(r) >= rows.size()) return;
+    hash[n] = h;
+    row[n] = r;
+    if (++n == kBlock) flush();
+  });
+  flush();
 }
 
 void SentenceModel::prepare() {

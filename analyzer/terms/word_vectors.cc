@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <istream>
+#include <cstring>
 #include <iterator>
+#include <memory>
 #include <string_view>
 #include <ostream>
 
@@ -84,35 +86,50 @@ bool WordVectors::read(std::istream& in, const std::function<void(std::string_vi
   for (int32_t done = 0; done < n;) {
     const int32_t take = std::min<int32_t>(n - done, static_cast<int32_t>(std::size(block)));
     if (!read_hashed(in, block, sizeof(uint64_t) * take, seen)) return false;
-    for (int32_t i = 0; i < take; ++i) row_of_.insert(block[i], done + i);
+    // Inserts a few dozen at a time after prefetching their slots: the table is megabytes, so each
+    // insert is a cache miss, and these overlap instead of queueing.
+    constexpr int32_t kAhead = 32;
+    for (int32_t i = 0; i < take; i += kAhead) {
+      const int32_t end = std::min(take, i + kAhead);
+      for (int32_t j = i; j < end; ++j) row_of_.prefetch(block[j]);
+      for (int32_t j = i; j < end; ++j) row_of_.insert(block[j], done + j);
+    }
     done += take;
   }
   scales_.resize(n);
   data_.resize(static_cast<size_t>(n) * dim);
   if (!read_hashed(in, scales_.data(), sizeof(float) * n, seen) || !read_hashed(in, data_.data(), data_.size(), seen))
     return false;
-  // The words: a length byte, then the bytes. Read through the stream buffer (one istream::read
-  // per word cost more than the rest of this function).
+  // The words: a length byte, then the bytes. Read in chunks through the stream buffer and parsed
+  // in memory (a stream call per word cost more than the rest of this function); the bytes read
+  // past the last word are given back with a seek.
   std::streambuf* sb = in.rdbuf();
   word_end_.resize(n);
   word_chars_.reserve(static_cast<size_t>(n) * 12);  // English words average under 8 bytes
+  constexpr size_t kChunk = size_t{1} << 16;
+  auto chunk = std::make_unique<char[]>(kChunk);
+  size_t have = 0, at = 0;  // bytes in the chunk, parse position
+  auto fail = [&] {
+    in.setstate(std::ios::failbit | std::ios::eofbit);
+    return false;
+  };
   for (int32_t i = 0; i < n; ++i) {
-    const int c = sb->sbumpc();
-    const size_t at = word_chars_.size();
-    const size_t len = static_cast<unsigned char>(c);
-    word_chars_.resize(at + len);
-    if (c == std::char_traits<char>::eof() ||
-        static_cast<size_t>(sb->sgetn(word_chars_.data() + at, static_cast<std::streamsize>(len))) != len) {
-      in.setstate(std::ios::failbit | std::ios::eofbit);
-      return false;
+    if (at >= have || at + 1 + static_cast<unsigned char>(chunk[at]) > have) {
+      // Hand the parsed bytes to `seen`, keep the partial record, and read more.
+      if (seen && at > 0) seen(std::string_view(chunk.get(), at));
+      std::memmove(chunk.get(), chunk.get() + at, have - at);
+      have -= at;
+      at = 0;
+      have += static_cast<size_t>(sb->sgetn(chunk.get() + have, static_cast<std::streamsize>(kChunk - have)));
+      if (have == 0 || 1 + static_cast<size_t>(static_cast<unsigned char>(chunk[0])) > have) return fail();
     }
-    if (seen) {
-      const char len_byte = static_cast<char>(c);
-      seen(std::string_view(&len_byte, 1));
-      seen(std::string_view(word_chars_.data() + at, len));
-    }
-    word_end_[i] = static_cast<uint32_t>(at + len);
+    const size_t len = static_cast<unsigned char>(chunk[at]);
+    word_chars_.insert(word_chars_.end(), chunk.get() + at + 1, chunk.get() + at + 1 + len);
+    word_end_[i] = static_cast<uint32_t>(word_chars_.size());
+    at += 1 + len;
   }
+  if (seen && at > 0) seen(std::string_view(chunk.get(), at));
+  if (have > at && sb->pubseekoff(-static_cast<std::streamoff>(have - at), std::ios::cur, std::ios::in) < 0) return fail();
   return true;
 }
 

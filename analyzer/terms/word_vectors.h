@@ -31,6 +31,11 @@ class WordVectors {
     const uint32_t begin = r == 0 ? 0 : word_end_[r - 1];
     return std::string_view(word_chars_.data() + begin, word_end_[r] - begin);
   }
+  // Calls fn(token_hash, row) for every row (in index order; a hash given twice kept its first row).
+  template <typename Fn>
+  void for_each_row(Fn fn) const {
+    row_of_.for_each(fn);
+  }
   // Row of a token hash, or -1.
   int32_t row(uint64_t token_hash) const {
     return row_of_.find(token_hash);
