@@ -7,6 +7,7 @@
 #include "analyzer/core/model_paths.h"
 #include "analyzer/terms/loaded_eval.h"
 #include "analyzer/terms/loaded_trainer.h"
+#include "analyzer/terms/sentence_model.h"
 
 namespace framelens {
 
@@ -44,6 +45,8 @@ const char* const kTrainLoadedHelp =
     "  --pooled-lr X        its learning rate (default 0.5)\n"
     "  --pooled-ngrams N    its word n-gram length (default 2)\n"
     "  --pooled-maxn N      its char n-grams 3..N (default 5; 0: none)\n"
+    "  --upgrade            no training: rewrite OUT/sentence.bin in the current file format (same\n"
+    "                       model; stores the per-word contributions that loading would compute)\n"
     "\n";
 
 const char* const kEvalLoadedHelp =
@@ -70,7 +73,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
                        {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
-                       {"pooled-maxn", true}, {"help", false, 'h'}},
+                       {"pooled-maxn", true}, {"upgrade", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -81,6 +84,12 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   terms::LoadedTrainOptions o;
   o.data_dir = a->get("data-dir", "../shared/corpora");
   o.out_dir = a->get("out", "models/loaded");
+  if (a->has("upgrade")) {
+    const std::string path = o.out_dir + "/sentence.bin";
+    if (auto st = terms::upgrade_sentence_model(path); !st) return report_error(ctx, cmd, st.error());
+    ctx.err << "train loaded: rewrote " << path << " in the current format\n";
+    return 0;
+  }
   o.vectors = a->get("vectors");
   o.save_vectors = a->get("save-vectors");
   o.use_vectors = !a->has("no-vectors");

@@ -37,6 +37,8 @@ const char* const kTrainVectorsHelp =
     "  --max-words N    most frequent words kept (default 40000)\n"
     "  --threads N      fastText threads (default 1: reproducible for a given seed)\n"
     "  --seed N         random seed (default 1)\n"
+    "  --upgrade        no training: rewrite the output file in the current format (same vectors,\n"
+    "                   same checksum, so models trained on them still accept it)\n"
     "\n";
 
 int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
@@ -44,11 +46,18 @@ int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args,
                       {{"data", true}, {"models", true}, {"out", true}, {"text-mb", true}, {"skipgram", false},
                        {"dim", true}, {"epoch", true}, {"min-count", true}, {"window", true}, {"max-words", true},
-                       {"threads", true}, {"seed", true}, {"help", false, 'h'}},
+                       {"threads", true}, {"seed", true}, {"upgrade", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) return ctx.out << kTrainVectorsHelp << kExitCodesHelp, 0;
   if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  if (a->has("upgrade")) {
+    const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+    const std::string out = a->get("out", models + "/" + kWordVectorsFile);
+    if (Status s = upgrade_word_vectors(out); !s) return report_error(ctx, cmd, s.error());
+    ctx.out << "rewrote " << out << " in the current format (" << std::filesystem::file_size(out) << " bytes)\n";
+    return 0;
+  }
   WordVectorTrainOptions opt;
   auto text_mb = number_arg(*a, "text-mb", static_cast<double>(opt.text_mb));
   auto dim = number_arg(*a, "dim", opt.dim);

@@ -13,6 +13,8 @@ class FlatHashIndex {
  public:
   void clear() { map_.clear(); }
   size_t size() const { return map_.size(); }
+  // Sizes an empty index for `n` keys at once (see FlatHashMap::reserve).
+  void reserve(size_t n) { map_.reserve(n); }
   // Keeps the first row given for a key; false when the key was already present.
   bool insert(uint64_t key, int32_t row) { return map_.insert(key, row); }
   // The row of `key`, or -1.

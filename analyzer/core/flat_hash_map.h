@@ -4,8 +4,6 @@
 // array reads two cache lines in two dependent steps. Tables of megabytes are asked for huge
 // pages, since random lookups over 4 KiB pages miss the TLB as well as the cache.
 #include <cstdint>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
 #include "analyzer/core/huge_page_allocator.h"
@@ -21,6 +19,17 @@ class FlatHashMap {
     has_zero_ = false;
   }
   size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
+  // Sizes an empty table for `n` keys at once (the capacity the inserts would grow it to), so a
+  // table filled at load is allocated and zeroed once instead of once per doubling.
+  void reserve(size_t n) {
+    if (size_ != 0) return;
+    size_t cap = 16;
+    while (2 * n > cap) cap *= 2;
+    if (cap <= slots_.size()) return;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
 
   // Keeps the first value given for a key; false when the key was already present.
   bool insert(uint64_t key, const V& value) {

@@ -108,7 +108,9 @@ constexpr uint64_t kMaxParams = uint64_t(1) << 28;  // 1 GiB of floats: anything
 }  // namespace
 
 LinearModel::LinearModel(LinearKind kind, int classes, uint32_t dim)
-    : kind_(kind), k_(classes), dim_(dim), w_(size_t(dim) * size_t(classes), 0.0f), b_(Eigen::VectorXf::Zero(classes)) {}
+    : kind_(kind), k_(classes), dim_(dim), b_(Eigen::VectorXf::Zero(classes)) {
+  w_.assign(size_t(dim) * size_t(classes), 0.f);
+}
 
 Result<LinearModel> LinearModel::train_softmax(const std::vector<SparseVector>& x, const std::vector<int>& labels,
                                                int classes, uint32_t dim, const LinearTrainOptions& opt,
@@ -301,7 +303,12 @@ Result<LinearModel> LinearModel::read(std::istream& is, const std::string& where
   if (kind != 1 && kind != 2) return model_error(where + ": bad linear model kind");
   if (k == 0 || k > 4096 || d == 0 || uint64_t(k) * d > kMaxParams)
     return model_error(where + ": implausible linear model size " + std::to_string(k) + " x " + std::to_string(d));
-  LinearModel m(static_cast<LinearKind>(kind), static_cast<int>(k), d);
+  LinearModel m;
+  m.kind_ = static_cast<LinearKind>(kind);
+  m.k_ = static_cast<int>(k);
+  m.dim_ = d;
+  m.w_.resize(size_t(d) * k);  // not zero-filled: read right away
+  m.b_.resize(k);
   is.read(reinterpret_cast<char*>(m.w_.data()), std::streamsize(sizeof(float) * m.w_.size()));
   is.read(reinterpret_cast<char*>(m.b_.data()), std::streamsize(sizeof(float) * m.b_.size()));
   if (!is) return model_error(where + ": truncated linear model weights");

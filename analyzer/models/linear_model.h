@@ -94,7 +94,7 @@ class LinearModel {
   LinearKind kind_ = LinearKind::Softmax;
   int k_ = 0;
   uint32_t dim_ = 0;
-  HugePageVector<float> w_;  // dim_ x k_, row-major (feature-major: a feature's K weights together)
+  ModelBuffer<float> w_;  // dim_ x k_, row-major
   Eigen::VectorXf b_;     // k_
 };
 

@@ -12,7 +12,7 @@ StackedLinear::StackedLinear(const std::vector<const LinearModel*>& models, uint
     k_ += m->classes();
   }
   dim_ = rows;
-  w_.resize(size_t(dim_) * size_t(k_));
+  w_.resize(size_t(dim_) * size_t(k_));  // not zero-filled: the loop below writes every entry
   b_.reserve(size_t(k_));
   int offset = 0;
   for (const LinearModel* m : models) {

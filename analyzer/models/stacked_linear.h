@@ -28,7 +28,7 @@ class StackedLinear {
  private:
   int k_ = 0;
   uint32_t dim_ = 0;
-  HugePageVector<float> w_;  // dim_ x k_, row-major
+  ModelBuffer<float> w_;  // dim_ x k_, row-major (every entry written by the constructor)
   std::vector<float> b_;  // k_
 };
 

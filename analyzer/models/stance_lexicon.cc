@@ -6,6 +6,7 @@
 #include <istream>
 #include <map>
 #include <ostream>
+#include <span>
 #include <sstream>
 
 #include "analyzer/models/text_features.h"
@@ -114,12 +115,12 @@ uint64_t slot_key(uint64_t hash) {
 }
 }  // namespace
 
-void PolarityLexicon::rebuild(const std::vector<Entry>& entries) {
+void PolarityLexicon::rebuild(const Entry* entries, size_t n) {
   size_t cap = 16;
-  while (cap < entries.size() * 2) cap <<= 1;
+  while (cap < n * 2) cap <<= 1;
   table_.assign(cap, 0);
   count_ = 0;
-  for (const Entry& e : entries) {
+  for (const Entry& e : std::span(entries, n)) {
     const uint64_t key = slot_key(e.hash);
     const uint64_t payload = uint64_t(e.polarity + 2) | (uint64_t(e.strong ? 1 : 0) << 2);
     size_t i = (key >> 8) & (cap - 1);
@@ -182,16 +183,27 @@ Result<PolarityLexicon> PolarityLexicon::read(std::istream& is, const std::strin
   if (!is) return model_error(where + ": truncated polarity table header");
   if (version != kVersion) return model_error(where + ": unsupported polarity table version");
   if (n > kMaxEntries) return model_error(where + ": implausible polarity table size");
-  std::vector<Entry> entries(n);
-  for (Entry& e : entries) {
-    is.read(reinterpret_cast<char*>(&e.hash), 8);
-    is.read(reinterpret_cast<char*>(&e.polarity), 1);
-    is.read(reinterpret_cast<char*>(&e.strong), 1);
+  // Records of 10 bytes (hash, polarity, strong), read a block at a time and unpacked (one
+  // istream::read per field cost more than building the table).
+  constexpr size_t kRecord = 10, kBlock = 1024;
+  char bytes[kRecord * kBlock];
+  ModelBuffer<Entry> entries(n);
+  for (size_t done = 0; done < n;) {
+    const size_t take = std::min<size_t>(kBlock, n - done);
+    is.read(bytes, static_cast<std::streamsize>(take * kRecord));
     if (!is) return model_error(where + ": truncated polarity table");
-    if (e.polarity < -1 || e.polarity > 1) return model_error(where + ": corrupt polarity table");
+    for (size_t i = 0; i < take; ++i) {
+      Entry& e = entries[done + i];
+      const char* r = bytes + i * kRecord;
+      std::memcpy(&e.hash, r, 8);
+      std::memcpy(&e.polarity, r + 8, 1);
+      std::memcpy(&e.strong, r + 9, 1);
+      if (e.polarity < -1 || e.polarity > 1) return model_error(where + ": corrupt polarity table");
+    }
+    done += take;
   }
   PolarityLexicon lex;
-  lex.rebuild(entries);
+  lex.rebuild(entries.data(), entries.size());
   return lex;
 }
 

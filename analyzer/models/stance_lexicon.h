@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/huge_page_allocator.h"
 
 namespace framelens {
 
@@ -44,13 +45,14 @@ class PolarityLexicon {
     int8_t polarity = 0;
     uint8_t strong = 0;
   };
-  void rebuild(const std::vector<Entry>& entries);
+  void rebuild(const std::vector<Entry>& entries) { rebuild(entries.data(), entries.size()); }
+  void rebuild(const Entry* entries, size_t n);
   std::vector<Entry> entries() const;
 
   std::vector<std::pair<uint64_t, std::pair<int, int>>> votes_;  // hash -> (vote sum, strong votes)
   // Power-of-two open-addressing table of 8-byte slots (cache-friendly): the hash with its low 8
   // bits replaced by the payload (polarity + 2, strong << 2); 0 = empty.
-  std::vector<uint64_t> table_;
+  ModelBuffer<uint64_t> table_;
   size_t count_ = 0;
 };
 

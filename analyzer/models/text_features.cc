@@ -137,7 +137,7 @@ Result<TextFeaturizer> TextFeaturizer::read(std::istream& is, const std::string&
   o.sublinear_tf = flags & 4u;
   TextFeaturizer f(o);
   if (n_idf != 0 && n_idf != f.dim()) return model_error(where + ": idf table size does not match the hash size");
-  f.idf_.resize(n_idf);
+  f.idf_.resize(n_idf);  // not zero-filled: read right away
   is.read(reinterpret_cast<char*>(f.idf_.data()), std::streamsize(sizeof(float) * n_idf));
   if (!is) return model_error(where + ": truncated idf table");
   for (float v : f.idf_)

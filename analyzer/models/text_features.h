@@ -79,7 +79,7 @@ class TextFeaturizer {
 
  private:
   TextFeatureOptions opt_;
-  HugePageVector<float> idf_;  // empty or dim() entries
+  ModelBuffer<float> idf_;  // empty or dim() entries
 };
 
 }  // namespace framelens

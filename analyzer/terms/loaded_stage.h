@@ -21,7 +21,7 @@ class LoadedStage : public Stage {
  public:
   LoadedStage(TermTable table, SentenceModel model, std::optional<SentenceEnsemble> ensemble = std::nullopt)
       : table_(std::move(table)), model_(std::move(model)), ensemble_(std::move(ensemble)) {
-    model_.prepare();
+    if (!model_.prepared()) model_.prepare();  // a model loaded from a v3 file comes prepared
   }
   std::string_view name() const override { return "terms"; }
   void annotate(Document& doc) const override;

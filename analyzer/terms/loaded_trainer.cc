@@ -293,7 +293,7 @@ Status write_vec(const WordVectors& wv, const std::string& path) {
   if (!out) return internal_error("cannot write " + path);
   out << wv.size() << ' ' << wv.dim() << '\n';
   for (size_t r = 0; r < wv.size(); ++r) {
-    out << wv.words()[r];
+    out << wv.word(static_cast<int32_t>(r));
     for (int j = 0; j < wv.dim(); ++j) out << ' ' << wv.at(static_cast<int32_t>(r), j);
     out << '\n';
   }

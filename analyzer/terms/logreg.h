@@ -31,7 +31,7 @@ struct LogRegParams {
 };
 
 struct LogRegModel {
-  HugePageVector<float> sparse_w;  // sparse_dim
+  ModelBuffer<float> sparse_w;  // sparse_dim
   Eigen::VectorXf dense_w;      // dense_dim
   float bias = 0.f;
 

@@ -17,7 +17,9 @@ using namespace std::string_view_literals;
 namespace {
 
 constexpr uint32_t kMagic = 0x4D53464C;  // "LFSM"
-constexpr uint32_t kVersion = 2;
+// v3 = v2 + the per-word contributions of prepare() (so loading does not recompute them).
+constexpr uint32_t kVersion = 3;
+constexpr uint32_t kOldestVersion = 2;
 
 // Punctuation that carries tone; other punctuation is skipped by the n-gram features.
 bool tone_punct(const Token& t) {
@@ -131,7 +133,7 @@ void SentenceModel::extract(const Document& doc, int32_t first,
   if (use_term_features) term_features(evidence, words, quotes, exclaim, out.dense.data() + vdim);
 }
 
-SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t vec_row) const {
+SentenceModel::WordInfo SentenceModel::char_info(std::string_view lower) const {
   WordInfo w;
   if (use_chars) {
     const uint32_t mask = sparse_dim() - 1;
@@ -140,6 +142,11 @@ SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t
       w.char_n += 1;
     });
   }
+  return w;
+}
+
+SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t vec_row) const {
+  WordInfo w = char_info(lower);
   if (use_vectors && vec_row >= 0) {
     w.has_vec = true;
     for (int j = 0; j < vectors.dim(); ++j) w.vec_dot += lr.dense_w[j] * dense_inv_std[j] * vectors.at(vec_row, j);
@@ -147,23 +154,75 @@ SentenceModel::WordInfo SentenceModel::word_info(std::string_view lower, int32_t
   return w;
 }
 
-void SentenceModel::prepare() {
+void SentenceModel::default_standardization() {
+  if (dense_mean.size() != dense_dim()) {
+    dense_mean = Eigen::VectorXf::Zero(dense_dim());
+    dense_inv_std = Eigen::VectorXf::Ones(dense_dim());
+  }
+}
+
+ModelBuffer<SentenceModel::WordInfo> SentenceModel::row_infos() const {
+  // word_info() of every row with the same float operations in the same order (so the same bits),
+  // arranged for speed: the vector dot products of four rows run interleaved (four independent
+  // chains of additions instead of one after another).
+  const int vdim = use_vectors ? vectors.dim() : 0;
+  if (vdim == 0) return {};
+  std::vector<float> vec_weight(static_cast<size_t>(vdim));
+  for (int j = 0; j < vdim; ++j) vec_weight[j] = lr.dense_w[j] * dense_inv_std[j];
+  const auto rows = static_cast<int32_t>(vectors.size());
+  ModelBuffer<WordInfo> out(static_cast<size_t>(rows));
+  constexpr int kLanes = 4;
+  for (int32_t i = 0; i < rows; i += kLanes) {
+    const int8_t* data[kLanes];
+    float scale[kLanes], acc[kLanes] = {};
+    for (int l = 0; l < kLanes; ++l) {
+      const int32_t r = std::min(i + l, rows - 1);  // a short last group repeats its last row
+      data[l] = vectors.row_data(r);
+      scale[l] = vectors.scale(r);
+    }
+    for (int j = 0; j < vdim; ++j)
+      for (int l = 0; l < kLanes; ++l) acc[l] += vec_weight[j] * (scale[l] * static_cast<float>(data[l][j]));
+    for (int l = 0; l < kLanes && i + l < rows; ++l) {
+      WordInfo& w = out[i + l];
+      w = char_info(vectors.word(i + l));
+      w.has_vec = true;
+      w.vec_dot = acc[l];
+    }
+  }
+  return out;
+}
+
+void SentenceModel::index_rows(const ModelBuffer<WordInfo>& rows) {
   static std::atomic<uint64_t> next_id{0};
   id_ = ++next_id;  // invalidates the OOV caches filled for the previous weights
   cache_.clear();
   vec_const_ = 0;
   const int vdim = use_vectors ? vectors.dim() : 0;
-  if (dense_mean.size() != dense_dim()) {
-    dense_mean = Eigen::VectorXf::Zero(dense_dim());
-    dense_inv_std = Eigen::VectorXf::Ones(dense_dim());
-  }
   for (int j = 0; j < vdim; ++j) vec_const_ += lr.dense_w[j] * dense_inv_std[j] * dense_mean[j];
-  if (vdim == 0) return;
-  const auto& words = vectors.words();
-  for (int32_t r = 0; r < static_cast<int32_t>(words.size()); ++r) {
-    const uint64_t h = hash_token(words[r]);
-    if (!cache_.find(h)) cache_.insert(h, word_info(words[r], r));  // the first row of a hash wins
-  }
+  // Keyed by the vectors' own row index (token hash -> its first row, as the words hash), in one
+  // table allocation, with the slots of a block of entries prefetched before they are filled.
+  cache_.reserve(rows.size());
+  constexpr size_t kBlock = 64;
+  uint64_t hash[kBlock];
+  int32_t row[kBlock];
+  size_t n = 0;
+  auto flush = [&] {
+    for (size_t i = 0; i < n; ++i) cache_.prefetch(hash[i]);
+    for (size_t i = 0; i < n; ++i) cache_.insert(hash[i], rows[row[i]]);
+    n = 0;
+  };
+  vectors.for_each_row([&](uint64_t h, int32_t r) {
+    if (static_cast<size_t>(r) >= rows.size()) return;
+    hash[n] = h;
+    row[n] = r;
+    if (++n == kBlock) flush();
+  });
+  flush();
+}
+
+void SentenceModel::prepare() {
+  default_standardization();
+  index_rows(row_infos());
 }
 
 SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
@@ -260,7 +319,8 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   int32_t bits = 0, flags = 0, ddim = 0;
   in.read(reinterpret_cast<char*>(&magic), 4);
   in.read(reinterpret_cast<char*>(&version), 4);
-  if (!in || magic != kMagic || version != kVersion) return model_error(path + ": not a framelens sentence model (bad magic/version)");
+  if (!in || magic != kMagic || version < kOldestVersion || version > kVersion)
+    return model_error(path + ": not a framelens sentence model (bad magic/version)");
   in.read(reinterpret_cast<char*>(&bits), 4);
   in.read(reinterpret_cast<char*>(&flags), 4);
   in.read(reinterpret_cast<char*>(&m.threshold), 4);
@@ -271,7 +331,7 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   m.use_vectors = flags & 2;
   m.use_term_features = flags & 4;
   m.use_chars = flags & 8;
-  m.lr.sparse_w.resize(m.sparse_dim());
+  m.lr.sparse_w.resize(m.sparse_dim());  // not zero-filled: read right away
   in.read(reinterpret_cast<char*>(m.lr.sparse_w.data()), sizeof(float) * m.sparse_dim());
   if (m.use_vectors && !m.vectors.read(in)) return model_error(path + ": corrupt word vectors");
   in.read(reinterpret_cast<char*>(&ddim), 4);
@@ -285,8 +345,29 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (!in) return model_error(path + ": truncated");
   for (float w : m.lr.sparse_w)
     if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
-  // Not prepared here (see prepare()): LoadedStage prepares the model it keeps, and preparing
-  // twice doubled the largest part of the terms stage's load time.
+  // v3: prepare()'s per-word contributions, stored by save() (none: prepare() computes them).
+  int32_t rows = 0;
+  if (version >= 3 && !in.read(reinterpret_cast<char*>(&rows), 4)) return model_error(path + ": truncated");
+  if (rows != 0) {
+    if (!m.use_vectors || rows != static_cast<int32_t>(m.vectors.size()))
+      return model_error(path + ": stored word contributions do not match the vocabulary");
+    // Three floats per row, read a block at a time.
+    ModelBuffer<WordInfo> infos(static_cast<size_t>(rows));
+    constexpr size_t kBlock = 1024;
+    float raw[3 * kBlock];
+    for (size_t done = 0; done < infos.size();) {
+      const size_t take = std::min(kBlock, infos.size() - done);
+      if (!in.read(reinterpret_cast<char*>(raw), static_cast<std::streamsize>(sizeof(float) * 3 * take)))
+        return model_error(path + ": truncated");
+      for (size_t i = 0; i < take; ++i) {
+        infos[done + i] = {raw[3 * i], raw[3 * i + 1], raw[3 * i + 2], true};
+        if (!std::isfinite(raw[3 * i]) || !std::isfinite(raw[3 * i + 2]))
+          return model_error(path + ": non-finite word contribution");
+      }
+      done += take;
+    }
+    m.index_rows(infos);
+  }
   return m;
 }
 
@@ -313,8 +394,25 @@ Status SentenceModel::save(const std::string& path) const {
   out.write(reinterpret_cast<const char*>(lr.dense_w.data()), sizeof(float) * ddim);
   out.write(reinterpret_cast<const char*>(mean.data()), sizeof(float) * ddim);
   out.write(reinterpret_cast<const char*>(inv.data()), sizeof(float) * ddim);
+  // The per-word contributions, as prepare() computes them from the weights just written (only
+  // with a fitted standardisation; otherwise none, and prepare() computes them after loading).
+  ModelBuffer<WordInfo> infos;
+  if (use_vectors && dense_mean.size() == ddim && dense_inv_std.size() == ddim) infos = row_infos();
+  const auto rows = static_cast<int32_t>(infos.size());
+  out.write(reinterpret_cast<const char*>(&rows), 4);
+  for (const WordInfo& w : infos) {
+    const float v[3] = {w.char_sum, w.char_n, w.vec_dot};
+    out.write(reinterpret_cast<const char*>(v), sizeof v);
+  }
   if (!out) return internal_error("write failed: " + path);
   return {};
+}
+
+Status upgrade_sentence_model(const std::string& path) {
+  auto m = SentenceModel::load(path);
+  if (!m) return m.error();
+  if (!m->prepared()) m->prepare();
+  return m->save(path);
 }
 
 }  // namespace framelens::terms

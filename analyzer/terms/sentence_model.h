@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/core/flat_hash_map.h"
+#include "analyzer/core/huge_page_allocator.h"
 #include <vector>
 
 #include <Eigen/Dense>
@@ -56,9 +57,11 @@ class SentenceModel {
   double score(const SentenceFeatures& f) const;  // expects standardised dense
 
   // Fast path used by the stage: the same margin as extract + standardize + lr, with each word's
-  // char-gram and vector contributions precomputed by prepare() (call after training or loading;
-  // load() does not, LoadedStage prepares its model).
+  // char-gram and vector contributions precomputed by prepare() (call after training, after
+  // changing the weights, or after loading a file that does not store them). Files written by
+  // save() (version 3) store them, and load() returns such a model prepared.
   void prepare();
+  bool prepared() const { return id_ != 0; }
   double score_fast(const Document& doc, int32_t first, int32_t end,
                     const std::vector<TermEvidence>& evidence) const {
     return sigmoid(margin_fast(doc, first, end, evidence));
@@ -79,9 +82,20 @@ class SentenceModel {
   };
   FlatHashMap<WordInfo> cache_;   // token hash -> the word's precomputed contributions
   float vec_const_ = 0;   // the standardisation offset of the vector block
-  uint64_t id_ = 0;       // unique per prepare(): keys the per-thread cache of OOV word infos
+  uint64_t id_ = 0;       // unique per prepare(), 0 before: keys the per-thread cache of OOV word infos
   WordInfo word_info(std::string_view lower, int32_t vec_row) const;
+  WordInfo char_info(std::string_view lower) const;  // the char-gram part of word_info
+  // word_info() of every vocabulary row, in row order (what prepare() indexes and save() stores).
+  ModelBuffer<WordInfo> row_infos() const;
+  // Sets the standardisation to the identity when the model has none (a hand-made model).
+  void default_standardization();
+  // Builds cache_ from row_infos() (the first row of a hash wins) and takes a new id_.
+  void index_rows(const ModelBuffer<WordInfo>& rows);
   WordInfo oov_info(const Token& t) const;  // word_info of a word without a vector, cached
 };
+
+// Rewrites the model file at `path` in the current version (`framelens train loaded --upgrade`):
+// the same weights, plus what the newer version stores. No training.
+Status upgrade_sentence_model(const std::string& path);
 
 }  // namespace framelens::terms

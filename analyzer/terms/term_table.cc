@@ -37,7 +37,10 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   auto parts = split_phrase(phrase);
   if (parts.empty() || static_cast<int>(parts.size()) > kMaxPhraseTokens) return;
   std::string joined;
-  for (const auto& p : parts) joined += (joined.empty() ? "" : " ") + p;
+  for (const auto& p : parts) {
+    if (!joined.empty()) joined += ' ';
+    joined += p;
+  }
   auto it = by_phrase_.find(joined);
   if (it != by_phrase_.end()) {
     entries_[it->second].score = score;
@@ -59,9 +62,10 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   c.tokens = static_cast<int32_t>(e.hashes.size());
   std::copy(e.hashes.begin() + 1, e.hashes.end(), c.rest);
   entries_.push_back(std::move(e));
-  list.push_back(c);
-  std::stable_sort(list.begin(), list.end(),
-                   [](const Continuation& a, const Continuation& b) { return a.tokens > b.tokens; });
+  // Longest first; among equally long entries, in the order added (what a stable sort gives).
+  const auto at = std::upper_bound(list.begin(), list.end(), c,
+                                   [](const Continuation& a, const Continuation& b) { return a.tokens > b.tokens; });
+  list.insert(at, c);
 }
 
 int32_t TermTable::find(const std::string& phrase) const {
@@ -70,12 +74,30 @@ int32_t TermTable::find(const std::string& phrase) const {
 }
 
 Result<TermTable> TermTable::load(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return model_error("cannot read " + path);
+  // The whole file at once, then line by line (as getline splits it); the tables are sized for
+  // one entry per line up front instead of growing entry by entry.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const auto bytes = in.tellg();
+  in.seekg(0);
+  if (bytes < 0) return model_error("cannot read " + path);
+  text.resize(static_cast<size_t>(bytes));
+  if (!in.read(text.data(), bytes)) return model_error("cannot read " + path);
+  const auto lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   TermTable t;
+  t.entries_.reserve(lines);
+  t.first_lists_.reserve(lines);
+  t.by_phrase_.reserve(lines);
+  t.by_first_.reserve(lines);
   std::string line;
   int lineno = 0;
-  while (std::getline(in, line)) {
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    line.assign(text, pos, nl - pos);
+    pos = nl + 1;
     ++lineno;
     if (line.rfind("#threshold\t", 0) == 0) {
       try {

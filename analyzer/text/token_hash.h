@@ -8,13 +8,18 @@
 
 namespace framelens {
 
-constexpr uint64_t fnv1a64(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
+// FNV-1a of `s` continued from the hash `h` of the bytes before it: fnv1a64(a + b) ==
+// fnv1a64_continue(fnv1a64(a), b) (a file's checksum computed piece by piece as it is read).
+constexpr uint64_t fnv1a64_continue(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
   }
   return h;
 }
+
+constexpr uint64_t kFnv1a64Basis = 1469598103934665603ull;
+
+constexpr uint64_t fnv1a64(std::string_view s) { return fnv1a64_continue(kFnv1a64Basis, s); }
 
 }  // namespace framelens

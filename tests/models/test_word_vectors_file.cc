@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "analyzer/models/word_vectors_file.h"
+#include "analyzer/terms/hashing.h"
 #include "tests/test_temp.h"
 
 using namespace framelens;
@@ -51,7 +52,9 @@ TEST_CASE("word-vector file round trip keeps rows, values and checksum", "[vecto
   CHECK(back->checksum == sum);
   REQUIRE(back->vectors->dim() == 3);
   REQUIRE(back->vectors->size() == 3);
-  CHECK(back->vectors->words() == wv.words());
+  for (int32_t r = 0; r < 3; ++r) CHECK(back->vectors->word(r) == wv.word(r));
+  CHECK(back->vectors->word(2) == "<num>");
+  CHECK(back->vectors->row(terms::hash_token("slammed")) == 1);
   for (int32_t r = 0; r < 3; ++r)
     for (int i = 0; i < 3; ++i) CHECK(back->vectors->at(r, i) == Approx(wv.at(r, i)));
   // Another table has another checksum (it identifies the vector space).
@@ -98,5 +101,38 @@ TEST_CASE("truncated, corrupt or foreign word-vector files are model errors", "[
     auto r = load_word_vectors(t.file("absent.bin"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == ErrorKind::Model);
+  }
+}
+
+TEST_CASE("word-vector files of version 1 still load, and --upgrade keeps their payload and checksum", "[vectors]") {
+  TempDir t;
+  const std::string path = t.file("words.bin");
+  uint64_t sum = 0;
+  REQUIRE(save_word_vectors(small_table(), path, &sum).ok());
+  const std::string v2 = read_all(path);
+  // Version 1: no fast checksum (the 8 bytes after the identity checksum), version field 1.
+  std::string v1 = v2.substr(0, 36) + v2.substr(44);
+  const uint32_t one = 1;
+  v1.replace(8, 4, reinterpret_cast<const char*>(&one), 4);
+  write_all(path, v1);
+  auto old = load_word_vectors(path);
+  REQUIRE(old.ok());
+  CHECK(old->checksum == sum);
+  CHECK(old->vectors->word(1) == "slammed");
+  SECTION("a flipped payload byte fails the version-1 checksum") {
+    std::string bad = v1;
+    bad[bad.size() - 2] ^= 0x5a;
+    write_all(path, bad);
+    CHECK_FALSE(load_word_vectors(path).ok());
+  }
+  SECTION("upgrade rewrites it as save() writes it") {
+    REQUIRE(upgrade_word_vectors(path).ok());
+    CHECK(read_all(path) == v2);
+  }
+  SECTION("a changed identity checksum fails the version-2 check") {
+    std::string bad = v2;
+    bad[30] ^= 0x01;
+    write_all(path, bad);
+    CHECK_FALSE(load_word_vectors(path).ok());
   }
 }

@@ -106,7 +106,7 @@ TEST_CASE("train_word_vectors on a tiny corpus", "[vectors]") {
   auto small = train_word_vectors(capped, log);
   REQUIRE(small.ok());
   CHECK(small->size() == 5);
-  CHECK(small->words()[0] == "the");
+  CHECK(small->word(0) == "the");
   // Words of one topic are closer to each other than to the other topic's.
   CHECK(cosine(*wv, "senator", "budget") > cosine(*wv, "senator", "striker"));
   CHECK(cosine(*wv, "goal", "match") > cosine(*wv, "goal", "senate"));

@@ -2,6 +2,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <string>
+
+#include <unistd.h>
 
 #include "analyzer/terms/hashing.h"
 #include "analyzer/terms/term_table.h"
@@ -79,5 +82,29 @@ TEST_CASE("term table: save and load round-trip, corrupt files are model errors"
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().kind == ErrorKind::Model);
   CHECK_FALSE(TermTable::load((dir / "missing.tsv").string()).ok());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("term table: a loaded file matches longest first whatever the line order; last line without newline", "[terms]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("framelens_terms_order_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "terms.tsv").string();
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("# comment\n#threshold\t0.3\n\nlashed\t0.4\tloaded\nlashed out at\t0.9\tloaded\nlashed out\t0.8\tloaded", f);
+    std::fclose(f);
+  }
+  auto t = TermTable::load(path);
+  REQUIRE(t.ok());
+  CHECK(t->entries().size() == 3);
+  CHECK(t->threshold == Approx(0.3f));
+  auto d = make_document("They lashed out at him. She lashed out on air. He lashed back.", {});
+  REQUIRE(d.ok());
+  const auto m = matched(*t, *d);
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == "lashed out at");
+  CHECK(m[1] == "lashed out");
+  CHECK(m[2] == "lashed");
   fs::remove_all(dir);
 }
