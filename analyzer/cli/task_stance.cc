@@ -43,11 +43,12 @@ const char* const kTrainStanceHelp =
     "                     (target-masked sentence mean), left, right (window means), or all / none\n"
     "                     (default all)\n"
     "  --context-window N tokens each side for left/right (default 3)\n"
-    "  --context-scale X  norm (l2) or multiplier (mean, root) of each context block (default 2)\n"
+    "  --context-scale X  norm (l2) or multiplier (the others) of each context block (default 1.4)\n"
     "  --context-norm N   how a block's SIF-weighted sum is scaled: l2 (by its norm), mean (by the\n"
     "                     weight sum), root (by the root of the squared weights' sum); mean and\n"
-    "                     root fold the linear layer into the word vectors at load (fast)\n"
-    "                     (default l2)\n"
+    "                     root fold the linear layer into the word vectors at load (fast);\n"
+    "                     unit-mean, unit-root: the same over unit-length word vectors\n"
+    "                     (default unit-root; the model before it: l2 with --context-scale 2)\n"
     "  --vectors FILE     word vectors (default MODELS/vectors/words.bin, from `train vectors`)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
@@ -72,6 +73,9 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   }
   if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
   StanceTrainOptions opt;
+  // The shipped recipe (models/stance.md): unit-root context blocks, scale 1.4.
+  opt.context.norm = ContextNorm::UnitRoot;
+  opt.context.scale = 1.4f;
   auto bits = number_arg(*a, "hash-bits", opt.hash_bits);
   auto l2 = number_arg(*a, "l2", opt.l2);
   auto iters = number_arg(*a, "iterations", opt.max_iterations);
@@ -89,8 +93,8 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
     return report_error(ctx, cmd, usage_error("--context: expected sentence,left,right / all / none"));
   if (*cwin < 1 || *cwin > 50 || !(*cscale > 0))
     return report_error(ctx, cmd, usage_error("--context-window must be in [1, 50], --context-scale > 0"));
-  if (!parse_context_norm(a->get("context-norm", "l2"), opt.context.norm))
-    return report_error(ctx, cmd, usage_error("--context-norm: expected l2, mean or root"));
+  if (!parse_context_norm(a->get("context-norm", context_norm_name(opt.context.norm)), opt.context.norm))
+    return report_error(ctx, cmd, usage_error("--context-norm: expected l2, mean, root, unit-mean or unit-root"));
   opt.context.window = static_cast<int32_t>(*cwin);
   opt.context.scale = static_cast<float>(*cscale);
 

@@ -37,7 +37,7 @@ FoldedContextScorer::FoldedContextScorer(const ContextVectorFeaturizer& context,
       const float* w = wk.data() + size_t(k) * width;
       for (int t = 0; t < width; ++t) out[t] += x * w[t];
     }
-    const float sc = wv.scale(static_cast<int32_t>(r));
+    const float sc = context.row_factor(static_cast<int32_t>(r));
     for (int t = 0; t < width; ++t) out[t] *= sc;
   }
   vectors_ = &wv;
@@ -57,15 +57,20 @@ void FoldedContextScorer::prepare(const Document& doc, int32_t sentence, FoldedC
   if (s.sent_ready[sentence]) return;
   s.sent_ready[sentence] = 1;
   const Sentence& sent = doc.sentences[sentence];
-  // Index slots prefetched for the whole sentence first, so the lookups' memory waits overlap.
+  // Three passes so the memory waits of the table lookups overlap instead of queueing: prefetch
+  // the index slots, find the rows (prefetching their scores), then accumulate.
   for (int32_t i = sent.first_token; i < sent.end_token; ++i)
     if (const uint64_t h = vector_token_hash(doc.tokens[i])) vectors_->prefetch_index(h);
-  float z0 = 0.0f, z1 = 0.0f, z2 = 0.0f, wsum = 0.0f, wsq = 0.0f;
-  int32_t count = 0;
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
     const uint64_t h = vector_token_hash(doc.tokens[i]);
     const int32_t r = h ? vectors_->row(h) : -1;
     s.row[i] = r;
+    if (r >= 0) __builtin_prefetch(scores(r, 0));
+  }
+  float z0 = 0.0f, z1 = 0.0f, z2 = 0.0f, wsum = 0.0f, wsq = 0.0f;
+  int32_t count = 0;
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
+    const int32_t r = s.row[i];
     if (r < 0) continue;
     const float w = sif_weight(r);
     ++count;

@@ -16,7 +16,7 @@ struct BlockName {
 };
 constexpr BlockName kBlocks[] = {{"sentence", kCtxSentence}, {"left", kCtxLeft}, {"right", kCtxRight}};
 
-constexpr const char* kNormNames[kContextNormCount] = {"l2", "mean", "root"};
+constexpr const char* kNormNames[kContextNormCount] = {"l2", "mean", "root", "unit-mean", "unit-root"};
 
 constexpr int kMaxVectorDim = 1024;  // the word-vector file's limit
 
@@ -74,8 +74,10 @@ float context_block_divisor(ContextNorm norm, int32_t count, float weight_sum, f
   // Counted, not compared with 0: the masked sentence's sums are differences of float sums.
   if (count <= 0) return 0.0f;
   switch (norm) {
-    case ContextNorm::Mean: return weight_sum;
-    case ContextNorm::Root: return std::sqrt(std::max(weight_sq_sum, 0.0f));
+    case ContextNorm::Mean:
+    case ContextNorm::UnitMean: return weight_sum;
+    case ContextNorm::Root:
+    case ContextNorm::UnitRoot: return std::sqrt(std::max(weight_sq_sum, 0.0f));
     default: return 0.0f;
   }
 }
@@ -86,6 +88,16 @@ ContextVectorFeaturizer::ContextVectorFeaturizer(ContextVectorOptions opt,
   opt_.blocks &= kCtxAllBlocks;
   if (vectors_ && vectors_->dim() > kMaxVectorDim) vectors_.reset();  // never from a valid file
   opt_.window = std::clamp(opt_.window, 1, 50);
+  if (vectors_ && context_norm_unit(opt_.norm)) {
+    unit_.assign(vectors_->size(), 1.0f);
+    for (size_t r = 0; r < vectors_->size(); ++r) {
+      const int8_t* v = vectors_->row_data(static_cast<int32_t>(r));
+      float sq = 0.0f;
+      for (int k = 0; k < vectors_->dim(); ++k) sq += float(v[k]) * float(v[k]);
+      const float len = vectors_->scale(static_cast<int32_t>(r)) * std::sqrt(sq);
+      if (len > 0.0f) unit_[r] = 1.0f / len;
+    }
+  }
 }
 
 uint32_t ContextVectorFeaturizer::dim() const {
@@ -129,7 +141,7 @@ void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, Con
     const int32_t r = s.row[i];
     if (r < 0) continue;
     const float w = sif_weight(r);
-    add_scaled_row(local, vectors_->row_data(r), w * vectors_->scale(r), dim);
+    add_scaled_row(local, vectors_->row_data(r), w * row_factor(r), dim);
     wsum += w;
     wsq += w * w;
     ++count;
@@ -154,7 +166,7 @@ bool ContextVectorFeaturizer::compute(const Document& doc, const MentionTokens& 
     const int32_t r = s.row[i];
     if (r < 0) return;
     const float w = sif_weight(r);
-    add_scaled_row(acc.data(), vectors_->row_data(r), sign * w * vectors_->scale(r), dim);
+    add_scaled_row(acc.data(), vectors_->row_data(r), sign * w * row_factor(r), dim);
     wsum += sign * w;
     wsq += sign * w * w;
     count += sign > 0.0f ? 1 : -1;

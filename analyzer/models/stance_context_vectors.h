@@ -30,9 +30,12 @@ enum ContextVectorBlock : uint32_t { kCtxSentence = 1, kCtxLeft = 2, kCtxRight =
 //   Mean: S / sum_i a_i          (the SIF-weighted mean)
 //   Root: S / sqrt(sum_i a_i^2)  (|S| if the vectors were orthonormal: keeps short and long blocks
 //                                  on a similar scale, like L2)
-// then multiplied by `scale`. A block without any known word is zero.
-enum class ContextNorm : uint32_t { L2 = 0, Mean = 1, Root = 2 };
-constexpr uint32_t kContextNormCount = 3;
+// then multiplied by `scale`. UnitMean / UnitRoot: the same with every word vector scaled to unit
+// length first (v_i / |v_i|: frequent words have longer vectors), still foldable since |v_i| is a
+// per-row constant. A block without any known word is zero.
+enum class ContextNorm : uint32_t { L2 = 0, Mean = 1, Root = 2, UnitMean = 3, UnitRoot = 4 };
+constexpr uint32_t kContextNormCount = 5;
+inline bool context_norm_unit(ContextNorm n) { return n == ContextNorm::UnitMean || n == ContextNorm::UnitRoot; }
 
 struct ContextVectorOptions {
   uint32_t blocks = 0;  // ContextVectorBlock mask; 0 = no context-vector features
@@ -44,7 +47,7 @@ struct ContextVectorOptions {
 // "sentence,left,right" / "all" / "none" -> mask; false on an unknown name.
 bool parse_context_blocks(const std::string& s, uint32_t& mask);
 std::string context_blocks_name(uint32_t mask);
-// "l2" / "mean" / "root" <-> ContextNorm; false on an unknown name.
+// "l2" / "mean" / "root" / "unit-mean" / "unit-root" <-> ContextNorm; false on an unknown name.
 bool parse_context_norm(const std::string& s, ContextNorm& norm);
 const char* context_norm_name(ContextNorm norm);
 
@@ -80,6 +83,8 @@ class ContextVectorFeaturizer {
   const terms::WordVectors* vectors() const { return vectors_.get(); }
   // Number of dense features (0 when disabled).
   uint32_t dim() const;
+  // Multiplier of row r's int8 components: its quantisation scale (over |v_r| for the unit norms).
+  float row_factor(int32_t r) const { return unit_.empty() ? vectors_->scale(r) : vectors_->scale(r) * unit_[r]; }
 
   // Appends (offset + j, value) for every non-zero dense feature, in increasing index order.
   void append(const Document& doc, const MentionTokens& m, ContextVectorScratch& s, SparseVector& out,
@@ -95,6 +100,7 @@ class ContextVectorFeaturizer {
   bool compute(const Document& doc, const MentionTokens& m, ContextVectorScratch& s) const;
   ContextVectorOptions opt_;
   std::shared_ptr<const terms::WordVectors> vectors_;
+  std::vector<float> unit_;  // unit norms: 1 / |v_r| per row (1 for a zero row); else empty
 };
 
 }  // namespace framelens

@@ -29,14 +29,14 @@ MentionTokens mention(const Document& d, const std::string& text, const std::str
   return m;
 }
 
-// Orthonormal vectors: "praised" -> e0, "slammed" -> e1, "mendes" -> e2.
-std::shared_ptr<terms::WordVectors> axis_vectors() {
+// Orthogonal vectors: "praised" -> e0, "slammed" -> e1, "mendes" -> e2 (times `length`).
+std::shared_ptr<terms::WordVectors> axis_vectors(float length = 1.0f) {
   auto wv = std::make_shared<terms::WordVectors>();
   wv->reset(3);
   const char* words[] = {"praised", "slammed", "mendes"};
   for (int w = 0; w < 3; ++w) {
     float v[3] = {0.0f, 0.0f, 0.0f};
-    v[w] = 1.0f;
+    v[w] = length * float(w + 1);
     wv->add(words[w], v);
   }
   return wv;
@@ -93,6 +93,8 @@ TEST_CASE("context norm names", "[stance][vectors]") {
   CHECK(parse_context_norm("root", n));
   CHECK(n == ContextNorm::Root);
   CHECK(std::string(context_norm_name(n)) == "root");
+  CHECK(parse_context_norm("unit-root", n));
+  CHECK(n == ContextNorm::UnitRoot);
   CHECK(parse_context_norm("l2", n));
   CHECK(n == ContextNorm::L2);
   CHECK_FALSE(parse_context_norm("max", n));
@@ -107,7 +109,7 @@ TEST_CASE("mean and root norms scale a block by its weights, not its vector", "[
   ContextVectorScratch s;
   const float wp = sif_weight(0), ws = sif_weight(1);  // rows of praised, slammed
   SECTION("mean: the SIF-weighted mean of the unmasked words, times the scale") {
-    ContextVectorFeaturizer fz({kCtxAllBlocks, 2, 3.0f, ContextNorm::Mean}, axis_vectors());
+    ContextVectorFeaturizer fz({kCtxAllBlocks, 2, 3.0f, ContextNorm::UnitMean}, axis_vectors(0.5f));
     SparseVector x;
     fz.append(d, m, s, x, 0);
     const auto v = dense(x, 9);
@@ -117,15 +119,31 @@ TEST_CASE("mean and root norms scale a block by its weights, not its vector", "[
     CHECK(v[4] == Approx(3.0f));         // left window: slammed alone
     CHECK(v[6] + v[7] + v[8] == 0.0f);   // right window: no known word
   }
-  SECTION("root: equals the L2 norm for orthonormal vectors") {
-    ContextVectorFeaturizer root({kCtxAllBlocks, 2, 2.0f, ContextNorm::Root}, axis_vectors());
-    ContextVectorFeaturizer l2({kCtxAllBlocks, 2, 2.0f, ContextNorm::L2}, axis_vectors());
+  SECTION("mean without unit vectors keeps each word's length") {
+    ContextVectorFeaturizer fz({kCtxLeft, 2, 3.0f, ContextNorm::Mean}, axis_vectors(0.5f));
+    SparseVector x;
+    fz.append(d, m, s, x, 0);
+    const auto v = dense(x, 3);
+    CHECK(v[1] == Approx(3.0f * 0.5f * 2.0f));  // slammed has length 2 * 0.5
+  }
+  SECTION("unit-root: a block of orthogonal words has norm `scale` (as with L2), whatever their lengths") {
+    ContextVectorFeaturizer root({kCtxAllBlocks, 2, 2.0f, ContextNorm::UnitRoot}, axis_vectors(5.0f));
+    ContextVectorFeaturizer l2({kCtxAllBlocks, 2, 2.0f, ContextNorm::L2}, axis_vectors(5.0f));
     ContextVectorScratch s2;
     SparseVector a, b;
     root.append(d, m, s, a, 0);
     l2.append(d, m, s2, b, 0);
     const auto va = dense(a, 9), vb = dense(b, 9);
-    for (int k = 0; k < 9; ++k) CHECK(va[k] == Approx(vb[k]).margin(1e-6));
+    // (The directions differ: L2 normalises the sum of the long vectors, unit-root each vector.)
+    CHECK(va[4] == Approx(2.0f));  // left window: slammed alone, unit length times the scale
+    ContextVectorFeaturizer root1({kCtxAllBlocks, 2, 2.0f, ContextNorm::Root}, axis_vectors(5.0f));
+    SparseVector c;
+    ContextVectorScratch s3;
+    root1.append(d, m, s3, c, 0);
+    const auto vc = dense(c, 9);
+    CHECK(vc[4] == Approx(2.0f * 10.0f));  // root without unit vectors keeps the length (2 * 5)
+    CHECK(std::hypot(va[0], va[1]) == Approx(2.0f));
+    CHECK(std::hypot(vb[0], vb[1]) == Approx(2.0f));
   }
 }
 
@@ -135,7 +153,8 @@ TEST_CASE("folded context scores equal the full dense features", "[stance][vecto
   StanceTrainOptions opt;
   opt.hash_bits = 10;
   opt.vectors = mixed_vectors();
-  const ContextNorm norm = GENERATE(ContextNorm::Mean, ContextNorm::Root, ContextNorm::L2);
+  const ContextNorm norm =
+      GENERATE(ContextNorm::Mean, ContextNorm::Root, ContextNorm::UnitMean, ContextNorm::UnitRoot, ContextNorm::L2);
   const uint32_t blocks = GENERATE(uint32_t(kCtxAllBlocks), uint32_t(kCtxLeft | kCtxRight), uint32_t(kCtxSentence));
   INFO("norm " << context_norm_name(norm) << ", blocks " << context_blocks_name(blocks));
   opt.context = {blocks, 2, 0.7f, norm};
