@@ -43,7 +43,12 @@ const char* const kTrainStanceHelp =
     "                     (target-masked sentence mean), left, right (window means), or all / none\n"
     "                     (default all)\n"
     "  --context-window N tokens each side for left/right (default 3)\n"
-    "  --context-scale X  norm of each context block (default 2)\n"
+    "  --context-scale X  norm (l2) or multiplier (the others) of each context block (default 1.4)\n"
+    "  --context-norm N   how a block's SIF-weighted sum is scaled: l2 (by its norm), mean (by the\n"
+    "                     weight sum), root (by the root of the squared weights' sum); mean and\n"
+    "                     root fold the linear layer into the word vectors at load (fast);\n"
+    "                     unit-mean, unit-root: the same over unit-length word vectors\n"
+    "                     (default unit-root; the model before it: l2 with --context-scale 2)\n"
     "  --vectors FILE     word vectors (default MODELS/vectors/words.bin, from `train vectors`)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
@@ -57,7 +62,8 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args,
                       {{"data", true}, {"dev", true}, {"lexicons", true}, {"models", true}, {"out", true},
                        {"hash-bits", true}, {"l2", true}, {"iterations", true}, {"cv", true},
-                       {"context", true}, {"context-window", true}, {"context-scale", true}, {"vectors", true},
+                       {"context", true}, {"context-window", true}, {"context-scale", true}, {"context-norm", true},
+                       {"vectors", true},
                        {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
@@ -67,6 +73,9 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   }
   if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
   StanceTrainOptions opt;
+  // The shipped recipe (models/stance.md): unit-root context blocks, scale 1.4.
+  opt.context.norm = ContextNorm::UnitRoot;
+  opt.context.scale = 1.4f;
   auto bits = number_arg(*a, "hash-bits", opt.hash_bits);
   auto l2 = number_arg(*a, "l2", opt.l2);
   auto iters = number_arg(*a, "iterations", opt.max_iterations);
@@ -84,6 +93,8 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
     return report_error(ctx, cmd, usage_error("--context: expected sentence,left,right / all / none"));
   if (*cwin < 1 || *cwin > 50 || !(*cscale > 0))
     return report_error(ctx, cmd, usage_error("--context-window must be in [1, 50], --context-scale > 0"));
+  if (!parse_context_norm(a->get("context-norm", context_norm_name(opt.context.norm)), opt.context.norm))
+    return report_error(ctx, cmd, usage_error("--context-norm: expected l2, mean, root, unit-mean or unit-root"));
   opt.context.window = static_cast<int32_t>(*cwin);
   opt.context.scale = static_cast<float>(*cscale);
 
@@ -103,7 +114,9 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   if (!train) return report_error(ctx, cmd, train.error());
   ctx.err << "stance: " << train->size() << " training targets, " << lexicon->size() << " polar words, "
           << upstream->size() << " upstream stages, context vectors "
-          << (opt.vectors ? context_blocks_name(opt.context.blocks) : std::string("none")) << "\n";
+          << (opt.vectors ? context_blocks_name(opt.context.blocks) + " (norm " + context_norm_name(opt.context.norm) + ")"
+                          : std::string("none"))
+          << "\n";
   if (*cv >= 2) {
     auto s = cross_validate_stance(*train, lexicon, opt, static_cast<int>(*cv));
     if (!s) return report_error(ctx, cmd, s.error());

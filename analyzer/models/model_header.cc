@@ -12,7 +12,8 @@ void write_hashed_model_header(std::ostream& os, const HashedModelHeader& h, uin
   os.write(reinterpret_cast<const char*>(&hash_bits), 4);
 }
 
-Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHeader& h, const std::string& path) {
+Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHeader& h, const std::string& path,
+                                          uint32_t* version_out) {
   char magic[8];
   uint32_t version = 0, bits = 0;
   is.read(magic, sizeof magic);
@@ -21,9 +22,11 @@ Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHea
   is.read(reinterpret_cast<char*>(&version), 4);
   is.read(reinterpret_cast<char*>(&bits), 4);
   if (!is) return model_error(path + ": truncated " + h.what + " header");
-  if (version != h.version)
+  const uint32_t oldest = h.min_version != 0 ? h.min_version : h.version;
+  if (version < oldest || version > h.version)
     return model_error(path + ": unsupported " + h.what + " version " + std::to_string(version));
   if (bits < 10 || bits > 24) return model_error(path + ": implausible hash size");
+  if (version_out) *version_out = version;
   return bits;
 }
 

@@ -13,13 +13,16 @@ namespace framelens {
 
 struct HashedModelHeader {
   const char* magic;   // 8 bytes
-  uint32_t version;
+  uint32_t version;    // written by write_hashed_model_header
   const char* what;    // "stance model", for messages
+  uint32_t min_version = 0;  // oldest version the reader still accepts (0: only `version`)
 };
 
 void write_hashed_model_header(std::ostream& os, const HashedModelHeader& h, uint32_t hash_bits);
-// Returns the hash bits (checked to lie in [10, 24]).
-Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHeader& h, const std::string& path);
+// Returns the hash bits (checked to lie in [10, 24]); the file's version (in [min_version,
+// version]) goes to `version` when given.
+Result<uint32_t> read_hashed_model_header(std::istream& is, const HashedModelHeader& h, const std::string& path,
+                                          uint32_t* version = nullptr);
 
 // Raw little-endian fields of the model files (written and read on the same kind of machine).
 template <class T>

@@ -16,10 +16,7 @@ struct BlockName {
 };
 constexpr BlockName kBlocks[] = {{"sentence", kCtxSentence}, {"left", kCtxLeft}, {"right", kCtxRight}};
 
-// Smooth-inverse-frequency weight a / (a + p(w)) with p(w) from Zipf's law over the frequency-
-// ordered rows (p(rank r) ~ 1 / (r * H), H ~ 11 for a 40k vocabulary, a = 1e-3): r / (r + 90).
-// Function words (the first rows) count little, content words almost fully.
-constexpr float kSifRank = 90.0f;
+constexpr const char* kNormNames[kContextNormCount] = {"l2", "mean", "root", "unit-mean", "unit-root"};
 
 constexpr int kMaxVectorDim = 1024;  // the word-vector file's limit
 
@@ -59,12 +56,48 @@ std::string context_blocks_name(uint32_t mask) {
   return out.empty() ? "none" : out;
 }
 
+bool parse_context_norm(const std::string& s, ContextNorm& norm) {
+  for (uint32_t k = 0; k < kContextNormCount; ++k)
+    if (s == kNormNames[k]) {
+      norm = static_cast<ContextNorm>(k);
+      return true;
+    }
+  return false;
+}
+
+const char* context_norm_name(ContextNorm norm) {
+  const auto k = static_cast<uint32_t>(norm);
+  return k < kContextNormCount ? kNormNames[k] : "?";
+}
+
+float context_block_divisor(ContextNorm norm, int32_t count, float weight_sum, float weight_sq_sum) {
+  // Counted, not compared with 0: the masked sentence's sums are differences of float sums.
+  if (count <= 0) return 0.0f;
+  switch (norm) {
+    case ContextNorm::Mean:
+    case ContextNorm::UnitMean: return weight_sum;
+    case ContextNorm::Root:
+    case ContextNorm::UnitRoot: return std::sqrt(std::max(weight_sq_sum, 0.0f));
+    default: return 0.0f;
+  }
+}
+
 ContextVectorFeaturizer::ContextVectorFeaturizer(ContextVectorOptions opt,
                                                  std::shared_ptr<const terms::WordVectors> vectors)
     : opt_(opt), vectors_(std::move(vectors)) {
   opt_.blocks &= kCtxAllBlocks;
   if (vectors_ && vectors_->dim() > kMaxVectorDim) vectors_.reset();  // never from a valid file
   opt_.window = std::clamp(opt_.window, 1, 50);
+  if (vectors_ && context_norm_unit(opt_.norm)) {
+    unit_.assign(vectors_->size(), 1.0f);
+    for (size_t r = 0; r < vectors_->size(); ++r) {
+      const int8_t* v = vectors_->row_data(static_cast<int32_t>(r));
+      float sq = 0.0f;
+      for (int k = 0; k < vectors_->dim(); ++k) sq += float(v[k]) * float(v[k]);
+      const float len = vectors_->scale(static_cast<int32_t>(r)) * std::sqrt(sq);
+      if (len > 0.0f) unit_[r] = 1.0f / len;
+    }
+  }
 }
 
 uint32_t ContextVectorFeaturizer::dim() const {
@@ -72,11 +105,6 @@ uint32_t ContextVectorFeaturizer::dim() const {
   uint32_t n = 0;
   for (const auto& b : kBlocks) n += (opt_.blocks & b.bit) ? 1 : 0;
   return n * static_cast<uint32_t>(vectors_->dim());
-}
-
-float ContextVectorFeaturizer::weight(int32_t row) const {
-  const float r = static_cast<float>(row + 1);
-  return r / (r + kSifRank);
 }
 
 void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, ContextVectorScratch& s) const {
@@ -88,6 +116,8 @@ void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, Con
     s.sent_ready.assign(doc.sentences.size(), 0);
     s.sent_sum.resize(doc.sentences.size() * size_t(dim));
     s.sent_weight.resize(doc.sentences.size());
+    s.sent_weight_sq.resize(doc.sentences.size());
+    s.sent_count.resize(doc.sentences.size());
   }
   if (s.sent_ready[sentence]) return;
   s.sent_ready[sentence] = 1;
@@ -105,16 +135,21 @@ void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, Con
   // Accumulated in a local buffer: the compiler then knows it aliases no table data and vectorises.
   float local[kMaxVectorDim];
   std::fill(local, local + dim, 0.0f);
-  float wsum = 0.0f;
+  float wsum = 0.0f, wsq = 0.0f;
+  int32_t count = 0;
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
     const int32_t r = s.row[i];
     if (r < 0) continue;
-    const float w = weight(r);
-    add_scaled_row(local, vectors_->row_data(r), w * vectors_->scale(r), dim);
+    const float w = sif_weight(r);
+    add_scaled_row(local, vectors_->row_data(r), w * row_factor(r), dim);
     wsum += w;
+    wsq += w * w;
+    ++count;
   }
   std::copy(local, local + dim, s.sent_sum.data() + size_t(sentence) * dim);
   s.sent_weight[sentence] = wsum;
+  s.sent_weight_sq[sentence] = wsq;
+  s.sent_count[sentence] = count;
 }
 
 bool ContextVectorFeaturizer::compute(const Document& doc, const MentionTokens& m, ContextVectorScratch& s) const {
@@ -124,32 +159,48 @@ bool ContextVectorFeaturizer::compute(const Document& doc, const MentionTokens& 
   const Sentence& sent = doc.sentences[m.sentence];
   s.block.resize(3);
   size_t nb = 0;
+  // Weight sums of the block being built (for the Mean / Root norms).
+  float wsum = 0.0f, wsq = 0.0f;
+  int32_t count = 0;
   auto add_row = [&](Eigen::VectorXf& acc, int32_t i, float sign) {
     const int32_t r = s.row[i];
     if (r < 0) return;
-    add_scaled_row(acc.data(), vectors_->row_data(r), sign * weight(r) * vectors_->scale(r), dim);
+    const float w = sif_weight(r);
+    add_scaled_row(acc.data(), vectors_->row_data(r), sign * w * row_factor(r), dim);
+    wsum += sign * w;
+    wsq += sign * w * w;
+    count += sign > 0.0f ? 1 : -1;
   };
   auto finish = [&](Eigen::VectorXf& acc) {
-    const float norm = acc.norm();
-    if (norm > 1e-6f) acc *= opt_.scale / norm;
+    if (opt_.norm == ContextNorm::L2) {
+      const float norm = acc.norm();
+      if (norm > 1e-6f) acc *= opt_.scale / norm;
+      else acc.setZero();
+      return;
+    }
+    const float div = context_block_divisor(opt_.norm, count, wsum, wsq);
+    if (div > 0.0f) acc *= opt_.scale / div;
     else acc.setZero();
   };
   if (opt_.blocks & kCtxSentence) {
     // The sentence sum minus the mention's own tokens (the target is masked).
     Eigen::VectorXf& acc = s.block[nb++];
     acc = Eigen::Map<const Eigen::VectorXf>(s.sent_sum.data() + size_t(m.sentence) * dim, dim);
+    wsum = s.sent_weight[m.sentence], wsq = s.sent_weight_sq[m.sentence], count = s.sent_count[m.sentence];
     for (int32_t i = std::max(m.first, sent.first_token); i < std::min(m.end, sent.end_token); ++i) add_row(acc, i, -1.0f);
     finish(acc);
   }
   if (opt_.blocks & kCtxLeft) {
     Eigen::VectorXf& acc = s.block[nb++];
     acc.setZero(dim);
+    wsum = wsq = 0.0f, count = 0;
     for (int32_t i = std::max(sent.first_token, m.first - opt_.window); i < m.first; ++i) add_row(acc, i, 1.0f);
     finish(acc);
   }
   if (opt_.blocks & kCtxRight) {
     Eigen::VectorXf& acc = s.block[nb++];
     acc.setZero(dim);
+    wsum = wsq = 0.0f, count = 0;
     for (int32_t i = m.end; i < std::min(sent.end_token, m.end + opt_.window); ++i) add_row(acc, i, 1.0f);
     finish(acc);
   }

@@ -12,7 +12,8 @@ namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'S', 'T', 'A', 'N', 'C', 'E'};
-constexpr HashedModelHeader kHeader{kMagic, 2, "stance model"};
+// v3 added the context norm; v2 files are L2-normalised.
+constexpr HashedModelHeader kHeader{kMagic, 3, "stance model", 2};
 
 }  // namespace
 
@@ -37,21 +38,26 @@ StanceModel::StanceModel(uint32_t hash_bits, std::shared_ptr<const PolarityLexic
       featurizer_(hash_bits, lexicon_.get()),
       context_(std::move(context)),
       vectors_checksum_(vectors_checksum),
-      linear_(std::move(linear)) {}
+      linear_(std::move(linear)),
+      folded_(context_, linear_, featurizer_.dim()) {}
 
 Result<StanceModel> StanceModel::load(const std::string& path, const std::string& vectors_path) {
   std::ifstream is(path, std::ios::binary);
   if (!is) return model_error("cannot read stance model " + path);
-  auto header = read_hashed_model_header(is, kHeader, path);
+  uint32_t version = 0;
+  auto header = read_hashed_model_header(is, kHeader, path, &version);
   if (!header) return header.error();
   const uint32_t bits = *header;
   ContextVectorOptions co;
+  uint32_t norm = static_cast<uint32_t>(ContextNorm::L2);
   int32_t vdim = 0;
   uint64_t checksum = 0;
-  if (!get(is, co.blocks) || !get(is, co.window) || !get(is, co.scale) || !get(is, vdim) || !get(is, checksum))
+  if (!get(is, co.blocks) || !get(is, co.window) || !get(is, co.scale) || (version >= 3 && !get(is, norm)) ||
+      !get(is, vdim) || !get(is, checksum))
     return model_error(path + ": truncated stance model header");
+  co.norm = static_cast<ContextNorm>(norm);
   if ((co.blocks & ~uint32_t(kCtxAllBlocks)) || co.window < 1 || co.window > 50 || !std::isfinite(co.scale) ||
-      vdim < 0 || vdim > 1024 || (co.blocks != 0) != (vdim > 0))
+      norm >= kContextNormCount || vdim < 0 || vdim > 1024 || (co.blocks != 0) != (vdim > 0))
     return model_error(path + ": implausible stance context-vector settings");
   auto lex = PolarityLexicon::read(is, path);
   if (!lex) return lex.error();
@@ -88,6 +94,7 @@ Status StanceModel::save(const std::string& path) const {
   put(os, ctx ? context_.options().blocks : uint32_t(0));
   put(os, context_.options().window);
   put(os, context_.options().scale);
+  put(os, static_cast<uint32_t>(context_.options().norm));
   put(os, ctx ? static_cast<int32_t>(context_.vectors()->dim()) : int32_t(0));
   put(os, ctx ? vectors_checksum_ : uint64_t(0));
   if (Status s = lexicon_->write(os); !s) return s;
@@ -131,7 +138,8 @@ MentionPrediction StanceModel::predict(const Document& doc, const MentionTokens&
   double z[3];
   linear_.decision(ws.x, z);
   for (int k = 0; k < 3; ++k) out.p[k] = z[k] + ws.sent_score[m.sentence][k];
-  if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
+  if (folded_.enabled()) folded_.add_scores(doc, m, ws.folded, out.p.data());
+  else if (context_.enabled()) context_.add_scores(doc, m, ws.ctx, linear_, featurizer_.dim(), out.p.data());
   softmax_inplace(out.p.data(), 3);
   if (evidence) out.evidence_token = evidence_token(doc, m, out, ws);
   return out;

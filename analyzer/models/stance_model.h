@@ -3,8 +3,11 @@
 // context-vector features (ContextVectorFeaturizer, appended after the hashed range) + a 3-class
 // softmax LinearModel (negative / neutral / positive), with the polarity table it was trained with.
 // One file:
-//   "FLSTANCE" v2, hash_bits, context blocks, window, scale, vector dim, vector checksum,
+//   "FLSTANCE" v3, hash_bits, context blocks, window, scale, norm, vector dim, vector checksum,
 //   PolarityLexicon, LinearModel.
+// v2 files (no norm field: L2-normalised blocks) still load.
+// With a Mean or Root context norm, predict() scores the context vectors through the linear layer
+// folded into the word vectors (FoldedContextScorer, built at load).
 // With context blocks the model needs the word vectors it was trained with (models/vectors/
 // words.bin, same dim and checksum); load() returns a model error otherwise.
 // Immutable after load; predict() is const and thread-safe (callers own the scratch buffers).
@@ -14,6 +17,7 @@
 
 #include "analyzer/core/error.h"
 #include "analyzer/models/linear_model.h"
+#include "analyzer/models/stance_context_folded.h"
 #include "analyzer/models/stance_context_vectors.h"
 #include "analyzer/models/stance_features.h"
 #include "analyzer/models/stance_lexicon.h"
@@ -38,6 +42,7 @@ struct StanceWorkspace {
                     // pools it); after evidence_token(): all hashed features
   SparseVector sx;  // sentence part
   ContextVectorScratch ctx;
+  FoldedContextScratch folded;
   const Document* doc = nullptr;
   std::vector<std::array<double, 3>> sent_score;
   std::vector<uint8_t> sent_have;
@@ -45,6 +50,7 @@ struct StanceWorkspace {
     doc = nullptr;
     scratch.doc = nullptr;
     ctx.doc = nullptr;
+    folded.doc = nullptr;
   }
   std::vector<std::pair<uint32_t, int32_t>> attribution;
   // evidence_token(): per-token sums (all zero between calls) and the tokens touched.
@@ -66,6 +72,8 @@ class StanceModel {
 
   const StanceFeaturizer& featurizer() const { return featurizer_; }
   const ContextVectorFeaturizer& context() const { return context_; }
+  // The folded context scorer predict() uses (disabled for L2-normalised context vectors).
+  const FoldedContextScorer& folded_context() const { return folded_; }
   // All features of a mention, hashed then dense (what the linear model scores).
   void features(const Document& doc, const MentionTokens& m, SparseVector& out, StanceScratch& scratch,
                 ContextVectorScratch& ctx, std::vector<std::pair<uint32_t, int32_t>>* attribution = nullptr,
@@ -88,6 +96,7 @@ class StanceModel {
   ContextVectorFeaturizer context_;
   uint64_t vectors_checksum_ = 0;
   LinearModel linear_;
+  FoldedContextScorer folded_;  // after linear_: built from it
 };
 
 }  // namespace framelens

@@ -38,3 +38,28 @@ TEST_CASE("model header: foreign, truncated, other-version and implausible heade
   write_hashed_model_header(wide, kHeader, 40);
   CHECK(error_of(wide.str()) == "m.bin: implausible hash size");
 }
+
+TEST_CASE("model header: a reader with min_version accepts older versions and says which") {
+  HashedModelHeader reader = kHeader;
+  reader.min_version = 2;
+  for (uint32_t v : {2u, 3u}) {
+    std::stringstream ss;
+    HashedModelHeader writer = kHeader;
+    writer.version = v;
+    write_hashed_model_header(ss, writer, 12);
+    uint32_t got = 0;
+    auto bits = read_hashed_model_header(ss, reader, "m.bin", &got);
+    REQUIRE(bits);
+    CHECK(*bits == 12u);
+    CHECK(got == v);
+  }
+  for (uint32_t v : {1u, 4u}) {
+    std::stringstream ss;
+    HashedModelHeader writer = kHeader;
+    writer.version = v;
+    write_hashed_model_header(ss, writer, 12);
+    auto bits = read_hashed_model_header(ss, reader, "m.bin");
+    REQUIRE_FALSE(bits);
+    CHECK(bits.error().message == "m.bin: unsupported test model version " + std::to_string(v));
+  }
+}
