@@ -28,17 +28,21 @@ FoldedContextScorer::FoldedContextScorer(const ContextVectorFeaturizer& context,
       const float* w = linear.row(offset + static_cast<uint32_t>(j * dim + k));
       for (int c = 0; c < 3; ++c) wk[size_t(k) * width + j * 3 + c] = w[c];
     }
-  table_.assign(wv.size() * size_t(width), 0.0f);
+  table_.resize(wv.size() * size_t(width));
+  // Summed in a local array (the compiler then keeps it in registers instead of storing to the
+  // table after every multiply-add: this loop runs at every model load); same order, same bits.
+  constexpr int kMaxWidth = 9;
   for (size_t r = 0; r < wv.size(); ++r) {
     const int8_t* v = wv.row_data(static_cast<int32_t>(r));
-    float* out = table_.data() + r * width;
+    float acc[kMaxWidth] = {};
     for (int k = 0; k < dim; ++k) {
       const float x = static_cast<float>(v[k]);
       const float* w = wk.data() + size_t(k) * width;
-      for (int t = 0; t < width; ++t) out[t] += x * w[t];
+      for (int t = 0; t < width; ++t) acc[t] += x * w[t];
     }
     const float sc = context.row_factor(static_cast<int32_t>(r));
-    for (int t = 0; t < width; ++t) out[t] *= sc;
+    float* out = table_.data() + r * width;
+    for (int t = 0; t < width; ++t) out[t] = acc[t] * sc;
   }
   vectors_ = &wv;
 }

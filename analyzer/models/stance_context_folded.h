@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "analyzer/core/huge_page_allocator.h"
 #include "analyzer/models/linear_model.h"
 #include "analyzer/models/stance_context_vectors.h"
 #include "analyzer/models/stance_features.h"
@@ -52,7 +53,7 @@ class FoldedContextScorer {
   ContextVectorOptions opt_;
   int blocks_ = 0;                      // enabled blocks
   int slot_sentence_ = -1, slot_left_ = -1, slot_right_ = -1;
-  std::vector<float> table_;            // rows x blocks_ x 3
+  ModelBuffer<float> table_;            // rows x blocks_ x 3 (random reads: on huge pages)
 };
 
 }  // namespace framelens
