@@ -61,16 +61,8 @@ void FoldedContextScorer::prepare(const Document& doc, int32_t sentence, FoldedC
   if (s.sent_ready[sentence]) return;
   s.sent_ready[sentence] = 1;
   const Sentence& sent = doc.sentences[sentence];
-  // Three passes so the memory waits of the table lookups overlap instead of queueing: prefetch
-  // the index slots, find the rows (prefetching their scores), then accumulate.
-  for (int32_t i = sent.first_token; i < sent.end_token; ++i)
-    if (const uint64_t h = vector_token_hash(doc.tokens[i])) vectors_->prefetch_index(h);
-  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
-    const uint64_t h = vector_token_hash(doc.tokens[i]);
-    const int32_t r = h ? vectors_->row(h) : -1;
-    s.row[i] = r;
-    if (r >= 0) __builtin_prefetch(scores(r, 0));
-  }
+  // Rows found with their folded scores prefetched, then accumulated.
+  find_sentence_rows(*vectors_, doc, sent, s.row, [&](int32_t r) { __builtin_prefetch(scores(r, 0)); });
   float z0 = 0.0f, z1 = 0.0f, z2 = 0.0f, wsum = 0.0f, wsq = 0.0f;
   int32_t count = 0;
   for (int32_t i = sent.first_token; i < sent.end_token; ++i) {

@@ -122,16 +122,8 @@ void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, Con
   if (s.sent_ready[sentence]) return;
   s.sent_ready[sentence] = 1;
   const Sentence& sent = doc.sentences[sentence];
-  // Three passes so the memory waits of the table lookups overlap instead of queueing: prefetch
-  // the index slots, find the rows (prefetching their data), then accumulate.
-  for (int32_t i = sent.first_token; i < sent.end_token; ++i)
-    if (const uint64_t h = vector_token_hash(doc.tokens[i])) vectors_->prefetch_index(h);
-  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
-    const uint64_t h = vector_token_hash(doc.tokens[i]);
-    const int32_t r = h ? vectors_->row(h) : -1;
-    s.row[i] = r;
-    if (r >= 0) vectors_->prefetch_row(r);
-  }
+  // Rows found with their data prefetched, then accumulated.
+  find_sentence_rows(*vectors_, doc, sent, s.row, [&](int32_t r) { vectors_->prefetch_row(r); });
   // Accumulated in a local buffer: the compiler then knows it aliases no table data and vectorises.
   float local[kMaxVectorDim];
   std::fill(local, local + dim, 0.0f);

@@ -18,6 +18,7 @@
 
 #include "analyzer/models/linear_model.h"
 #include "analyzer/models/stance_features.h"
+#include "analyzer/models/word_vectors_trainer.h"
 #include "analyzer/terms/word_vectors.h"
 #include "analyzer/text/document.h"
 
@@ -72,6 +73,22 @@ struct ContextVectorScratch {
   std::vector<int32_t> sent_count;   // per sentence, tokens with a vector
   std::vector<Eigen::VectorXf> block;  // the enabled blocks of the current mention, final values
 };
+
+// The word-vector row of each token of `sent` into row[token] (-1: none). Two passes so the memory
+// waits of the table lookups overlap instead of queueing: prefetch the index slots, then find the
+// rows, calling prefetch_row(r) for each found row so the caller can fetch what it reads per row.
+template <typename PrefetchRow>
+void find_sentence_rows(const terms::WordVectors& vectors, const Document& doc, const Sentence& sent,
+                        std::vector<int32_t>& row, PrefetchRow prefetch_row) {
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i)
+    if (const uint64_t h = vector_token_hash(doc.tokens[i])) vectors.prefetch_index(h);
+  for (int32_t i = sent.first_token; i < sent.end_token; ++i) {
+    const uint64_t h = vector_token_hash(doc.tokens[i]);
+    const int32_t r = h ? vectors.row(h) : -1;
+    row[i] = r;
+    if (r >= 0) prefetch_row(r);
+  }
+}
 
 class ContextVectorFeaturizer {
  public:

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "analyzer/text/utf8.h"
+
 namespace framelens {
 
 namespace {
@@ -22,24 +24,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // What the record's wanted fields hold (the last occurrence of a key wins, as in the DOM).
@@ -76,16 +60,9 @@ class Scanner {
       } else {
         return false;  // a wanted field of another type: the full parser reports it
       }
-      skip_ws();
-      if (p_ == end_) return false;
-      if (*p_ == ',') {
-        ++p_;
-        skip_ws();
-        continue;
-      }
-      if (*p_ != '}') return false;
-      ++p_;
-      break;
+      bool done = false;
+      if (!after_item('}', done)) return false;
+      if (done) break;
     }
     skip_ws();
     if (p_ != end_ || slot_[0] != Slot::String) return false;
@@ -122,6 +99,23 @@ class Scanner {
 
   void skip_ws() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  // After a member or element: ',' (more follow: done = false) or the closing bracket (done =
+  // true); anything else is a syntax error (false).
+  bool after_item(char close, bool& done) {
+    skip_ws();
+    if (p_ == end_) return false;
+    if (*p_ == ',') {
+      ++p_;
+      skip_ws();
+      done = false;
+      return true;
+    }
+    if (*p_ != close) return false;
+    ++p_;
+    done = true;
+    return true;
   }
 
   bool literal(std::string_view word) {
@@ -214,7 +208,7 @@ class Scanner {
           if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         }
-        if (out) append_utf8(*out, cp);
+        if (out) append_utf8(*out, static_cast<char32_t>(cp));
         return true;
       }
       default: return false;
@@ -283,16 +277,9 @@ class Scanner {
             skip_ws();
           }
           if (!skip_value(depth + 1)) return false;
-          skip_ws();
-          if (p_ == end_) return false;
-          if (*p_ == ',') {
-            ++p_;
-            skip_ws();
-            continue;
-          }
-          if (*p_ != close) return false;
-          ++p_;
-          return true;
+          bool done = false;
+          if (!after_item(close, done)) return false;
+          if (done) return true;
         }
       }
       default: return number();
