@@ -112,7 +112,7 @@ with open("bench/results.md", "w") as f:
         ratio = f"{bare / aps:.2f}x slower" if bare and aps < bare else (f"{aps / bare:.2f}x faster" if bare else "")
         f.write(f"| {name} | {aps:,.0f} | {mbs:.1f} | {ratio} |\n")
     f.write(f"\nWall clock: `batch --jsonl -j 1` {n / w1:,.0f} articles/s, `-j {cores}` {n / w2:,.0f} articles/s.\n")
-    f.write(f"Model load: {st['model_load_seconds']:.2f} s; RSS after loading all models: {st['peak_rss_mb_after_load']:.0f} MB.\n")
+    f.write(f"Model load (wall time, in-process harness): {st['model_load_seconds']:.2f} s; RSS after loading all models: {st['peak_rss_mb_after_load']:.0f} MB.\n")
     f.write(f"Peak RSS of `batch --jsonl -j 1`: {m1/1024:.0f} MB for {n} articles, {m4/1024:.0f} MB for {4*n} (memory flat as input grows).\n")
 print(open("bench/results.md").read())
 PYEOF
