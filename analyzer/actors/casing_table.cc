@@ -1,6 +1,7 @@
 #include "analyzer/actors/casing_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 

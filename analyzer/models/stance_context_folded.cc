@@ -48,18 +48,8 @@ FoldedContextScorer::FoldedContextScorer(const ContextVectorFeaturizer& context,
 }
 
 void FoldedContextScorer::prepare(const Document& doc, int32_t sentence, FoldedContextScratch& s) const {
-  if (s.doc != &doc || s.doc_tokens != doc.tokens.size() || s.sent_ready.size() != doc.sentences.size()) {
-    s.doc = &doc;
-    s.doc_tokens = doc.tokens.size();
-    s.row.assign(doc.tokens.size(), -1);
-    s.sent_ready.assign(doc.sentences.size(), 0);
-    s.sent_z.resize(doc.sentences.size());
-    s.sent_weight.resize(doc.sentences.size());
-    s.sent_weight_sq.resize(doc.sentences.size());
-    s.sent_count.resize(doc.sentences.size());
-  }
-  if (s.sent_ready[sentence]) return;
-  s.sent_ready[sentence] = 1;
+  if (s.reset_for(doc)) s.sent_z.resize(doc.sentences.size());
+  if (!s.claim(sentence)) return;
   const Sentence& sent = doc.sentences[sentence];
   // Rows found with their folded scores prefetched, then accumulated.
   find_sentence_rows(*vectors_, doc, sent, s.row, [&](int32_t r) { __builtin_prefetch(scores(r, 0)); });

@@ -20,14 +20,8 @@
 
 namespace framelens {
 
-struct FoldedContextScratch {
-  const Document* doc = nullptr;
-  size_t doc_tokens = 0;
-  std::vector<int32_t> row;  // vector row of each token (-1: none); filled per sentence
-  std::vector<uint8_t> sent_ready;
+struct FoldedContextScratch : SentenceRowCache {
   std::vector<std::array<float, 3>> sent_z;  // per sentence: sum_i a_i * (sentence block's scores of row i)
-  std::vector<float> sent_weight, sent_weight_sq;
-  std::vector<int32_t> sent_count;
 };
 
 class FoldedContextScorer {

@@ -109,18 +109,8 @@ uint32_t ContextVectorFeaturizer::dim() const {
 
 void ContextVectorFeaturizer::prepare(const Document& doc, int32_t sentence, ContextVectorScratch& s) const {
   const int dim = vectors_->dim();
-  if (s.doc != &doc || s.doc_tokens != doc.tokens.size() || s.sent_ready.size() != doc.sentences.size()) {
-    s.doc = &doc;
-    s.doc_tokens = doc.tokens.size();
-    s.row.assign(doc.tokens.size(), -1);
-    s.sent_ready.assign(doc.sentences.size(), 0);
-    s.sent_sum.resize(doc.sentences.size() * size_t(dim));
-    s.sent_weight.resize(doc.sentences.size());
-    s.sent_weight_sq.resize(doc.sentences.size());
-    s.sent_count.resize(doc.sentences.size());
-  }
-  if (s.sent_ready[sentence]) return;
-  s.sent_ready[sentence] = 1;
+  if (s.reset_for(doc)) s.sent_sum.resize(doc.sentences.size() * size_t(dim));
+  if (!s.claim(sentence)) return;
   const Sentence& sent = doc.sentences[sentence];
   // Rows found with their data prefetched, then accumulated.
   find_sentence_rows(*vectors_, doc, sent, s.row, [&](int32_t r) { vectors_->prefetch_row(r); });

@@ -62,15 +62,40 @@ inline float sif_weight(int32_t row) {
 // The divisor of a block under `norm` (not L2) from its weight sums; 0 when the block is empty.
 float context_block_divisor(ContextNorm norm, int32_t count, float weight_sum, float weight_sq_sum);
 
-struct ContextVectorScratch {
+// Per-document state of both context scorers (dense and folded): each token's vector row and the
+// per-sentence totals, filled one sentence at a time when a mention first needs it.
+struct SentenceRowCache {
   const Document* doc = nullptr;
   size_t doc_tokens = 0;
   std::vector<int32_t> row;          // vector row of each token (-1: none); filled per sentence
   std::vector<uint8_t> sent_ready;
-  std::vector<float> sent_sum;       // sentences x dim, SIF-weighted sums
   std::vector<float> sent_weight;    // per sentence, total weight
   std::vector<float> sent_weight_sq; // per sentence, sum of squared weights
   std::vector<int32_t> sent_count;   // per sentence, tokens with a vector
+
+  // Starts over when `d` is not the document cached; true if it did (the caller then sizes its
+  // own per-sentence arrays).
+  bool reset_for(const Document& d) {
+    if (doc == &d && doc_tokens == d.tokens.size() && sent_ready.size() == d.sentences.size()) return false;
+    doc = &d;
+    doc_tokens = d.tokens.size();
+    row.assign(d.tokens.size(), -1);
+    sent_ready.assign(d.sentences.size(), 0);
+    sent_weight.resize(d.sentences.size());
+    sent_weight_sq.resize(d.sentences.size());
+    sent_count.resize(d.sentences.size());
+    return true;
+  }
+  // Marks the sentence as filled; false when it already was.
+  bool claim(int32_t sentence) {
+    if (sent_ready[sentence]) return false;
+    sent_ready[sentence] = 1;
+    return true;
+  }
+};
+
+struct ContextVectorScratch : SentenceRowCache {
+  std::vector<float> sent_sum;         // sentences x dim, SIF-weighted sums
   std::vector<Eigen::VectorXf> block;  // the enabled blocks of the current mention, final values
 };
 

@@ -89,10 +89,11 @@ class Scanner {
   void assign(uint32_t mask, Slot s, std::string&& v) {
     int last = 0;
     for (int k = 0; k < kFields; ++k)
+      if (mask & (1u << k)) last = k;
+    for (int k = 0; k < kFields; ++k)
       if (mask & (1u << k)) {
         slot_[k] = s;
-        text_[k] = v;
-        last = k;
+        if (k != last) text_[k] = v;
       }
     text_[last] = std::move(v);
   }

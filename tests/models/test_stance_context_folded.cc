@@ -15,32 +15,14 @@
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/word_vectors_file.h"
 #include "tests/test_doc.h"
+#include "tests/models/stance_test_fixtures.h"
 #include "tests/test_temp.h"
 
 using namespace framelens;
+using framelens_test::axis_vectors;
+using framelens_test::mention;
 
 namespace {
-
-MentionTokens mention(const Document& d, const std::string& text, const std::string& what) {
-  const size_t at = text.find(what);
-  REQUIRE(at != std::string::npos);
-  MentionTokens m;
-  REQUIRE(locate_mention(d, Span{static_cast<int32_t>(at), static_cast<int32_t>(at + what.size())}, m));
-  return m;
-}
-
-// Orthogonal vectors: "praised" -> e0, "slammed" -> e1, "mendes" -> e2 (times `length`).
-std::shared_ptr<terms::WordVectors> axis_vectors(float length = 1.0f) {
-  auto wv = std::make_shared<terms::WordVectors>();
-  wv->reset(3);
-  const char* words[] = {"praised", "slammed", "mendes"};
-  for (int w = 0; w < 3; ++w) {
-    float v[3] = {0.0f, 0.0f, 0.0f};
-    v[w] = length * float(w + 1);
-    wv->add(words[w], v);
-  }
-  return wv;
-}
 
 // Non-orthogonal vectors of several words, so folding is checked on real sums.
 std::shared_ptr<terms::WordVectors> mixed_vectors() {
@@ -109,7 +91,7 @@ TEST_CASE("mean and root norms scale a block by its weights, not its vector", "[
   ContextVectorScratch s;
   const float wp = sif_weight(0), ws = sif_weight(1);  // rows of praised, slammed
   SECTION("mean: the SIF-weighted mean of the unmasked words, times the scale") {
-    ContextVectorFeaturizer fz({kCtxAllBlocks, 2, 3.0f, ContextNorm::UnitMean}, axis_vectors(0.5f));
+    ContextVectorFeaturizer fz({kCtxAllBlocks, 2, 3.0f, ContextNorm::UnitMean}, axis_vectors(3, 0.5f, true));
     SparseVector x;
     fz.append(d, m, s, x, 0);
     const auto v = dense(x, 9);
@@ -120,15 +102,15 @@ TEST_CASE("mean and root norms scale a block by its weights, not its vector", "[
     CHECK(v[6] + v[7] + v[8] == 0.0f);   // right window: no known word
   }
   SECTION("mean without unit vectors keeps each word's length") {
-    ContextVectorFeaturizer fz({kCtxLeft, 2, 3.0f, ContextNorm::Mean}, axis_vectors(0.5f));
+    ContextVectorFeaturizer fz({kCtxLeft, 2, 3.0f, ContextNorm::Mean}, axis_vectors(3, 0.5f, true));
     SparseVector x;
     fz.append(d, m, s, x, 0);
     const auto v = dense(x, 3);
     CHECK(v[1] == Approx(3.0f * 0.5f * 2.0f));  // slammed has length 2 * 0.5
   }
   SECTION("unit-root: a block of orthogonal words has norm `scale` (as with L2), whatever their lengths") {
-    ContextVectorFeaturizer root({kCtxAllBlocks, 2, 2.0f, ContextNorm::UnitRoot}, axis_vectors(5.0f));
-    ContextVectorFeaturizer l2({kCtxAllBlocks, 2, 2.0f, ContextNorm::L2}, axis_vectors(5.0f));
+    ContextVectorFeaturizer root({kCtxAllBlocks, 2, 2.0f, ContextNorm::UnitRoot}, axis_vectors(3, 5.0f, true));
+    ContextVectorFeaturizer l2({kCtxAllBlocks, 2, 2.0f, ContextNorm::L2}, axis_vectors(3, 5.0f, true));
     ContextVectorScratch s2;
     SparseVector a, b;
     root.append(d, m, s, a, 0);
@@ -136,7 +118,7 @@ TEST_CASE("mean and root norms scale a block by its weights, not its vector", "[
     const auto va = dense(a, 9), vb = dense(b, 9);
     // (The directions differ: L2 normalises the sum of the long vectors, unit-root each vector.)
     CHECK(va[4] == Approx(2.0f));  // left window: slammed alone, unit length times the scale
-    ContextVectorFeaturizer root1({kCtxAllBlocks, 2, 2.0f, ContextNorm::Root}, axis_vectors(5.0f));
+    ContextVectorFeaturizer root1({kCtxAllBlocks, 2, 2.0f, ContextNorm::Root}, axis_vectors(3, 5.0f, true));
     SparseVector c;
     ContextVectorScratch s3;
     root1.append(d, m, s3, c, 0);

@@ -11,33 +11,15 @@
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/word_vectors_file.h"
+#include "tests/models/stance_test_fixtures.h"
 #include "tests/test_temp.h"
 #include "tests/test_doc.h"
 
 using namespace framelens;
+using framelens_test::axis_vectors;
+using framelens_test::mention;
 
 namespace {
-
-MentionTokens mention(const Document& d, const std::string& text, const std::string& what) {
-  const size_t at = text.find(what);
-  REQUIRE(at != std::string::npos);
-  MentionTokens m;
-  REQUIRE(locate_mention(d, Span{static_cast<int32_t>(at), static_cast<int32_t>(at + what.size())}, m));
-  return m;
-}
-
-// Axis vectors: "praised" -> e0, "slammed" -> e1, "mendes" -> e2 (so masking the target shows).
-std::shared_ptr<terms::WordVectors> axis_vectors(int dim = 3) {
-  auto wv = std::make_shared<terms::WordVectors>();
-  wv->reset(dim);
-  const char* words[] = {"praised", "slammed", "mendes"};
-  for (int w = 0; w < 3; ++w) {
-    std::vector<float> v(dim, 0.0f);
-    v[w % dim] = 1.0f;
-    wv->add(words[w], v.data());
-  }
-  return wv;
-}
 
 std::vector<float> dense(const SparseVector& x, uint32_t offset, uint32_t n) {
   std::vector<float> out(n, 0.0f);

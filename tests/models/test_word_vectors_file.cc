@@ -23,22 +23,11 @@ terms::WordVectors small_table() {
   return wv;
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-void write_all(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-struct TempDir {
-  std::filesystem::path dir = framelens_test::temp_path("framelens_word_vectors_file_test");
-  TempDir() { std::filesystem::create_directories(dir); }
-  ~TempDir() { std::filesystem::remove_all(dir); }
-  std::string file(const char* name) const { return (dir / name).string(); }
+struct TempDir : framelens_test::TempDir {
+  TempDir() : framelens_test::TempDir("framelens_word_vectors_file_test") {}
 };
+using framelens_test::read_all;
+using framelens_test::write_all;
 
 }  // namespace
 

@@ -15,10 +15,8 @@ using namespace framelens;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path dir = framelens_test::temp_path("framelens_word_vectors_trainer_test");
-  TempDir() { std::filesystem::create_directories(dir); }
-  ~TempDir() { std::filesystem::remove_all(dir); }
+struct TempDir : framelens_test::TempDir {
+  TempDir() : framelens_test::TempDir("framelens_word_vectors_trainer_test") {}
 };
 
 // Two topics with disjoint vocabularies; numbers appear too.

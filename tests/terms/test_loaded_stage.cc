@@ -6,6 +6,7 @@
 #include "analyzer/core/pipeline.h"
 #include "analyzer/terms/hashing.h"
 #include "analyzer/terms/loaded_stage.h"
+#include "tests/terms/random_sentence_model.h"
 #include "tests/test_doc.h"
 
 using namespace framelens;
@@ -132,20 +133,7 @@ TEST_CASE("loaded stage: a truncated sentence model is a model error", "[terms]"
 }
 
 TEST_CASE("sentence model: the fast scorer equals the explicit feature path", "[terms]") {
-  SentenceModel m;
-  m.hash_bits = 12;
-  m.vectors.reset(4);
-  const float a[4] = {0.5f, -1.f, 0.25f, 2.f}, b[4] = {-0.3f, 0.7f, 1.f, 0.f};
-  m.vectors.add("reckless", a);
-  m.vectors.add("council", b);
-  m.use_vectors = true;
-  std::mt19937 rng(3);
-  std::uniform_real_distribution<float> u(-1.f, 1.f);
-  m.lr.sparse_w.resize(m.sparse_dim());
-  for (auto& w : m.lr.sparse_w) w = u(rng);
-  m.lr.dense_w = Eigen::VectorXf::Zero(m.dense_dim());
-  for (int i = 0; i < m.dense_dim(); ++i) m.lr.dense_w[i] = u(rng);
-  m.lr.bias = 0.1f;
+  SentenceModel m = framelens_test::random_sentence_model({.seed = 3, .prepare = false});
   m.dense_mean = Eigen::VectorXf::Constant(m.dense_dim(), 0.2f);
   m.dense_inv_std = Eigen::VectorXf::Constant(m.dense_dim(), 1.5f);
   m.prepare();

@@ -4,6 +4,7 @@
 
 #include "analyzer/terms/hashing.h"
 #include "analyzer/terms/sentence_model.h"
+#include "tests/terms/random_sentence_model.h"
 #include "tests/test_doc.h"
 
 using namespace framelens;
@@ -11,24 +12,7 @@ using namespace framelens::terms;
 
 namespace {
 
-// A small model with random weights, char-grams and two word vectors (every other word is OOV).
-SentenceModel random_model(unsigned seed) {
-  SentenceModel m;
-  m.hash_bits = 12;
-  m.vectors.reset(4);
-  const float a[4] = {0.5f, -1.f, 0.25f, 2.f}, b[4] = {-0.3f, 0.7f, 1.f, 0.f};
-  m.vectors.add("reckless", a);
-  m.vectors.add("council", b);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> u(-1.f, 1.f);
-  m.lr.sparse_w.resize(m.sparse_dim());
-  for (auto& w : m.lr.sparse_w) w = u(rng);
-  m.lr.dense_w = Eigen::VectorXf::Zero(m.dense_dim());
-  for (int i = 0; i < m.dense_dim(); ++i) m.lr.dense_w[i] = u(rng);
-  m.lr.bias = 0.1f;
-  m.prepare();
-  return m;
-}
+SentenceModel random_model(unsigned seed) { return framelens_test::random_sentence_model({.seed = seed}); }
 
 double margin(const SentenceModel& m, const Document& d) {
   const auto& s = d.sentences[0];

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "analyzer/terms/sentence_model.h"
+#include "tests/terms/random_sentence_model.h"
 #include "tests/test_doc.h"
 #include "tests/test_temp.h"
 
@@ -17,30 +18,9 @@ using namespace framelens::terms;
 
 namespace {
 
-// Random weights, a fitted (non-identity) standardisation, char-grams and three word vectors.
+// Three word vectors and a fitted (non-identity) standardisation, so the file keeps all of it.
 SentenceModel random_model(unsigned seed) {
-  SentenceModel m;
-  m.hash_bits = 12;
-  m.vectors.reset(4);
-  const float a[4] = {0.5f, -1.f, 0.25f, 2.f}, b[4] = {-0.3f, 0.7f, 1.f, 0.f}, c[4] = {0.1f, 0.2f, -0.9f, 0.4f};
-  m.vectors.add("reckless", a);
-  m.vectors.add("council", b);
-  m.vectors.add("plan", c);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> u(-1.f, 1.f);
-  m.lr.sparse_w.resize(m.sparse_dim());
-  for (auto& w : m.lr.sparse_w) w = u(rng);
-  m.lr.dense_w = Eigen::VectorXf::Zero(m.dense_dim());
-  m.dense_mean = Eigen::VectorXf::Zero(m.dense_dim());
-  m.dense_inv_std = Eigen::VectorXf::Ones(m.dense_dim());
-  for (int i = 0; i < m.dense_dim(); ++i) {
-    m.lr.dense_w[i] = u(rng);
-    m.dense_mean[i] = 0.3f * u(rng);
-    m.dense_inv_std[i] = 1.f + 0.5f * u(rng);
-  }
-  m.lr.bias = 0.1f;
-  m.prepare();
-  return m;
+  return framelens_test::random_sentence_model({.seed = seed, .plan_vector = true, .fitted_scale = true});
 }
 
 double margin(const SentenceModel& m, const Document& d) {
@@ -48,22 +28,11 @@ double margin(const SentenceModel& m, const Document& d) {
   return m.margin_fast(d, s.first_token, s.end_token, {});
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-void write_all(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-struct TempDir {
-  std::filesystem::path dir = framelens_test::temp_path("framelens_sentence_model_file_test");
-  TempDir() { std::filesystem::create_directories(dir); }
-  ~TempDir() { std::filesystem::remove_all(dir); }
-  std::string file(const char* name) const { return (dir / name).string(); }
+struct TempDir : framelens_test::TempDir {
+  TempDir() : framelens_test::TempDir("framelens_sentence_model_file_test") {}
 };
+using framelens_test::read_all;
+using framelens_test::write_all;
 
 const char* const kText = "The council's reckless plan failed; Zyxwv said so!";
 
