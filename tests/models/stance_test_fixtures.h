@@ -9,6 +9,7 @@
 
 #include "analyzer/models/stance_train.h"
 #include "analyzer/terms/word_vectors.h"
+#include "tests/test_doc.h"
 
 namespace framelens_test {
 
@@ -33,6 +34,18 @@ inline std::shared_ptr<framelens::terms::WordVectors> axis_vectors(int dim = 3, 
     wv->add(words[w], v.data());
   }
   return wv;
+}
+
+// A training example whose target is the first "Mendes" of the text (its own CV group).
+inline framelens::StanceExample mendes_example(const std::string& text, int label) {
+  framelens::StanceExample e;
+  e.doc = framelens::doc_of(text);
+  const size_t at = text.find("Mendes");
+  REQUIRE(at != std::string::npos);
+  e.target = {static_cast<int32_t>(at), static_cast<int32_t>(at + 6)};
+  e.label = label;
+  e.group = text;
+  return e;
 }
 
 }  // namespace framelens_test

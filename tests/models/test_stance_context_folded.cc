@@ -48,15 +48,7 @@ std::vector<float> dense(const SparseVector& x, uint32_t n) {
 
 std::vector<StanceExample> toy_examples() {
   std::vector<StanceExample> ex;
-  auto add = [&](const std::string& text, int label) {
-    StanceExample e;
-    e.doc = doc_of(text);
-    const size_t at = text.find("Mendes");
-    e.target = {static_cast<int32_t>(at), static_cast<int32_t>(at + 6)};
-    e.label = label;
-    e.group = text;
-    ex.push_back(std::move(e));
-  };
+  auto add = [&](const std::string& text, int label) { ex.push_back(framelens_test::mendes_example(text, label)); };
   add("Voters praised Mendes today .", kStancePositive);
   add("Mendes was praised today by the voters .", kStancePositive);
   add("Critics slammed Mendes .", kStanceNegative);

@@ -103,15 +103,7 @@ TEST_CASE("stance model with context vectors: round trip and vector mismatches",
   REQUIRE(save_word_vectors(*wv, vec_path, &sum).ok());
 
   std::vector<StanceExample> ex;
-  auto add = [&](const std::string& text, int label) {
-    StanceExample e;
-    e.doc = doc_of(text);
-    const size_t at = text.find("Mendes");
-    e.target = {static_cast<int32_t>(at), static_cast<int32_t>(at + 6)};
-    e.label = label;
-    e.group = text;
-    ex.push_back(std::move(e));
-  };
+  auto add = [&](const std::string& text, int label) { ex.push_back(framelens_test::mendes_example(text, label)); };
   add("Voters praised Mendes .", kStancePositive);
   add("Mendes was praised today .", kStancePositive);
   add("Voters slammed Mendes .", kStanceNegative);
