@@ -26,6 +26,7 @@ const char* const kTrainLoadedHelp =
     "  --out DIR            output folder (default models/loaded)\n"
     "  --vectors FILE       reuse a fastText .bin model instead of training vectors\n"
     "  --save-vectors FILE  keep the trained fastText .bin (to reuse with --vectors)\n"
+    "  --vectors-from-model FILE  reuse the word vectors stored in a sentence.bin (e.g. the shipped one)\n"
     "  --no-vectors         no word vectors (smaller, weaker)\n"
     "  --vector-dim N       fastText dimension (default 100)\n"
     "  --vector-epoch N     fastText epochs (default 5)\n"
@@ -83,7 +84,8 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
                        {"pooled-maxn", true}, {"upgrade", false},
                        {"token-model", false}, {"token-l2", true}, {"ptc-weight", true}, {"oof", true},
-                       {"token-ptc-weight", true}, {"token-hash-bits", true}, {"help", false, 'h'}},
+                       {"token-ptc-weight", true}, {"token-hash-bits", true},
+                       {"vectors-from-model", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -102,6 +104,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   }
   o.vectors = a->get("vectors");
   o.save_vectors = a->get("save-vectors");
+  o.vectors_from_model = a->get("vectors-from-model");
   o.use_vectors = !a->has("no-vectors");
   o.l2_grid = a->get("l2-grid", o.l2_grid);
   struct IntOpt {

@@ -94,6 +94,15 @@ Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int 
 // ---- word vectors ---------------------------------------------------------------------------
 
 Status train_vectors(const LoadedTrainOptions& opt, WordVectors& wv, std::ostream& log) {
+  if (!opt.vectors_from_model.empty()) {
+    // The int8 table of an existing sentence model: the very vectors it (and its term prior) used.
+    auto m = SentenceModel::load(opt.vectors_from_model);
+    if (!m) return m.error();
+    if (!m->use_vectors || m->vectors.empty()) return model_error(opt.vectors_from_model + ": has no word vectors");
+    wv = m->vectors;
+    log << "  reusing " << wv.size() << " word vectors of dim " << wv.dim() << " from " << opt.vectors_from_model << "\n";
+    return {};
+  }
   fasttext::FastText ft;
   try {
     if (!opt.vectors.empty()) {

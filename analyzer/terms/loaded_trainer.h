@@ -14,6 +14,9 @@ struct LoadedTrainOptions {
   std::string out_dir;            // writes terms.tsv and sentence.bin here
   std::string vectors;            // an existing fastText .bin to reuse instead of training one
   std::string save_vectors;       // also keep the trained fastText .bin here (for reuse)
+  // Reuse the word vectors stored in an existing sentence.bin (the quantised table the trainer keeps
+  // anyway), so a retrained model keeps the shipped vectors and term prior.
+  std::string vectors_from_model;
   bool use_vectors = true;
   int vector_dim = 100;
   int vector_epoch = 5;
