@@ -105,14 +105,15 @@ void TokenModel::prepare(const WordVectors& vectors) {
   w_score_ = w[vdim];
   w_matched_ = w[vdim + 1];
   w_has_vec_ = w[vdim + 2];
-  row_dot_.assign(vectors.size(), 0.f);
-  for (size_t r = 0; r < vectors.size(); ++r) {
-    const int8_t* v = vectors.row_data(static_cast<int32_t>(r));
+  vec_dot_.clear();
+  vec_dot_.reserve(vectors.size());
+  vectors.for_each_row([&](uint64_t h, int32_t r) {  // each hash with its first row, as row() finds it
+    const int8_t* v = vectors.row_data(r);
     float acc = 0;
     for (int j = 0; j < vdim; ++j) acc += w[j] * static_cast<float>(v[j]);
-    row_dot_[r] = acc * vectors.scale(static_cast<int32_t>(r));
-  }
-  prepared_without_vectors_ = vectors.size() == 0;
+    vec_dot_.insert(h, acc * vectors.scale(r));
+  });
+  prepared_ = true;
 }
 
 void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int32_t end,
@@ -123,7 +124,6 @@ void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int3
     uint32_t ids[kMaxIds];
     int n = 0;
     int32_t token = 0;
-    int32_t row = -1;  // word-vector row
   };
   thread_local std::vector<Pending> pending;
   pending.clear();
@@ -141,15 +141,9 @@ void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int3
       p.ids[p.n++] = g;
       __builtin_prefetch(sw + g);
     });
-    if (with_vectors) vectors.prefetch_index(doc.tokens[i].hash);
+    if (with_vectors) vec_dot_.prefetch(doc.tokens[i].hash);
   }
-  // 2. The words' vector rows (their slots were prefetched); prefetch their contributions.
-  if (with_vectors)
-    for (Pending& p : pending) {
-      p.row = vectors.row(doc.tokens[p.token].hash);
-      if (p.row >= 0) __builtin_prefetch(row_dot_.data() + p.row);
-    }
-  // 3. Margins; keep the top two and the count of margins >= 0 (p >= 0.5).
+  // 2. Margins; keep the top two and the count of margins >= 0 (p >= 0.5).
   double z1 = 0, z2 = 0;
   int above = 0;
   for (size_t k = 0; k < pending.size(); ++k) {
@@ -158,7 +152,8 @@ void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int3
     double s = 0;
     for (int q = 0; q < p.n; ++q) s += sw[p.ids[q]];
     double z = lr.bias + s / std::sqrt(static_cast<double>(p.n)) + dense_const_;
-    if (p.row >= 0) z += row_dot_[p.row] + w_has_vec_;
+    if (with_vectors)
+      if (const float* v = vec_dot_.find(doc.tokens[p.token].hash)) z += *v + w_has_vec_;
     z += w_score_ * info.score + (info.category >= 0 ? w_matched_ : 0.f);
     above += z >= 0;
     if (k == 0 || z > z1) {

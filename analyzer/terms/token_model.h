@@ -12,6 +12,7 @@
 #include <Eigen/Dense>
 
 #include "analyzer/core/error.h"
+#include "analyzer/core/flat_hash_map.h"
 #include "analyzer/terms/logreg.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
@@ -60,7 +61,7 @@ class TokenModel {
   // loading, before sentence_features(); load_loaded_stage does). Same probabilities as
   // extract + standardize + lr, up to float rounding.
   void prepare(const WordVectors& vectors);
-  bool prepared() const { return !row_dot_.empty() || prepared_without_vectors_; }
+  bool prepared() const { return prepared_; }
 
   static Result<TokenModel> load(const std::string& path);
   Status save(const std::string& path) const;
@@ -71,10 +72,12 @@ class TokenModel {
   // the max, the top two and "p >= 0.5" = "margin >= 0" follow from the margins).
   void sentence_features_fast(const Document& doc, int32_t first, int32_t end, const std::vector<TokenTermInfo>& infos,
                               const WordVectors& vectors, float* out) const;
-  std::vector<float> row_dot_;   // per vocabulary row: its vector dotted with the standardised weights
+  // Token hash -> the word's vector dotted with the standardised weights, inline in the slot (one
+  // cache miss per word instead of the vectors' index and then a row).
+  FlatHashMap<float> vec_dot_;
   float dense_const_ = 0;        // -sum_j w_j * inv_std_j * mean_j over the whole dense block
   float w_score_ = 0, w_matched_ = 0, w_has_vec_ = 0;  // the extra dense weights times inv_std
-  bool prepared_without_vectors_ = false;
+  bool prepared_ = false;
 };
 
 // From token probabilities to the sentence features (max, top-2 mean, count >= 0.5).
