@@ -26,6 +26,7 @@ const char* const kTrainLoadedHelp =
     "  --out DIR            output folder (default models/loaded)\n"
     "  --vectors FILE       reuse a fastText .bin model instead of training vectors\n"
     "  --save-vectors FILE  keep the trained fastText .bin (to reuse with --vectors)\n"
+    "  --vectors-from-model FILE  reuse the word vectors stored in a sentence.bin (e.g. the shipped one)\n"
     "  --no-vectors         no word vectors (smaller, weaker)\n"
     "  --vector-dim N       fastText dimension (default 100)\n"
     "  --vector-epoch N     fastText epochs (default 5)\n"
@@ -45,6 +46,14 @@ const char* const kTrainLoadedHelp =
     "  --pooled-lr X        its learning rate (default 0.5)\n"
     "  --pooled-ngrams N    its word n-gram length (default 2)\n"
     "  --pooled-maxn N      its char n-grams 3..N (default 5; 0: none)\n"
+    "  --token-model        also train the word-in-context token model (writes token.bin) and give\n"
+    "                       the sentence model its summaries as features\n"
+    "  --token-l2 X         the token model's sparse L2 (default 1e-4)\n"
+    "  --token-hash-bits N  the token model's feature space 2^N (default 18)\n"
+    "  --token-ptc-weight X  add PTC train word tokens to the token model at this weight (default 0)\n"
+    "  --ptc-weight X       add PTC train sentences to the sentence model at this weight (default 0:\n"
+    "                       none); never part of the CV figure\n"
+    "  --oof FILE           write BABE train rows' out-of-fold probabilities (id, label, p)\n"
     "  --upgrade            no training: rewrite OUT/sentence.bin in the current file format (same\n"
     "                       model; stores the per-word contributions that loading would compute)\n"
     "\n";
@@ -73,7 +82,10 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
                        {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
-                       {"pooled-maxn", true}, {"upgrade", false}, {"help", false, 'h'}},
+                       {"pooled-maxn", true}, {"upgrade", false},
+                       {"token-model", false}, {"token-l2", true}, {"ptc-weight", true}, {"oof", true},
+                       {"token-ptc-weight", true}, {"token-hash-bits", true},
+                       {"vectors-from-model", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -92,6 +104,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   }
   o.vectors = a->get("vectors");
   o.save_vectors = a->get("save-vectors");
+  o.vectors_from_model = a->get("vectors-from-model");
   o.use_vectors = !a->has("no-vectors");
   o.l2_grid = a->get("l2-grid", o.l2_grid);
   struct IntOpt {
@@ -104,17 +117,19 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   o.pooled_ptc = a->has("pooled-ptc");
   long dim = o.vector_dim, epoch = o.vector_epoch, mb = static_cast<long>(o.vector_text_mb),
        words = o.vector_max_words, threads = o.threads, bits = o.hash_bits, iters = o.iterations,
-       pdim = o.pooled_dim, pepoch = o.pooled_epoch, pngrams = o.pooled_ngrams, pmaxn = o.pooled_maxn;
+       tbits = o.token_hash_bits, pdim = o.pooled_dim, pepoch = o.pooled_epoch, pngrams = o.pooled_ngrams, pmaxn = o.pooled_maxn;
   for (IntOpt io : {IntOpt{"vector-dim", dim, &dim}, IntOpt{"vector-epoch", epoch, &epoch}, IntOpt{"vector-mb", mb, &mb},
                     IntOpt{"vector-words", words, &words}, IntOpt{"threads", threads, &threads},
-                    IntOpt{"hash-bits", bits, &bits}, IntOpt{"iterations", iters, &iters},
+                    IntOpt{"hash-bits", bits, &bits}, IntOpt{"token-hash-bits", tbits, &tbits}, IntOpt{"iterations", iters, &iters},
                     IntOpt{"pooled-dim", pdim, &pdim}, IntOpt{"pooled-epoch", pepoch, &pepoch},
                     IntOpt{"pooled-ngrams", pngrams, &pngrams}, IntOpt{"pooled-maxn", pmaxn, &pmaxn}}) {
     auto v = count_arg(*a, io.name, io.def);
     if (!v) return report_error(ctx, cmd, v.error());
     *io.out = *v;
   }
-  if (bits < 10 || bits > 24) return report_error(ctx, cmd, usage_error("--hash-bits must be in [10, 24]"));
+  if (bits < 10 || bits > 24 || tbits < 10 || tbits > 24)
+    return report_error(ctx, cmd, usage_error("--hash-bits and --token-hash-bits must be in [10, 24]"));
+  o.token_hash_bits = static_cast<int>(tbits);
   if (dim < 1 || dim > 1024 || threads < 1 || iters < 1)
     return report_error(ctx, cmd, usage_error("--vector-dim, --threads and --iterations must be positive"));
   o.vector_dim = static_cast<int>(dim);
@@ -137,6 +152,18 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
       return report_error(ctx, cmd, usage_error("--pooled-lr expects a number"));
     }
     if (!(o.pooled_lr > 0)) return report_error(ctx, cmd, usage_error("--pooled-lr must be positive"));
+  }
+  o.token_model = a->has("token-model");
+  o.oof_out = a->get("oof");
+  for (auto [name, out] : {std::pair<const char*, double*>{"token-l2", &o.token_l2}, {"ptc-weight", &o.ptc_weight},
+                                      {"token-ptc-weight", &o.token_ptc_weight}}) {
+    if (!a->values.count(name)) continue;
+    try {
+      *out = std::stod(a->get(name));
+    } catch (const std::exception&) {
+      return report_error(ctx, cmd, usage_error(std::string("--") + name + " expects a number"));
+    }
+    if (!(*out >= 0)) return report_error(ctx, cmd, usage_error(std::string("--") + name + " must be >= 0"));
   }
   if (a->values.count("smoothing")) {
     try {

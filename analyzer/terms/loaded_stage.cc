@@ -60,6 +60,7 @@ void LoadedStage::annotate(Document& doc) const {
   thread_local std::vector<TermMatch> matches;
   thread_local std::vector<TermEvidence> evidence;
   thread_local std::vector<std::string> words;
+  thread_local std::vector<TokenTermInfo> token_infos;
 
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
@@ -77,7 +78,12 @@ void LoadedStage::annotate(Document& doc) const {
       t.sentence = si;
       doc.loaded_terms.push_back(std::move(t));
     }
-    const double z = model_.margin_fast(doc, s.first_token, s.end_token, evidence);
+    float token_summary[kTokenSummaryCount] = {0, 0, 0};
+    if (token_) {
+      token_term_infos(matches, evidence, s.first_token, s.end_token, token_infos);
+      token_->sentence_features(doc, s.first_token, s.end_token, token_infos, model_.vectors, token_summary);
+    }
+    const double z = model_.margin_fast(doc, s.first_token, s.end_token, evidence, token_summary);
     if (ensemble_) {
       classifier_tokens(doc, s.first_token, s.end_token, words);
       s.bias_score = ensemble_->score(z, words);
@@ -140,7 +146,17 @@ Result<std::shared_ptr<const LoadedStage>> load_loaded_stage(const std::string& 
     if (!e) return e.error();
     ensemble = std::move(*e);
   }
-  return std::make_shared<const LoadedStage>(std::move(*table), std::move(*model), std::move(ensemble));
+  std::optional<TokenModel> token;
+  if (model->use_token_features) {
+    auto t = TokenModel::load((fs::path(models_dir) / kTokenFile).string());
+    if (!t) return t.error();
+    if (t->lr.dense_w.size() != t->dense_dim(model->vectors))
+      return model_error(std::string(kTokenFile) + ": dense block does not match the sentence model's word vectors");
+    t->prepare(model->vectors);
+    token = std::move(*t);
+  }
+  return std::make_shared<const LoadedStage>(std::move(*table), std::move(*model), std::move(ensemble),
+                                             std::move(token));
 }
 
 Result<StagePtr> make_terms_stage(const PipelineOptions& options) {

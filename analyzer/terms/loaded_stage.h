@@ -10,6 +10,7 @@
 #include "analyzer/terms/sentence_ensemble.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
+#include "analyzer/terms/token_model.h"
 
 namespace framelens {
 struct PipelineOptions;
@@ -19,8 +20,9 @@ namespace framelens::terms {
 
 class LoadedStage : public Stage {
  public:
-  LoadedStage(TermTable table, SentenceModel model, std::optional<SentenceEnsemble> ensemble = std::nullopt)
-      : table_(std::move(table)), model_(std::move(model)), ensemble_(std::move(ensemble)) {
+  LoadedStage(TermTable table, SentenceModel model, std::optional<SentenceEnsemble> ensemble = std::nullopt,
+              std::optional<TokenModel> token = std::nullopt)
+      : table_(std::move(table)), model_(std::move(model)), ensemble_(std::move(ensemble)), token_(std::move(token)) {
     if (!model_.prepared()) model_.prepare();  // a model loaded from a v3 file comes prepared
   }
   std::string_view name() const override { return "terms"; }
@@ -29,17 +31,20 @@ class LoadedStage : public Stage {
   const TermTable& table() const { return table_; }
   const SentenceModel& model() const { return model_; }
   const std::optional<SentenceEnsemble>& ensemble() const { return ensemble_; }
+  const std::optional<TokenModel>& token_model() const { return token_; }
 
  private:
   TermTable table_;
   SentenceModel model_;
   std::optional<SentenceEnsemble> ensemble_;  // when shipped, sentence bias is the ensemble's
+  std::optional<TokenModel> token_;           // present when model_.use_token_features
 };
 
 // Model files, relative to the models dir.
 inline const char* const kTermsFile = "loaded/terms.tsv";
 inline const char* const kSentenceFile = "loaded/sentence.bin";
 inline const char* const kEnsembleFile = "loaded/sentence_pooled.bin";  // optional
+inline const char* const kTokenFile = "loaded/token.bin";  // required by a sentence model with token features
 
 // Loads the model files from `dir`/loaded/ (the ensemble file only when present). An Error when
 // a required file is missing or any file is corrupt.

@@ -14,6 +14,9 @@ struct LoadedTrainOptions {
   std::string out_dir;            // writes terms.tsv and sentence.bin here
   std::string vectors;            // an existing fastText .bin to reuse instead of training one
   std::string save_vectors;       // also keep the trained fastText .bin here (for reuse)
+  // Reuse the word vectors stored in an existing sentence.bin (the quantised table the trainer keeps
+  // anyway), so a retrained model keeps the shipped vectors and term prior.
+  std::string vectors_from_model;
   bool use_vectors = true;
   int vector_dim = 100;
   int vector_epoch = 5;
@@ -29,6 +32,17 @@ struct LoadedTrainOptions {
   std::string l2_grid = "3e-5,1e-4,3e-4";  // sparse L2 values tried by cross-validation
   double l2_dense = 1e-3;
   unsigned seed = 7;
+  // Word-in-context token model (token_model.h): trained on BABE biased words, its max / top-2 mean
+  // / count >= 0.5 over a sentence's words become sentence features (out-of-fold for training rows).
+  bool token_model = false;
+  double token_l2 = 1e-4;     // its sparse L2 (dense: l2_dense)
+  int token_hash_bits = 18;   // its hashed feature space 2^N
+  double token_ptc_weight = 0.0;  // PTC train word tokens as extra token-model rows at this weight (0: none)
+  // PTC train sentences as extra sentence-model rows (with a Loaded_Language/Name_Calling span:
+  // biased; others: non-biased), weighted by this; 0 = none. Always in training, never in the CV
+  // figure (the folds are over BABE rows only).
+  double ptc_weight = 0.0;
+  std::string oof_out;        // writes BABE train rows' out-of-fold probabilities here (error analysis)
   // Sentence ensemble: a fastText supervised classifier (exported as a PooledClassifier) stacked with
   // the linear model; written to sentence_pooled.bin. Off by default: on BABE it gained only noise
   // (train CV +0.002, see models/loaded.md), so the shipped model is the linear one.

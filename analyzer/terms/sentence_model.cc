@@ -18,7 +18,10 @@ namespace {
 
 constexpr uint32_t kMagic = 0x4D53464C;  // "LFSM"
 // v3 = v2 + the per-word contributions of prepare() (so loading does not recompute them).
-constexpr uint32_t kVersion = 3;
+// v4 = v3 + flag 16 (token-model summaries in the dense block); written only when that flag is set,
+// so a model without it stays a version-3 file.
+constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersionWithoutTokenFeatures = 3;
 constexpr uint32_t kOldestVersion = 2;
 
 // Punctuation that carries tone; other punctuation is skipped by the n-gram features.
@@ -92,7 +95,7 @@ void term_features(const std::vector<TermEvidence>& evidence, int words, int quo
 
 void SentenceModel::extract(const Document& doc, int32_t first,
                             int32_t end, const std::vector<TermEvidence>& evidence,
-                            SentenceFeatures& out) const {
+                            SentenceFeatures& out, const float* token_summary) const {
   out.sparse.clear();
   const uint32_t mask = sparse_dim() - 1;
   uint64_t prev = kStartHash;
@@ -131,6 +134,10 @@ void SentenceModel::extract(const Document& doc, int32_t first,
     out.dense.head(vdim) = acc;
   }
   if (use_term_features) term_features(evidence, words, quotes, exclaim, out.dense.data() + vdim);
+  if (use_token_features) {
+    const int at = vdim + (use_term_features ? kTermFeatureCount : 0);
+    for (int k = 0; k < kTokenSummaryCount; ++k) out.dense[at + k] = token_summary ? token_summary[k] : 0.f;
+  }
 }
 
 SentenceModel::WordInfo SentenceModel::char_info(std::string_view lower) const {
@@ -243,7 +250,8 @@ SentenceModel::WordInfo SentenceModel::oov_info(const Token& t) const {
 }
 
 double SentenceModel::margin_fast(const Document& doc, int32_t first,
-                                  int32_t end, const std::vector<TermEvidence>& evidence) const {
+                                  int32_t end, const std::vector<TermEvidence>& evidence,
+                                  const float* token_summary) const {
   // Two passes so the random reads (weights, vocabulary slots) of a sentence are issued together
   // and their cache misses overlap instead of stalling one token at a time.
   thread_local std::vector<uint32_t> idx;
@@ -302,6 +310,13 @@ double SentenceModel::margin_fast(const Document& doc, int32_t first,
     for (int k = 0; k < kTermFeatureCount; ++k)
       z += lr.dense_w[vdim + k] * (d[k] - dense_mean[vdim + k]) * dense_inv_std[vdim + k];
   }
+  if (use_token_features) {
+    const int at = vdim + (use_term_features ? kTermFeatureCount : 0);
+    for (int k = 0; k < kTokenSummaryCount; ++k) {
+      const float x = token_summary ? token_summary[k] : 0.f;
+      z += lr.dense_w[at + k] * (x - dense_mean[at + k]) * dense_inv_std[at + k];
+    }
+  }
   return z;
 }
 
@@ -331,6 +346,8 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   m.use_vectors = flags & 2;
   m.use_term_features = flags & 4;
   m.use_chars = flags & 8;
+  m.use_token_features = flags & 16;
+  if (m.use_token_features && version < 4) return model_error(path + ": token features in a version-" + std::to_string(version) + " file");
   m.lr.sparse_w.resize(m.sparse_dim());  // not zero-filled: read right away
   in.read(reinterpret_cast<char*>(m.lr.sparse_w.data()), sizeof(float) * m.sparse_dim());
   if (m.use_vectors && !m.vectors.read(in)) return model_error(path + ": corrupt word vectors");
@@ -376,10 +393,12 @@ Status SentenceModel::save(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   if (!out) return internal_error("cannot write " + path);
   const int32_t bits = hash_bits;
-  const int32_t flags = (use_bigrams ? 1 : 0) | (use_vectors ? 2 : 0) | (use_term_features ? 4 : 0) | (use_chars ? 8 : 0);
+  const int32_t flags = (use_bigrams ? 1 : 0) | (use_vectors ? 2 : 0) | (use_term_features ? 4 : 0) |
+                        (use_chars ? 8 : 0) | (use_token_features ? 16 : 0);
   const int32_t ddim = dense_dim();
+  const uint32_t version = use_token_features ? kVersion : kVersionWithoutTokenFeatures;
   out.write(reinterpret_cast<const char*>(&kMagic), 4);
-  out.write(reinterpret_cast<const char*>(&kVersion), 4);
+  out.write(reinterpret_cast<const char*>(&version), 4);
   out.write(reinterpret_cast<const char*>(&bits), 4);
   out.write(reinterpret_cast<const char*>(&flags), 4);
   out.write(reinterpret_cast<const char*>(&threshold), 4);

@@ -29,6 +29,8 @@ struct TermEvidence {
 
 // Number of dense features besides the word vector.
 constexpr int kTermFeatureCount = 12;
+// Number of token-model summaries (TokenModel::sentence_features) read when use_token_features.
+constexpr int kTokenSummaryCount = 3;
 
 struct SentenceFeatures {
   std::vector<SparseFeature> sparse;
@@ -42,17 +44,25 @@ class SentenceModel {
   bool use_vectors = true;
   bool use_term_features = true;
   bool use_chars = true;  // character 2-5-grams inside words (L2-normalised counts, own block)
+  // The word-in-context token model's summaries (token_model.h) after the term features (file
+  // version 4; the stage then needs the token model too).
+  bool use_token_features = false;
   WordVectors vectors;
   LogRegModel lr;
   Eigen::VectorXf dense_mean, dense_inv_std;  // standardisation of the dense block
   float threshold = 0.5f;                     // biased when score >= threshold
 
-  int dense_dim() const { return (use_vectors ? vectors.dim() : 0) + (use_term_features ? kTermFeatureCount : 0); }
+  int dense_dim() const {
+    return (use_vectors ? vectors.dim() : 0) + (use_term_features ? kTermFeatureCount : 0) +
+           (use_token_features ? kTokenSummaryCount : 0);
+  }
   uint32_t sparse_dim() const { return 1u << hash_bits; }
 
-  // Raw (unstandardised) features of tokens [first, end).
+  // Raw (unstandardised) features of tokens [first, end). `token_summary` (kTokenSummaryCount
+  // values) is read when use_token_features.
   void extract(const Document& doc, int32_t first, int32_t end,
-               const std::vector<TermEvidence>& evidence, SentenceFeatures& out) const;
+               const std::vector<TermEvidence>& evidence, SentenceFeatures& out,
+               const float* token_summary = nullptr) const;
   void standardize(Eigen::VectorXf& dense) const;
   double score(const SentenceFeatures& f) const;  // expects standardised dense
 
@@ -63,12 +73,12 @@ class SentenceModel {
   void prepare();
   bool prepared() const { return id_ != 0; }
   double score_fast(const Document& doc, int32_t first, int32_t end,
-                    const std::vector<TermEvidence>& evidence) const {
-    return sigmoid(margin_fast(doc, first, end, evidence));
+                    const std::vector<TermEvidence>& evidence, const float* token_summary = nullptr) const {
+    return sigmoid(margin_fast(doc, first, end, evidence, token_summary));
   }
   // The log-odds behind score_fast (what the sentence ensemble stacks).
   double margin_fast(const Document& doc, int32_t first, int32_t end,
-                     const std::vector<TermEvidence>& evidence) const;
+                     const std::vector<TermEvidence>& evidence, const float* token_summary = nullptr) const;
 
   static Result<SentenceModel> load(const std::string& path);
   Status save(const std::string& path) const;
