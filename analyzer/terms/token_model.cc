@@ -46,25 +46,6 @@ void for_each_sparse(const Document& doc, int32_t first, int32_t end, int32_t i,
   if (t.capitalized && i > first) put(kSaltCapital, 1);
 }
 
-// Whether two of the 10 ids are equal (the absent-feature markers differ from each other and from
-// every id): the 45 pairs as 18 four-lane compares of the ids and their lane rotations.
-bool any_equal_pair(const uint32_t (&ids)[10]) {
-  using V = uint32_t __attribute__((vector_size(16)));
-  const V a = {ids[0], ids[1], ids[2], ids[3]};
-  const V b = {ids[4], ids[5], ids[6], ids[7]};
-  const V c = {ids[8], ids[9], 0xFFFFFFFEu, 0xFFFFFFFFu};
-  auto rot1 = [](V v) { return __builtin_shuffle(v, V{1, 2, 3, 0}); };
-  auto rot2 = [](V v) { return __builtin_shuffle(v, V{2, 3, 0, 1}); };
-  auto rot3 = [](V v) { return __builtin_shuffle(v, V{3, 0, 1, 2}); };
-  // Within a vector: rotations by 1 and 2 meet all 6 lane pairs; across two: all 4 rotations.
-  V eq = (a == rot1(a)) | (a == rot2(a)) | (b == rot1(b)) | (b == rot2(b)) | (c == rot1(c)) | (c == rot2(c));
-  const V b1 = rot1(b), b2 = rot2(b), b3 = rot3(b), c1 = rot1(c), c2 = rot2(c), c3 = rot3(c);
-  eq |= (a == b) | (a == b1) | (a == b2) | (a == b3);
-  eq |= (a == c) | (a == c1) | (a == c2) | (a == c3);
-  eq |= (b == c) | (b == c1) | (b == c2) | (b == c3);
-  return (eq[0] | eq[1] | eq[2] | eq[3]) != 0;
-}
-
 }  // namespace
 
 void token_term_infos(const std::vector<TermMatch>& matches, const std::vector<TermEvidence>& evidence, int32_t first,
@@ -106,27 +87,10 @@ double TokenModel::probability(const Document& doc, int32_t first, int32_t end, 
   return lr.predict(ex.sparse, ex.dense);
 }
 
-void TokenModel::compute_cell(uint64_t hash, std::string_view lower, bool word, TokenCell& out) const {
-  const uint32_t mask = sparse_dim() - 1;
-  const float* sw = lr.sparse_w.data();
-  auto weight = [&](uint64_t salt, uint64_t h) { return sw[hash_pair(salt, h) & mask]; };
-  out = TokenCell{};
-  out.w[kAsLeft1] = weight(kSaltLeft1, hash);
-  out.w[kAsRight1] = weight(kSaltRight1, hash);
-  out.w[kAsLeft2] = weight(kSaltLeft2, hash);
-  out.w[kAsRight2] = weight(kSaltRight2, hash);
-  if (!word) return;  // only ever a neighbour: its own features are not read
-  out.w[kSelfWord] = weight(kSaltWord, hash);
-  if (lower.size() >= 5) {
-    out.suffix_id = static_cast<uint32_t>(hash_pair(kSaltSuffix, hash_token(lower.substr(lower.size() - 3))) & mask);
-    out.w[kSelfSuffix] = sw[out.suffix_id];
-  }
-}
-
 void TokenModel::prepare(const WordVectors& vectors) {
   const int vdim = vectors.dim();
   const int dd = dense_dim(vectors);
-  if (lr.dense_w.size() != dd || lr.sparse_w.size() != sparse_dim()) return;
+  if (lr.dense_w.size() != dd) return;
   if (dense_mean.size() != dd) {
     dense_mean = Eigen::VectorXf::Zero(dd);
     dense_inv_std = Eigen::VectorXf::Ones(dd);
@@ -141,149 +105,55 @@ void TokenModel::prepare(const WordVectors& vectors) {
   w_score_ = w[vdim];
   w_matched_ = w[vdim + 1];
   w_has_vec_ = w[vdim + 2];
-  cells_.clear();
-  if (vdim > 0) {
-    cells_.reserve(vectors.size());
-    vectors.for_each_row([&](uint64_t h, int32_t r) {  // each hash with its first row, as row() finds it
-      // The suffix feature needs the word's text: the row's when it is the token's (always, for
-      // vectors built by add()), else the token's own at each lookup.
-      const std::string_view word = vectors.word(r);
-      TokenCell cell;
-      compute_cell(h, word, true, cell);
-      if (hash_token(word) != h) cell.suffix_id = kSuffixOfToken;
-      const int8_t* v = vectors.row_data(r);
-      float acc = 0;
-      for (int j = 0; j < vdim; ++j) acc += w[j] * static_cast<float>(v[j]);
-      cell.vec_dot = acc * vectors.scale(r);
-      cells_.insert(h, cell);
-    });
-  }
-  compute_cell(kBegin, {}, false, begin_cell_);
-  compute_cell(kEnd, {}, false, end_cell_);
-  capital_id_ = static_cast<uint32_t>(hash_pair(kSaltCapital, 1) & (sparse_dim() - 1));
+  vec_dot_.clear();
+  vec_dot_.reserve(vectors.size());
+  vectors.for_each_row([&](uint64_t h, int32_t r) {  // each hash with its first row, as row() finds it
+    const int8_t* v = vectors.row_data(r);
+    float acc = 0;
+    for (int j = 0; j < vdim; ++j) acc += w[j] * static_cast<float>(v[j]);
+    vec_dot_.insert(h, acc * vectors.scale(r));
+  });
   prepared_ = true;
 }
 
 void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int32_t end,
-                                        const std::vector<TokenTermInfo>& infos, const WordVectors& /*vectors*/,
+                                        const std::vector<TokenTermInfo>& infos, const WordVectors& vectors,
                                         float* out) const {
+  constexpr int kMaxIds = 16;  // for_each_sparse gives at most 10
   struct Pending {
-    int32_t token;
-    uint32_t bigram_left, bigram_right, category;  // feature ids
+    uint32_t ids[kMaxIds];
+    int n = 0;
+    int32_t token = 0;
   };
   thread_local std::vector<Pending> pending;
   pending.clear();
-  out[0] = out[1] = out[2] = 0.f;
-  if (end <= first) return;
   const float* sw = lr.sparse_w.data();
   const uint32_t mask = sparse_dim() - 1;
-  const auto& tokens = doc.tokens;
-  // 1. For each word: prefetch its cell; its word-pair and category ids, and prefetch their weights.
+  const bool with_vectors = vectors.dim() > 0;
+  // 1. Each word's distinct feature ids (as extract() merges them); prefetch weights and slots.
   for (int32_t i = first; i < end; ++i) {
-    if (tokens[i].kind != TokenKind::Word) continue;
-    const uint64_t h = tokens[i].hash;
-    cells_.prefetch(h);
-    const uint64_t left = i > first ? tokens[i - 1].hash : kBegin;
-    const uint64_t right = i + 1 < end ? tokens[i + 1].hash : kEnd;
-    Pending p{i, static_cast<uint32_t>(hash_pair(kSaltBigramLeft, hash_pair(left, h)) & mask),
-              static_cast<uint32_t>(hash_pair(kSaltBigramRight, hash_pair(h, right)) & mask),
-              static_cast<uint32_t>(hash_pair(kSaltCategory, static_cast<uint64_t>(infos[i - first].category + 1)) & mask)};
-    __builtin_prefetch(sw + p.bigram_left);
-    __builtin_prefetch(sw + p.bigram_right);
-    pending.push_back(p);
+    if (doc.tokens[i].kind != TokenKind::Word) continue;
+    Pending& p = pending.emplace_back();
+    p.token = i;
+    for_each_sparse(doc, first, end, i, infos[i - first].category, mask, [&](uint32_t g) {
+      for (int k = 0; k < p.n; ++k)
+        if (p.ids[k] == g) return;
+      p.ids[p.n++] = g;
+      __builtin_prefetch(sw + g);
+    });
+    if (with_vectors) vec_dot_.prefetch(doc.tokens[i].hash);
   }
-  if (pending.empty()) return;
-  // 2. Each token's cell, looked up once (a pointer into the table; tokens absent from it get one
-  // computed into `own`, sized first so the pointers stay valid). The table holds words only (what
-  // has a vector), so other tokens, which are only ever neighbours, skip the lookup.
-  const auto n = static_cast<size_t>(end - first);
-  struct Slot {
-    const TokenCell* cell;
-    uint64_t hash;
-    bool has_vec;
-  };
-  thread_local std::vector<Slot> slots;  // positions first-2 .. end+1 (index i - first + 2)
-  thread_local std::vector<TokenCell> own;
-  slots.resize(n + 4);
-  own.resize(n);
-  slots[0] = slots[1] = {&begin_cell_, kBegin, false};
-  slots[n + 2] = slots[n + 3] = {&end_cell_, kEnd, false};
-  for (int32_t i = first; i < end; ++i) {
-    const Token& t = tokens[i];
-    const bool word = t.kind == TokenKind::Word;
-    const TokenCell* found = word ? cells_.find(t.hash) : nullptr;
-    Slot& slot = slots[i - first + 2];
-    slot = {found, t.hash, found != nullptr};
-    if (found && found->suffix_id != kSuffixOfToken) continue;
-    TokenCell& c = own[i - first];
-    compute_cell(t.hash, t.lower, word, c);
-    if (found) {  // the table's cell with this token's own suffix
-      const TokenCell suffix = c;
-      c = *found;
-      c.suffix_id = suffix.suffix_id;
-      c.w[kSelfSuffix] = suffix.w[kSelfSuffix];
-    }
-    slot.cell = &c;
-  }
-  // 3. Margins: the feature ids in extract()'s order (absent suffix / capital features as ids no
-  // mask can give, with weight 0), summed in that order. When two of them are equal (a hash
-  // collision) each distinct id counts once, as extract() merges them. Keep the top two and the
-  // count of margins >= 0 (p >= 0.5).
-  static const double kSqrt[11] = {0, 1, std::sqrt(2.), std::sqrt(3.), 2, std::sqrt(5.), std::sqrt(6.),
-                                   std::sqrt(7.), std::sqrt(8.), 3, std::sqrt(10.)};
-  auto id = [mask](uint64_t salt, uint64_t h) { return static_cast<uint32_t>(hash_pair(salt, h) & mask); };
+  // 2. Margins; keep the top two and the count of margins >= 0 (p >= 0.5).
   double z1 = 0, z2 = 0;
   int above = 0;
   for (size_t k = 0; k < pending.size(); ++k) {
     const Pending& p = pending[k];
-    const size_t at = static_cast<size_t>(p.token - first) + 2;
-    const Slot& me = slots[at];
-    const TokenCell& self = *me.cell;
-    const bool suffix = self.suffix_id != kNoSuffix;
-    const bool capital = tokens[p.token].capitalized && p.token > first;
-    const uint32_t ids[10] = {id(kSaltWord, me.hash),
-                              id(kSaltLeft1, slots[at - 1].hash),
-                              id(kSaltRight1, slots[at + 1].hash),
-                              id(kSaltLeft2, slots[at - 2].hash),
-                              id(kSaltRight2, slots[at + 2].hash),
-                              p.bigram_left,
-                              p.bigram_right,
-                              p.category,
-                              self.suffix_id,
-                              capital ? capital_id_ : kNoSuffix + 2};
-    const float ws[10] = {self.w[kSelfWord],
-                          slots[at - 1].cell->w[kAsLeft1],
-                          slots[at + 1].cell->w[kAsRight1],
-                          slots[at - 2].cell->w[kAsLeft2],
-                          slots[at + 2].cell->w[kAsRight2],
-                          sw[p.bigram_left],
-                          sw[p.bigram_right],
-                          sw[p.category],
-                          self.w[kSelfSuffix],  // 0 when absent
-                          capital ? sw[capital_id_] : 0.f};
-    const bool repeats = any_equal_pair(ids);
-    double s = 0;
-    int distinct = 8 + suffix + capital;
-    if (!repeats) {
-      // A tree, not a chain: the chain of ten dependent adds was most of a word's time. The
-      // float weights sum exactly in double unless their magnitudes span more than ~2^25, so
-      // the order gives the same value as extract()'s in practice (the tests allow 1e-5).
-      const double d[10] = {ws[0], ws[1], ws[2], ws[3], ws[4], ws[5], ws[6], ws[7], ws[8], ws[9]};
-      s = (((d[0] + d[1]) + (d[2] + d[3])) + ((d[4] + d[5]) + (d[6] + d[7]))) + (d[8] + d[9]);
-    } else {
-      distinct = 0;
-        for (int q = 0; q < 10; ++q) {
-        if (ids[q] >= kNoSuffix) continue;
-        bool seen = false;
-        for (int r = 0; r < q; ++r) seen |= ids[r] == ids[q];
-        if (seen) continue;
-        s += ws[q];
-        ++distinct;
-      }
-    }
     const TokenTermInfo& info = infos[p.token - first];
-    double z = lr.bias + s / kSqrt[distinct] + dense_const_;
-    if (me.has_vec) z += self.vec_dot + w_has_vec_;
+    double s = 0;
+    for (int q = 0; q < p.n; ++q) s += sw[p.ids[q]];
+    double z = lr.bias + s / std::sqrt(static_cast<double>(p.n)) + dense_const_;
+    if (with_vectors)
+      if (const float* v = vec_dot_.find(doc.tokens[p.token].hash)) z += *v + w_has_vec_;
     z += w_score_ * info.score + (info.category >= 0 ? w_matched_ : 0.f);
     above += z >= 0;
     if (k == 0 || z > z1) {
@@ -292,6 +162,10 @@ void TokenModel::sentence_features_fast(const Document& doc, int32_t first, int3
     } else if (k == 1 || z > z2) {
       z2 = z;
     }
+  }
+  if (pending.empty()) {
+    out[0] = out[1] = out[2] = 0.f;
+    return;
   }
   const double p1 = sigmoid(z1);
   out[0] = static_cast<float>(p1);

@@ -7,7 +7,6 @@
 // --token-model`; immutable after load.
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -57,41 +56,25 @@ class TokenModel {
   void sentence_features(const Document& doc, int32_t first, int32_t end, const std::vector<TokenTermInfo>& infos,
                          const WordVectors& vectors, float* out) const;
 
-  // Fast path (what the stage uses): for every word of `vectors`, its sparse feature ids and weights
-  // as the token itself and as each neighbour of another token, and its vector contribution (call
-  // after training or loading, before sentence_features(); load_loaded_stage does). Same
-  // probabilities as extract + standardize + lr (the same distinct ids summed in the same order).
+  // Fast path (what the stage uses): each vocabulary word's vector contribution and the constant
+  // part of the standardised dense block, precomputed for these `vectors` (call after training or
+  // loading, before sentence_features(); load_loaded_stage does). Same probabilities as
+  // extract + standardize + lr, up to float rounding.
   void prepare(const WordVectors& vectors);
   bool prepared() const { return prepared_; }
+
   static Result<TokenModel> load(const std::string& path);
   Status save(const std::string& path) const;
 
  private:
-  // What one word contributes to the margins of itself and of its neighbours: the weights of its
-  // own word and suffix features, and of the L1/R1/L2/R2 features it is to the tokens after or
-  // before it, and its vector's share of the dense part. Looked up once per token per sentence
-  // (one 40-byte slot) instead of ~7 hashed weight reads; the feature ids themselves are
-  // recomputed from the hashes (cheap arithmetic) to merge repeated ids as extract() does.
-  enum CellWeight { kSelfWord, kAsLeft1, kAsRight1, kAsLeft2, kAsRight2, kSelfSuffix, kCellWeights };
-  static constexpr uint32_t kNoSuffix = 0xFFFFFFF0u;       // above any feature id (hash_bits <= 24)
-  static constexpr uint32_t kSuffixOfToken = 0xFFFFFFF1u;  // the row's text is not the token's
-  struct TokenCell {
-    float w[kCellWeights] = {};
-    uint32_t suffix_id = kNoSuffix;  // the suffix feature's id, or one of the two markers above
-    float vec_dot = 0;               // the word vector dotted with the standardised dense weights
-  };
-  // The cell of a token absent from the table (and of the sentence edges): computed from its hash
-  // (and, for the suffix, its text) as extract() does; a non-word's only as a neighbour.
-  void compute_cell(uint64_t hash, std::string_view lower, bool word, TokenCell& out) const;
-  // sentence_features() of a prepared model: the cells of all the sentence's tokens (prefetched,
-  // then read once each), the margins from them plus the bigram, category and capital weights, and
-  // sigmoid only for the top two (it is monotone: the max, the top two and "p >= 0.5" = "margin >=
-  // 0" follow from the margins).
+  // sentence_features() of a prepared model: the margins of all the sentence's words in two passes
+  // (feature ids and prefetches, then the sums), and sigmoid only for the top two (it is monotone:
+  // the max, the top two and "p >= 0.5" = "margin >= 0" follow from the margins).
   void sentence_features_fast(const Document& doc, int32_t first, int32_t end, const std::vector<TokenTermInfo>& infos,
                               const WordVectors& vectors, float* out) const;
-  FlatHashMap<TokenCell> cells_;  // token hash -> its cell, for every word of the vectors
-  TokenCell begin_cell_, end_cell_;  // the neighbours "<s>" / "</s>" beyond the sentence edges
-  uint32_t capital_id_ = 0;
+  // Token hash -> the word's vector dotted with the standardised weights, inline in the slot (one
+  // cache miss per word instead of the vectors' index and then a row).
+  FlatHashMap<float> vec_dot_;
   float dense_const_ = 0;        // -sum_j w_j * inv_std_j * mean_j over the whole dense block
   float w_score_ = 0, w_matched_ = 0, w_has_vec_ = 0;  // the extra dense weights times inv_std
   bool prepared_ = false;
