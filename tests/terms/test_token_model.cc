@@ -260,3 +260,70 @@ TEST_CASE("token model: the prepared fast path gives the probabilities of extrac
     CHECK(s2[0] == Approx(s1[0]).epsilon(1e-5));
   }
 }
+
+TEST_CASE("token model: the fast path equals extract + standardize on varied sentences and hash collisions",
+          "[terms]") {
+  // Vectors for some of the words (others are out of vocabulary; "," is a non-word with a vector).
+  WordVectors wv;
+  wv.reset(4);
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> u(-1.f, 1.f);
+  for (const char* w : {"the", "reckless", "council", "plan", "regime", "said", "critics", "witch", "hunt", "a", ",",
+                        "unprecedented", "radical"}) {
+    float v[4] = {u(rng), u(rng), u(rng), u(rng)};
+    wv.add(w, v);
+  }
+  const auto table = small_table();
+  const std::vector<std::string> texts = {
+      "The reckless regime's plan: a witch hunt! \"Reckless,\" the council said of the plan.",
+      "Reckless.",
+      "Plan plan plan plan, plan; the the the reckless reckless.",
+      "Zyxwv qwertyuiop unprecedented Blorfington radicalised 2024 , , ; Critics said a radical witch hunt began.",
+      "\"A\" - b - \"C\" ... Unprecedented!!! 42 percent of Council members, critics and Regime officials agreed.",
+  };
+  // hash_bits 8: 256 slots for ~10 ids per word, so many words have two equal feature ids.
+  for (int bits : {8, 12}) {
+    for (unsigned seed : {11u, 12u}) {
+      auto slow = random_token_model(wv, seed);
+      slow.hash_bits = bits;
+      slow.lr.sparse_w.resize(slow.sparse_dim());
+      for (auto& w : slow.lr.sparse_w) w = 3.f * u(rng);  // large enough that some words pass 0.5
+      auto fast = slow;
+      fast.prepare(wv);
+      REQUIRE(fast.prepared());
+      int collided = 0, above_half = 0, windows = 0;
+      for (const auto& text : texts) {
+        auto d = doc_of(text);
+        const auto n = static_cast<int32_t>(d.tokens.size());
+        std::vector<TermMatch> ms;
+        table.match(d.tokens, 0, n, ms);
+        std::vector<TermEvidence> ev;
+        for (const auto& m : ms) ev.push_back({table.entries()[m.entry].score, table.entries()[m.entry].category});
+        // Every window [first, end) as a sentence: edges at every position, one-word sentences.
+        for (int32_t first = 0; first < n; ++first) {
+          for (int32_t end = first + 1; end <= n; ++end) {
+            std::vector<TokenTermInfo> infos;
+            token_term_infos(ms, ev, first, end, infos);
+            float a[kTokenSummaryCount], b[kTokenSummaryCount];
+            slow.sentence_features(d, first, end, infos, wv, a);
+            fast.sentence_features(d, first, end, infos, wv, b);
+            ++windows;
+            for (int k = 0; k < kTokenSummaryCount; ++k) CHECK(b[k] == Approx(a[k]).margin(1e-5));
+            above_half += a[2] > 0;
+            for (int32_t i = first; i < end; ++i) {
+              const Token& t = d.tokens[i];
+              if (t.kind != TokenKind::Word) continue;
+              Example ex;
+              slow.extract(d, first, end, i, infos, wv, ex);
+              const size_t ids = 8 + (t.lower.size() >= 5) + (t.capitalized && i > first);
+              collided += ex.sparse.size() < ids;
+            }
+          }
+        }
+      }
+      INFO("hash bits " << bits << ", seed " << seed << ", windows " << windows);
+      CHECK(above_half > 0);  // the count feature is exercised
+      if (bits == 8) CHECK(collided > 0);  // so is the merging of equal ids
+    }
+  }
+}
