@@ -2,8 +2,6 @@
 // hand-written sentences. No corpus numbers: only orderings a sane model must get right.
 #include <catch2/catch.hpp>
 
-#include <array>
-
 #include "analyzer/terms/loaded_stage.h"
 
 using namespace framelens;
@@ -50,30 +48,4 @@ TEST_CASE("shipped loaded model: hedges and loaded cues are reported with their 
   }
   CHECK(hedge);
   CHECK(cue);
-}
-
-TEST_CASE("shipped loaded model: the token model rates loaded words in context above flat ones", "[terms][model]") {
-  const auto st = shipped();
-  REQUIRE(st->model().use_token_features);
-  REQUIRE(st->token_model().has_value());
-  auto summary_of = [&](const std::string& text) {
-    auto d = make_document(text, {});
-    REQUIRE(d.ok());
-    const auto n = static_cast<int32_t>(d->tokens.size());
-    std::vector<TermMatch> ms;
-    st->table().match(d->tokens, 0, n, ms);
-    std::vector<TermEvidence> ev;
-    for (const auto& m : ms) ev.push_back({st->table().entries()[m.entry].score, st->table().entries()[m.entry].category});
-    std::vector<TokenTermInfo> infos;
-    token_term_infos(ms, ev, 0, n, infos);
-    std::array<float, kTokenSummaryCount> out{};
-    st->token_model()->sentence_features(*d, 0, n, infos, st->model().vectors, out.data());
-    return out;
-  };
-  const auto loaded = summary_of("The radical senator's disastrous, reckless scheme is a shameful attack on families.");
-  const auto flat = summary_of("The senate committee will vote on the budget proposal on Thursday afternoon.");
-  CHECK(loaded[0] > flat[0]);  // max probability
-  CHECK(loaded[1] > flat[1]);  // top-two mean
-  CHECK(loaded[2] >= 1.f);     // at least one word above 0.5
-  CHECK(flat[2] == 0.f);
 }
