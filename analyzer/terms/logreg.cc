@@ -1,8 +1,31 @@
 #include "analyzer/terms/logreg.h"
 
 #include <cmath>
+#include <istream>
+#include <ostream>
 
 namespace framelens::terms {
+
+bool read_standardized_dense(std::istream& in, int32_t dim, Eigen::VectorXf& weights, Eigen::VectorXf& mean,
+                             Eigen::VectorXf& inv_std) {
+  for (Eigen::VectorXf* v : {&weights, &mean, &inv_std}) {
+    v->resize(dim);
+    in.read(reinterpret_cast<char*>(v->data()), static_cast<std::streamsize>(sizeof(float) * dim));
+  }
+  return static_cast<bool>(in);
+}
+
+void write_standardized_dense(std::ostream& out, const Eigen::VectorXf& weights, const Eigen::VectorXf& mean,
+                              const Eigen::VectorXf& inv_std) {
+  for (const Eigen::VectorXf* v : {&weights, &mean, &inv_std})
+    out.write(reinterpret_cast<const char*>(v->data()), static_cast<std::streamsize>(sizeof(float) * v->size()));
+}
+
+bool all_finite(const ModelBuffer<float>& weights) {
+  for (float w : weights)
+    if (!std::isfinite(w)) return false;
+  return true;
+}
 
 double LogRegModel::margin(const std::vector<SparseFeature>& sp, const Eigen::VectorXf& dense) const {
   double z = bias;

@@ -3,6 +3,7 @@
 // full-batch Adam on the L2-regularised log loss (Eigen for the dense part). Small data (a few
 // thousand sentences or word types), so full batches are fast and the result is deterministic.
 #include <cstdint>
+#include <iosfwd>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -41,6 +42,16 @@ struct LogRegModel {
 
 LogRegModel train_logreg(const std::vector<Example>& data, uint32_t sparse_dim, int dense_dim,
                          const LogRegParams& p);
+
+// The dense block of a loaded-wording model file (sentence and token models): the weights, then the
+// means and inverse standard deviations that standardise the features, `dim` floats each. Resizes
+// the vectors; false on a short read.
+bool read_standardized_dense(std::istream& in, int32_t dim, Eigen::VectorXf& weights, Eigen::VectorXf& mean,
+                             Eigen::VectorXf& inv_std);
+void write_standardized_dense(std::ostream& out, const Eigen::VectorXf& weights, const Eigen::VectorXf& mean,
+                              const Eigen::VectorXf& inv_std);
+// Whether every weight is finite (a corrupt file can hold NaN or infinity bytes).
+bool all_finite(const ModelBuffer<float>& weights);
 
 inline double sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
 

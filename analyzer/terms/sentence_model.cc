@@ -353,15 +353,9 @@ Result<SentenceModel> SentenceModel::load(const std::string& path) {
   if (m.use_vectors && !m.vectors.read(in)) return model_error(path + ": corrupt word vectors");
   in.read(reinterpret_cast<char*>(&ddim), 4);
   if (!in || ddim != m.dense_dim()) return model_error(path + ": dense block size mismatch");
-  m.lr.dense_w.resize(ddim);
-  m.dense_mean.resize(ddim);
-  m.dense_inv_std.resize(ddim);
-  in.read(reinterpret_cast<char*>(m.lr.dense_w.data()), sizeof(float) * ddim);
-  in.read(reinterpret_cast<char*>(m.dense_mean.data()), sizeof(float) * ddim);
-  in.read(reinterpret_cast<char*>(m.dense_inv_std.data()), sizeof(float) * ddim);
-  if (!in) return model_error(path + ": truncated");
-  for (float w : m.lr.sparse_w)
-    if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
+  if (!read_standardized_dense(in, ddim, m.lr.dense_w, m.dense_mean, m.dense_inv_std))
+    return model_error(path + ": truncated");
+  if (!all_finite(m.lr.sparse_w)) return model_error(path + ": non-finite weight");
   // v3: prepare()'s per-word contributions, stored by save() (none: prepare() computes them).
   int32_t rows = 0;
   if (version >= 3 && !in.read(reinterpret_cast<char*>(&rows), 4)) return model_error(path + ": truncated");
@@ -410,9 +404,7 @@ Status SentenceModel::save(const std::string& path) const {
   const Eigen::VectorXf mean = dense_mean.size() == ddim ? dense_mean : Eigen::VectorXf::Zero(ddim);
   const Eigen::VectorXf inv = dense_inv_std.size() == ddim ? dense_inv_std : Eigen::VectorXf::Ones(ddim);
   if (lr.dense_w.size() != ddim || lr.sparse_w.size() != sparse_dim()) return internal_error("sentence model: weight sizes do not match its configuration");
-  out.write(reinterpret_cast<const char*>(lr.dense_w.data()), sizeof(float) * ddim);
-  out.write(reinterpret_cast<const char*>(mean.data()), sizeof(float) * ddim);
-  out.write(reinterpret_cast<const char*>(inv.data()), sizeof(float) * ddim);
+  write_standardized_dense(out, lr.dense_w, mean, inv);
   // The per-word contributions, as prepare() computes them from the weights just written (only
   // with a fitted standardisation; otherwise none, and prepare() computes them after loading).
   ModelBuffer<WordInfo> infos;

@@ -220,15 +220,9 @@ Result<TokenModel> TokenModel::load(const std::string& path) {
   m.hash_bits = bits;
   m.lr.sparse_w.resize(m.sparse_dim());
   in.read(reinterpret_cast<char*>(m.lr.sparse_w.data()), sizeof(float) * m.sparse_dim());
-  m.lr.dense_w.resize(ddim);
-  m.dense_mean.resize(ddim);
-  m.dense_inv_std.resize(ddim);
-  in.read(reinterpret_cast<char*>(m.lr.dense_w.data()), sizeof(float) * ddim);
-  in.read(reinterpret_cast<char*>(m.dense_mean.data()), sizeof(float) * ddim);
-  in.read(reinterpret_cast<char*>(m.dense_inv_std.data()), sizeof(float) * ddim);
-  if (!in) return model_error(path + ": truncated");
-  for (float w : m.lr.sparse_w)
-    if (!std::isfinite(w)) return model_error(path + ": non-finite weight");
+  if (!read_standardized_dense(in, ddim, m.lr.dense_w, m.dense_mean, m.dense_inv_std))
+    return model_error(path + ": truncated");
+  if (!all_finite(m.lr.sparse_w)) return model_error(path + ": non-finite weight");
   return m;
 }
 
@@ -245,9 +239,7 @@ Status TokenModel::save(const std::string& path) const {
   out.write(reinterpret_cast<const char*>(&ddim), 4);
   out.write(reinterpret_cast<const char*>(&lr.bias), 4);
   out.write(reinterpret_cast<const char*>(lr.sparse_w.data()), sizeof(float) * lr.sparse_w.size());
-  out.write(reinterpret_cast<const char*>(lr.dense_w.data()), sizeof(float) * ddim);
-  out.write(reinterpret_cast<const char*>(dense_mean.data()), sizeof(float) * ddim);
-  out.write(reinterpret_cast<const char*>(dense_inv_std.data()), sizeof(float) * ddim);
+  write_standardized_dense(out, lr.dense_w, dense_mean, dense_inv_std);
   if (!out) return internal_error("write failed: " + path);
   return {};
 }
