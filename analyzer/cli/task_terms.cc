@@ -50,9 +50,6 @@ const char* const kTrainLoadedHelp =
     "                       the sentence model its summaries as features\n"
     "  --token-l2 X         the token model's sparse L2 (default 1e-4)\n"
     "  --token-hash-bits N  the token model's feature space 2^N (default 18)\n"
-    "  --token-ptc-weight X  add PTC train word tokens to the token model at this weight (default 0)\n"
-    "  --ptc-weight X       add PTC train sentences to the sentence model at this weight (default 0:\n"
-    "                       none); never part of the CV figure\n"
     "  --oof FILE           write BABE train rows' out-of-fold probabilities (id, label, p)\n"
     "  --upgrade            no training: rewrite OUT/sentence.bin in the current file format (same\n"
     "                       model; stores the per-word contributions that loading would compute)\n"
@@ -83,8 +80,8 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
                        {"pooled-maxn", true}, {"upgrade", false},
-                       {"token-model", false}, {"token-l2", true}, {"ptc-weight", true}, {"oof", true},
-                       {"token-ptc-weight", true}, {"token-hash-bits", true},
+                       {"token-model", false}, {"token-l2", true}, {"oof", true},
+                       {"token-hash-bits", true},
                        {"vectors-from-model", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
@@ -155,8 +152,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   }
   o.token_model = a->has("token-model");
   o.oof_out = a->get("oof");
-  for (auto [name, out] : {std::pair<const char*, double*>{"token-l2", &o.token_l2}, {"ptc-weight", &o.ptc_weight},
-                                      {"token-ptc-weight", &o.token_ptc_weight}}) {
+  for (auto [name, out] : {std::pair<const char*, double*>{"token-l2", &o.token_l2}}) {
     if (!a->values.count(name)) continue;
     try {
       *out = std::stod(a->get(name));

@@ -78,11 +78,9 @@ void LoadedStage::annotate(Document& doc) const {
       t.sentence = si;
       doc.loaded_terms.push_back(std::move(t));
     }
-    float token_summary[kTokenSummaryCount] = {0, 0, 0};
-    if (token_) {
-      token_term_infos(matches, evidence, s.first_token, s.end_token, token_infos);
-      token_->sentence_features(doc, s.first_token, s.end_token, token_infos, model_.vectors, token_summary);
-    }
+    float token_summary[kTokenSummaryCount];
+    token_summary_of(token_ ? &*token_ : nullptr, model_.vectors, doc, s.first_token, s.end_token, matches, evidence,
+                     token_infos, token_summary);
     const double z = model_.margin_fast(doc, s.first_token, s.end_token, evidence, token_summary);
     if (ensemble_) {
       classifier_tokens(doc, s.first_token, s.end_token, words);

@@ -31,7 +31,6 @@ class LoadedStage : public Stage {
   const TermTable& table() const { return table_; }
   const SentenceModel& model() const { return model_; }
   const std::optional<SentenceEnsemble>& ensemble() const { return ensemble_; }
-  const std::optional<TokenModel>& token_model() const { return token_; }
 
  private:
   TermTable table_;

@@ -51,9 +51,7 @@ bool has_letter(const std::string& s) {
   return false;
 }
 
-// `folds_for_all`: also give non-BABE records a fold (PTC rows whose term scores are out-of-fold).
-Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int folds, std::ostream& log,
-                                        bool folds_for_all = false) {
+Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int folds, std::ostream& log) {
   auto recs = read_corpus(path);
   if (!recs) return recs.error();
   std::vector<TrainDoc> out;
@@ -84,7 +82,7 @@ Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int 
     }
     if (r.label == "biased") td.label = 1;
     else if (r.label == "non-biased") td.label = 0;
-    if (babe || folds_for_all) td.fold = static_cast<int>(hash_token(r.id.empty() ? r.text : r.id) % folds);
+    if (babe) td.fold = static_cast<int>(hash_token(r.id.empty() ? r.text : r.id) % folds);
     out.push_back(std::move(td));
   }
   log << "  read " << out.size() << " records from " << path << "\n";
@@ -177,7 +175,6 @@ struct Candidates {
   TermTable table;                             // every candidate, score 0
   std::vector<TermStats> total;                // per candidate
   std::vector<std::vector<TermStats>> babe_fold;  // [fold][candidate]
-  std::vector<std::vector<TermStats>> ptc_fold;   // [fold][candidate], when PTC records have folds
 };
 
 void count_terms(const std::vector<TrainDoc>& docs, Candidates& c, int folds) {
@@ -253,25 +250,26 @@ struct SentenceSet {
 
 // Evidence of the table's matches in tokens [a, b), with the score given by `score_of`.
 template <class F>
-void evidence_of(const TrainDoc& d, const TermTable& table, int32_t a, int32_t b, F score_of,
-                 std::vector<TermEvidence>& ev) {
-  std::vector<TermMatch> ms;
-  table.match(d.doc.tokens, a, b, ms);
+void evidence_of(const Document& doc, const TermTable& table, int32_t a, int32_t b, F score_of,
+                 std::vector<TermMatch>& ms, std::vector<TermEvidence>& ev) {
+  ms.clear();
+  table.match(doc.tokens, a, b, ms);
   ev.clear();
   for (const auto& m : ms) ev.push_back({score_of(m.entry), table.entries()[m.entry].category});
 }
 
-void standardize_fit(std::vector<Example>& ex, SentenceModel& m) {
-  const int dd = m.dense_dim();
-  m.dense_mean = Eigen::VectorXf::Zero(dd);
-  m.dense_inv_std = Eigen::VectorXf::Ones(dd);
+// Mean and inverse standard deviation of the examples' dense blocks (size dd); a constant
+// component gets inverse 0, so it drops out.
+void standardize_fit(const std::vector<Example>& ex, int dd, Eigen::VectorXf& mean, Eigen::VectorXf& inv_std) {
+  mean = Eigen::VectorXf::Zero(dd);
+  inv_std = Eigen::VectorXf::Ones(dd);
   if (ex.empty() || dd == 0) return;
-  for (const auto& e : ex) m.dense_mean += e.dense;
-  m.dense_mean /= static_cast<float>(ex.size());
+  for (const auto& e : ex) mean += e.dense;
+  mean /= static_cast<float>(ex.size());
   Eigen::VectorXf var = Eigen::VectorXf::Zero(dd);
-  for (const auto& e : ex) var += (e.dense - m.dense_mean).cwiseAbs2();
+  for (const auto& e : ex) var += (e.dense - mean).cwiseAbs2();
   var /= static_cast<float>(ex.size());
-  for (int j = 0; j < dd; ++j) m.dense_inv_std[j] = var[j] > 1e-12f ? 1.f / std::sqrt(var[j]) : 0.f;
+  for (int j = 0; j < dd; ++j) inv_std[j] = var[j] > 1e-12f ? 1.f / std::sqrt(var[j]) : 0.f;
 }
 
 double best_threshold(const std::vector<double>& p, const std::vector<int>& y, double* best_f1) {
@@ -449,12 +447,10 @@ Result<SentenceEnsemble> train_ensemble(const LoadedTrainOptions& opt, const std
 // Trains the token model on BABE train records' word tokens (label: inside a biased-word span of at
 // most kMaxTermTokens words; tokens of longer spans are left out), with term scores out-of-fold as
 // for the sentence model. `summary[r]` gets record r's sentence features from the model of the folds
-// that did not see it; `token` is then trained on all records. With token_ptc_weight, PTC train
-// word tokens are added to every fit (they never count in the out-of-fold figure).
+// that did not see it; `token` is then trained on all records.
 template <class OofScore>
-Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainDoc>& docs,
-                         const std::vector<TrainDoc>& ptc, const TermTable& table, OofScore oof_score,
-                         const WordVectors& wv, TokenModel& token,
+Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainDoc>& docs, const TermTable& table,
+                         OofScore oof_score, const WordVectors& wv, TokenModel& token,
                          std::vector<std::array<float, kTokenSummaryCount>>& summary, std::ostream& log) {
   token.hash_bits = opt.token_hash_bits;
   std::vector<std::vector<TokenTermInfo>> infos(docs.size());
@@ -466,10 +462,7 @@ Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainD
     const TrainDoc& d = docs[r];
     if (d.fold < 0) continue;
     const auto n = static_cast<int32_t>(d.doc.tokens.size());
-    ms.clear();
-    table.match(d.doc.tokens, 0, n, ms);
-    ev.clear();
-    for (const auto& m : ms) ev.push_back({oof_score(m.entry, d.fold, false), table.entries()[m.entry].category});
+    evidence_of(d.doc, table, 0, n, [&](int e) { return oof_score(e, d.fold); }, ms, ev);
     token_term_infos(ms, ev, 0, n, infos[r]);
     for (int32_t i = 0; i < n; ++i) {
       if (d.doc.tokens[i].kind != TokenKind::Word || d.mark[i] == kSkip) continue;
@@ -480,41 +473,9 @@ Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainD
       ex_fold.push_back(d.fold);
     }
   }
-  if (opt.token_ptc_weight > 0) {
-    // PTC tokens (Loaded_Language / Name_Calling words as positives): always in training (fold -1),
-    // per sentence, with their term scores out-of-fold over PTC's own folds.
-    std::vector<TokenTermInfo> sent_infos;
-    size_t added = 0;
-    for (const auto& d : ptc)
-      for (const auto& s : d.doc.sentences) {
-        ms.clear();
-        table.match(d.doc.tokens, s.first_token, s.end_token, ms);
-        ev.clear();
-        for (const auto& m : ms) ev.push_back({oof_score(m.entry, d.fold, true), table.entries()[m.entry].category});
-        token_term_infos(ms, ev, s.first_token, s.end_token, sent_infos);
-        for (int32_t i = s.first_token; i < s.end_token; ++i) {
-          if (d.doc.tokens[i].kind != TokenKind::Word || d.mark[i] == kSkip) continue;
-          Example e;
-          token.extract(d.doc, s.first_token, s.end_token, i, sent_infos, wv, e);
-          e.label = d.mark[i] == kLoaded || d.mark[i] == kLabel ? 1.f : 0.f;
-          e.weight = static_cast<float>(opt.token_ptc_weight);
-          ex.push_back(std::move(e));
-          ex_fold.push_back(-1);
-          ++added;
-        }
-      }
-    log << "  token model: " << added << " PTC word tokens at weight " << opt.token_ptc_weight << "\n";
-  }
   // Standardisation from all tokens (no labels involved).
   const int dd = token.dense_dim(wv);
-  token.dense_mean = Eigen::VectorXf::Zero(dd);
-  Eigen::VectorXf var = Eigen::VectorXf::Zero(dd);
-  for (const auto& e : ex) token.dense_mean += e.dense;
-  token.dense_mean /= static_cast<float>(std::max<size_t>(ex.size(), 1));
-  for (const auto& e : ex) var += (e.dense - token.dense_mean).cwiseAbs2();
-  var /= static_cast<float>(std::max<size_t>(ex.size(), 1));
-  token.dense_inv_std = Eigen::VectorXf::Ones(dd);
-  for (int j = 0; j < dd; ++j) token.dense_inv_std[j] = var[j] > 1e-12f ? 1.f / std::sqrt(var[j]) : 0.f;
+  standardize_fit(ex, dd, token.dense_mean, token.dense_inv_std);
   for (auto& e : ex) token.standardize(e.dense);
   LogRegParams tp;
   tp.l2_sparse = opt.token_l2;
@@ -537,7 +498,7 @@ Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainD
   log << "token model: " << ex.size() << " word tokens; out-of-fold macro-F1 at 0.5 on BABE train tokens "
       << tok_counts.macro_f1() << "\n";
   token.lr = train_logreg(ex, token.sparse_dim(), dd, tp);
-  token.prepare(wv);  // the full model scores as the stage does (PTC rows, dev)
+  token.prepare(wv);  // the full model scores as the stage does (dev)
   return {};
 }
 
@@ -554,8 +515,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   if (!babe_tr) return babe_tr.error();
   auto babe_dev = load_docs(C + "/babe/dev.jsonl", false, opt.folds, log);
   if (!babe_dev) return babe_dev.error();
-  auto ptc_tr = load_docs(C + "/ptc_semeval2020_task11/train.jsonl", false, opt.folds, log,
-                          opt.ptc_weight > 0 || opt.token_ptc_weight > 0);
+  auto ptc_tr = load_docs(C + "/ptc_semeval2020_task11/train.jsonl", false, opt.folds, log);
   if (!ptc_tr) return ptc_tr.error();
   auto ptc_dev = load_docs(C + "/ptc_semeval2020_task11/dev.jsonl", false, opt.folds, log);
   if (!ptc_dev) return ptc_dev.error();
@@ -611,7 +571,6 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       cand.total[i].marked += ptc_counts.total[i].marked;
       cand.total[i].labeled += ptc_counts.total[i].labeled;
     }
-    cand.ptc_fold = std::move(ptc_counts.babe_fold);
   }
 
   // ---- prior: logistic regression from lexicon/seed/suffix/vector features to the marked rate ----
@@ -700,32 +659,33 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
 
   // Out-of-fold term scores for BABE train sentences (a term's score must not have seen the
   // sentence it is a feature of).
-  auto oof_score = [&](int entry_in_table, int fold, bool ptc = false) -> float {
+  auto oof_score = [&](int entry_in_table, int fold) -> float {
     const std::string& ph = table.entries()[entry_in_table].phrase;
     const int32_t ci = cand.table.find(ph);
     if (ci < 0 || fold < 0) return table.entries()[entry_in_table].score;
     TermStats s = cand.total[ci];
-    const TermStats& f = (ptc ? cand.ptc_fold : cand.babe_fold)[fold][ci];
+    const TermStats& f = cand.babe_fold[fold][ci];
     s.occ -= f.occ;
     s.marked -= f.marked;
     return smoothed(s, p0[ci]);
   };
 
+  std::vector<TermMatch> ms;
   std::vector<TermEvidence> ev;
   // ---- word-in-context token model (optional): out-of-fold summaries for BABE train records ----
   TokenModel token;
   std::vector<std::array<float, kTokenSummaryCount>> token_summary(babe_tr->size());
   if (opt.token_model) {
     model.use_token_features = true;
-    if (auto st = train_token_model(opt, *babe_tr, *ptc_tr, table, oof_score, wv, token, token_summary, log); !st) return st;
+    if (auto st = train_token_model(opt, *babe_tr, table, oof_score, wv, token, token_summary, log); !st) return st;
   }
 
   SentenceSet train;
   for (size_t r = 0; r < babe_tr->size(); ++r) {
     const TrainDoc& d = (*babe_tr)[r];
     if (d.label < 0) continue;
-    evidence_of(d, table, 0, static_cast<int32_t>(d.doc.tokens.size()),
-                [&](int e) { return oof_score(e, d.fold); }, ev);
+    evidence_of(d.doc, table, 0, static_cast<int32_t>(d.doc.tokens.size()),
+                [&](int e) { return oof_score(e, d.fold); }, ms, ev);
     SentenceFeatures f;
     model.extract(d.doc, 0, static_cast<int32_t>(d.doc.tokens.size()), ev, f, token_summary[r].data());
     Example e;
@@ -735,42 +695,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
     train.ex.push_back(std::move(e));
     train.fold.push_back(d.fold);
   }
-  const size_t n_babe = train.ex.size();
-  if (opt.ptc_weight > 0) {
-    // PTC sentences: always in training (fold -1), never scored by the CV. Term scores out-of-fold
-    // over PTC's own folds; token summaries from the full token model (trained on BABE only).
-    std::vector<TermMatch> ms;
-    std::vector<TokenTermInfo> infos;
-    size_t pos = 0;
-    for (const auto& d : *ptc_tr) {
-      for (const auto& s : d.doc.sentences) {
-        bool marked = false;
-        for (int32_t i = s.first_token; i < s.end_token; ++i) marked |= d.mark[i] != kNone;
-        ms.clear();
-        table.match(d.doc.tokens, s.first_token, s.end_token, ms);
-        ev.clear();
-        for (const auto& m : ms) ev.push_back({oof_score(m.entry, d.fold, true), table.entries()[m.entry].category});
-        float summary[kTokenSummaryCount] = {0, 0, 0};
-        if (opt.token_model) {
-          token_term_infos(ms, ev, s.first_token, s.end_token, infos);
-          token.sentence_features(d.doc, s.first_token, s.end_token, infos, wv, summary);
-        }
-        SentenceFeatures f;
-        model.extract(d.doc, s.first_token, s.end_token, ev, f, summary);
-        Example e;
-        e.sparse = std::move(f.sparse);
-        e.dense = std::move(f.dense);
-        e.label = marked ? 1.f : 0.f;
-        e.weight = static_cast<float>(opt.ptc_weight);
-        pos += marked;
-        train.ex.push_back(std::move(e));
-        train.fold.push_back(-1);
-      }
-    }
-    log << "  PTC: " << train.ex.size() - n_babe << " sentences (" << pos << " with marked spans) at weight "
-        << opt.ptc_weight << "\n";
-  }
-  standardize_fit(train.ex, model);
+  standardize_fit(train.ex, model.dense_dim(), model.dense_mean, model.dense_inv_std);
   for (auto& e : train.ex) model.standardize(e.dense);
   log << "sentence model: " << train.ex.size() << " BABE train sentences, dense dim " << model.dense_dim() << "\n";
 
@@ -779,17 +704,17 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   sp.iterations = opt.iterations;
   double best_cv = -1, best_l2 = 1e-4, best_thr = 0.5;
   std::vector<double> best_oof_margin;
-  std::vector<int> y;  // BABE rows only (the first n_babe of train.ex)
-  for (size_t i = 0; i < n_babe; ++i) y.push_back(static_cast<int>(train.ex[i].label));
+  std::vector<int> y;
+  for (const auto& e : train.ex) y.push_back(static_cast<int>(e.label));
   for (double l2 : parse_grid(opt.l2_grid)) {
     sp.l2_sparse = l2;
-    std::vector<double> oof(n_babe, 0.5), oof_margin(n_babe, 0.0);
+    std::vector<double> oof(train.ex.size(), 0.5), oof_margin(train.ex.size(), 0.0);
     for (int f = 0; f < opt.folds; ++f) {
       std::vector<Example> tr;
       for (size_t i = 0; i < train.ex.size(); ++i)
         if (train.fold[i] != f) tr.push_back(train.ex[i]);
       const auto m = train_logreg(tr, model.sparse_dim(), model.dense_dim(), sp);
-      for (size_t i = 0; i < n_babe; ++i)
+      for (size_t i = 0; i < train.ex.size(); ++i)
         if (train.fold[i] == f) {
           oof_margin[i] = m.margin(train.ex[i].sparse, train.ex[i].dense);
           oof[i] = sigmoid(oof_margin[i]);
@@ -822,7 +747,6 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
 
   // Dev, exactly as the pipeline scores it: per sentence, a record is biased when any sentence is.
   std::vector<std::string> words;
-  std::vector<TermMatch> dev_ms;
   std::vector<TokenTermInfo> dev_infos;
   auto dev_eval = [&](const SentenceEnsemble* ens, float thr) {
     BinaryCounts bc;
@@ -830,15 +754,11 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       if (d.label < 0) continue;
       bool any = false;
       for (const auto& s : d.doc.sentences) {
-        dev_ms.clear();
-        table.match(d.doc.tokens, s.first_token, s.end_token, dev_ms);
-        ev.clear();
-        for (const auto& m : dev_ms) ev.push_back({table.entries()[m.entry].score, table.entries()[m.entry].category});
-        float summary[kTokenSummaryCount] = {0, 0, 0};
-        if (model.use_token_features) {
-          token_term_infos(dev_ms, ev, s.first_token, s.end_token, dev_infos);
-          token.sentence_features(d.doc, s.first_token, s.end_token, dev_infos, model.vectors, summary);
-        }
+        evidence_of(d.doc, table, s.first_token, s.end_token, [&](int e) { return table.entries()[e].score; }, ms,
+                    ev);
+        float summary[kTokenSummaryCount];
+        token_summary_of(model.use_token_features ? &token : nullptr, model.vectors, d.doc, s.first_token,
+                         s.end_token, ms, ev, dev_infos, summary);
         const double z = model.margin_fast(d.doc, s.first_token, s.end_token, ev, summary);
         if (ens) classifier_tokens(d.doc, s.first_token, s.end_token, words);
         any |= (ens ? ens->score(z, words) : sigmoid(z)) >= thr;
@@ -866,8 +786,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   if (!opt.pooled) {
     fs::remove(ep, ec);  // a stale ensemble would be stacked on a linear model it was not fitted to
   } else {
-    const std::vector<int> babe_folds(train.fold.begin(), train.fold.begin() + static_cast<long>(n_babe));
-    auto ens = train_ensemble(opt, *babe_tr, *ptc_tr, wv, best_oof_margin, babe_folds, y, log);
+    auto ens = train_ensemble(opt, *babe_tr, *ptc_tr, wv, best_oof_margin, train.fold, y, log);
     if (!ens) return ens.error();
     log << "ensemble: BABE dev macro-F1 " << dev_eval(&*ens, ens->threshold) << " at threshold " << ens->threshold
         << "\n";

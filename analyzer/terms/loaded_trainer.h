@@ -37,11 +37,6 @@ struct LoadedTrainOptions {
   bool token_model = false;
   double token_l2 = 1e-4;     // its sparse L2 (dense: l2_dense)
   int token_hash_bits = 18;   // its hashed feature space 2^N
-  double token_ptc_weight = 0.0;  // PTC train word tokens as extra token-model rows at this weight (0: none)
-  // PTC train sentences as extra sentence-model rows (with a Loaded_Language/Name_Calling span:
-  // biased; others: non-biased), weighted by this; 0 = none. Always in training, never in the CV
-  // figure (the folds are over BABE rows only).
-  double ptc_weight = 0.0;
   std::string oof_out;        // writes BABE train rows' out-of-fold probabilities here (error analysis)
   // Sentence ensemble: a fastText supervised classifier (exported as a PooledClassifier) stacked with
   // the linear model; written to sentence_pooled.bin. Off by default: on BABE it gained only noise

@@ -204,6 +204,15 @@ void TokenModel::sentence_features(const Document& doc, int32_t first, int32_t e
   summarize_token_probabilities(p, out);
 }
 
+void token_summary_of(const TokenModel* token, const WordVectors& vectors, const Document& doc, int32_t first,
+                      int32_t end, const std::vector<TermMatch>& matches, const std::vector<TermEvidence>& evidence,
+                      std::vector<TokenTermInfo>& infos, float* out) {
+  std::fill(out, out + kTokenSummaryCount, 0.f);
+  if (!token) return;
+  token_term_infos(matches, evidence, first, end, infos);
+  token->sentence_features(doc, first, end, infos, vectors, out);
+}
+
 Result<TokenModel> TokenModel::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return model_error("cannot read " + path);

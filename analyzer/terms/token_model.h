@@ -80,6 +80,13 @@ class TokenModel {
   bool prepared_ = false;
 };
 
+// The sentence features of tokens [first, end) given their term matches and evidence, as the stage
+// and the trainer build them; zeros without a token model (a sentence model without token features
+// ignores them). `infos` is scratch.
+void token_summary_of(const TokenModel* token, const WordVectors& vectors, const Document& doc, int32_t first,
+                      int32_t end, const std::vector<TermMatch>& matches, const std::vector<TermEvidence>& evidence,
+                      std::vector<TokenTermInfo>& infos, float* out);
+
 // From token probabilities to the sentence features (max, top-2 mean, count >= 0.5).
 void summarize_token_probabilities(const std::vector<double>& p, float* out);
 

@@ -1,15 +1,19 @@
 #pragma once
 // Fixtures shared by the stance context-vector tests: a mention located by its text, and tiny
 // word-vector tables with one axis per word.
+#include <initializer_list>
 #include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "analyzer/models/stance_train.h"
+#include "analyzer/models/word_vectors_file.h"
 #include "analyzer/terms/word_vectors.h"
 #include "tests/test_doc.h"
+#include "tests/test_temp.h"
 
 namespace framelens_test {
 
@@ -47,5 +51,29 @@ inline framelens::StanceExample mendes_example(const std::string& text, int labe
   e.group = text;
   return e;
 }
+
+// mendes_example of each (text, label).
+inline std::vector<framelens::StanceExample> mendes_examples(
+    std::initializer_list<std::pair<const char*, int>> texts_and_labels) {
+  std::vector<framelens::StanceExample> ex;
+  for (const auto& [text, label] : texts_and_labels) ex.push_back(mendes_example(text, label));
+  return ex;
+}
+
+// A models folder in a fresh temporary directory: vectors/words.bin written from `wv`, and the path
+// a stance model is saved to (stance/stance.bin). Removed when the test ends.
+struct StanceModelDir {
+  TempDir tmp;
+  std::string vec_path, model_path;
+  uint64_t vectors_checksum = 0;  // what a stance model trained on `wv` must record
+  StanceModelDir(const std::string& name, const framelens::terms::WordVectors& wv) : tmp(name) {
+    std::filesystem::create_directories(tmp.dir / "stance");
+    std::filesystem::create_directories(tmp.dir / "vectors");
+    vec_path = (tmp.dir / "vectors" / "words.bin").string();
+    model_path = (tmp.dir / "stance" / "stance.bin").string();
+    REQUIRE(framelens::save_word_vectors(wv, vec_path, &vectors_checksum).ok());
+  }
+  std::string dir() const { return tmp.dir.string(); }
+};
 
 }  // namespace framelens_test

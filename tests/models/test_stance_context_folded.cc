@@ -6,8 +6,6 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "analyzer/models/stance_context_folded.h"
 #include "analyzer/models/stance_context_vectors.h"
@@ -47,15 +45,12 @@ std::vector<float> dense(const SparseVector& x, uint32_t n) {
 }
 
 std::vector<StanceExample> toy_examples() {
-  std::vector<StanceExample> ex;
-  auto add = [&](const std::string& text, int label) { ex.push_back(framelens_test::mendes_example(text, label)); };
-  add("Voters praised Mendes today .", kStancePositive);
-  add("Mendes was praised today by the voters .", kStancePositive);
-  add("Critics slammed Mendes .", kStanceNegative);
-  add("Mendes was slammed today .", kStanceNegative);
-  add("Mendes arrived today .", kStanceNeutral);
-  add("The voters met Mendes , critics arrived .", kStanceNeutral);
-  return ex;
+  return framelens_test::mendes_examples({{"Voters praised Mendes today .", kStancePositive},
+                                          {"Mendes was praised today by the voters .", kStancePositive},
+                                          {"Critics slammed Mendes .", kStanceNegative},
+                                          {"Mendes was slammed today .", kStanceNegative},
+                                          {"Mendes arrived today .", kStanceNeutral},
+                                          {"The voters met Mendes , critics arrived .", kStanceNeutral}});
 }
 
 }  // namespace
@@ -156,27 +151,21 @@ TEST_CASE("folded context scores equal the full dense features", "[stance][vecto
 
 TEST_CASE("stance files: v3 keeps the norm, v2 files (L2 blocks) still load, bad norms are model errors",
           "[stance][vectors]") {
-  const auto dir = framelens_test::temp_path("framelens_stance_folded_test");
-  std::filesystem::create_directories(dir / "stance");
-  std::filesystem::create_directories(dir / "vectors");
-  const std::string vec_path = (dir / "vectors" / "words.bin").string();
-  const std::string model_path = (dir / "stance" / "stance.bin").string();
-  auto wv = mixed_vectors();
-  uint64_t sum = 0;
-  REQUIRE(save_word_vectors(*wv, vec_path, &sum).ok());
+  const auto wv = mixed_vectors();
+  const framelens_test::StanceModelDir dir("framelens_stance_folded_test", *wv);
   const auto ex = toy_examples();
   auto lex = std::make_shared<const PolarityLexicon>();
   StanceTrainOptions opt;
   opt.hash_bits = 10;
   opt.vectors = wv;
-  opt.vectors_checksum = sum;
-  auto read_bytes = [&] {
-    std::ifstream is(model_path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(is), {});
-  };
-  auto write_bytes = [&](const std::string& b) {
-    std::ofstream os(model_path, std::ios::binary | std::ios::trunc);
-    os.write(b.data(), static_cast<std::streamsize>(b.size()));
+  opt.vectors_checksum = dir.vectors_checksum;
+  // Trains with these context options and saves the model; returns it.
+  auto trained_and_saved = [&](const ContextVectorOptions& context) {
+    opt.context = context;
+    auto m = train_stance_model(ex, lex, opt);
+    REQUIRE(m.ok());
+    REQUIRE(m->save(dir.model_path).ok());
+    return std::move(*m);
   };
   auto same_predictions = [&](const StanceModel& a, const StanceModel& b) {
     StanceWorkspace w1, w2;
@@ -187,48 +176,44 @@ TEST_CASE("stance files: v3 keeps the norm, v2 files (L2 blocks) still load, bad
       for (int k = 0; k < 3; ++k) CHECK(pa.p[k] == Approx(pb.p[k]).margin(1e-6));
     }
   };
+  // Rewrites the saved model file through `edit` (a hand-made old or corrupt file).
+  auto patch_saved = [&](auto edit) {
+    std::string b = framelens_test::read_all(dir.model_path);
+    edit(b);
+    framelens_test::write_all(dir.model_path, b);
+  };
   // Layout after the 16-byte header: blocks, window, scale, then (v3) norm, each 4 bytes.
   constexpr size_t kNormAt = 16 + 12;
 
   SECTION("v3 round trip keeps a mean norm and folds again") {
-    opt.context = {kCtxAllBlocks, 3, 0.5f, ContextNorm::Mean};
-    auto m = train_stance_model(ex, lex, opt);
-    REQUIRE(m.ok());
-    REQUIRE(m->save(model_path).ok());
-    auto back = StanceModel::load_from(dir.string());
+    const auto m = trained_and_saved({kCtxAllBlocks, 3, 0.5f, ContextNorm::Mean});
+    auto back = StanceModel::load_from(dir.dir());
     REQUIRE(back.ok());
     CHECK(back->context().options().norm == ContextNorm::Mean);
     CHECK(back->folded_context().enabled());
-    same_predictions(*m, *back);
+    same_predictions(m, *back);
   }
   SECTION("a v2 file has no norm field and means L2") {
-    opt.context = {kCtxAllBlocks, 3, 2.0f, ContextNorm::L2};
-    auto m = train_stance_model(ex, lex, opt);
-    REQUIRE(m.ok());
-    REQUIRE(m->save(model_path).ok());
-    std::string b = read_bytes();
-    uint32_t version = 2;
-    std::memcpy(&b[8], &version, 4);
-    b.erase(kNormAt, 4);
-    write_bytes(b);
-    auto back = StanceModel::load_from(dir.string());
+    const auto m = trained_and_saved({kCtxAllBlocks, 3, 2.0f, ContextNorm::L2});
+    patch_saved([](std::string& b) {
+      const uint32_t version = 2;
+      std::memcpy(&b[8], &version, 4);
+      b.erase(kNormAt, 4);
+    });
+    auto back = StanceModel::load_from(dir.dir());
     REQUIRE(back.ok());
     CHECK(back->context().options().norm == ContextNorm::L2);
     CHECK_FALSE(back->folded_context().enabled());
-    same_predictions(*m, *back);
+    same_predictions(m, *back);
   }
   SECTION("an unknown norm is a model error") {
-    opt.context = {kCtxAllBlocks, 3, 2.0f, ContextNorm::Root};
-    auto m = train_stance_model(ex, lex, opt);
-    REQUIRE(m.ok());
-    REQUIRE(m->save(model_path).ok());
-    std::string b = read_bytes();
-    const uint32_t bad = 7;
-    std::memcpy(&b[kNormAt], &bad, 4);
-    write_bytes(b);
-    auto back = StanceModel::load_from(dir.string());
+    trained_and_saved({kCtxAllBlocks, 3, 2.0f, ContextNorm::Root});
+    patch_saved([](std::string& b) {
+      const uint32_t bad = 7;
+      std::memcpy(&b[kNormAt], &bad, 4);
+    });
+    auto back = StanceModel::load_from(dir.dir());
     REQUIRE_FALSE(back.ok());
     CHECK(back.error().kind == ErrorKind::Model);
   }
-  std::filesystem::remove_all(dir);
 }

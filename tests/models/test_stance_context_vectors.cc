@@ -93,36 +93,30 @@ TEST_CASE("context vectors mask the target and split left from right", "[stance]
 }
 
 TEST_CASE("stance model with context vectors: round trip and vector mismatches", "[stance][vectors]") {
-  const auto dir = framelens_test::temp_path("framelens_stance_ctx_test");
-  std::filesystem::create_directories(dir / "stance");
-  std::filesystem::create_directories(dir / "vectors");
-  const std::string vec_path = (dir / "vectors" / "words.bin").string();
-  const std::string model_path = (dir / "stance" / "stance.bin").string();
   auto wv = axis_vectors();
-  uint64_t sum = 0;
-  REQUIRE(save_word_vectors(*wv, vec_path, &sum).ok());
+  const framelens_test::StanceModelDir dir("framelens_stance_ctx_test", *wv);
+  const std::string& vec_path = dir.vec_path;
+  const std::string& model_path = dir.model_path;
 
-  std::vector<StanceExample> ex;
-  auto add = [&](const std::string& text, int label) { ex.push_back(framelens_test::mendes_example(text, label)); };
-  add("Voters praised Mendes .", kStancePositive);
-  add("Mendes was praised today .", kStancePositive);
-  add("Voters slammed Mendes .", kStanceNegative);
-  add("Mendes was slammed today .", kStanceNegative);
-  add("Mendes arrived today .", kStanceNeutral);
-  add("Voters met Mendes .", kStanceNeutral);
+  const auto ex = framelens_test::mendes_examples({{"Voters praised Mendes .", kStancePositive},
+                                                   {"Mendes was praised today .", kStancePositive},
+                                                   {"Voters slammed Mendes .", kStanceNegative},
+                                                   {"Mendes was slammed today .", kStanceNegative},
+                                                   {"Mendes arrived today .", kStanceNeutral},
+                                                   {"Voters met Mendes .", kStanceNeutral}});
   auto lex = std::make_shared<const PolarityLexicon>();
   StanceTrainOptions opt;
   opt.hash_bits = 12;
   opt.context = {kCtxAllBlocks, 3, 1.0f};
   opt.vectors = wv;
-  opt.vectors_checksum = sum;
+  opt.vectors_checksum = dir.vectors_checksum;
   auto m = train_stance_model(ex, lex, opt);
   REQUIRE(m.ok());
   CHECK(m->context().dim() == 9);
   CHECK(m->linear().dim() == (1u << 12) + 9);
   REQUIRE(m->save(model_path).ok());
 
-  auto back = StanceModel::load_from(dir.string());
+  auto back = StanceModel::load_from(dir.dir());
   REQUIRE(back.ok());
   CHECK(back->context().enabled());
   StanceWorkspace w1, w2;
@@ -142,7 +136,7 @@ TEST_CASE("stance model with context vectors: round trip and vector mismatches",
 
   auto expect_model_error = [&](const std::string& what) {
     INFO(what);
-    auto r = StanceModel::load_from(dir.string());
+    auto r = StanceModel::load_from(dir.dir());
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == ErrorKind::Model);
   };
@@ -165,10 +159,9 @@ TEST_CASE("stance model with context vectors: round trip and vector mismatches",
   SECTION("a stage over the folder fails the same way") {
     std::filesystem::remove(vec_path);
     PipelineOptions o;
-    o.models_dir = dir.string();
+    o.models_dir = dir.dir();
     auto st = make_stance_stage(o);
     REQUIRE_FALSE(st.ok());
     CHECK(st.error().kind == ErrorKind::Model);
   }
-  std::filesystem::remove_all(dir);
 }
