@@ -66,6 +66,35 @@ SpeakerPhrase name_after_modifiers(const Document& doc, int32_t begin, int32_t l
   return SpeakerPhrase{};
 }
 
+// A dateline opening the sentence ("WASHINGTON (AP) -", "LAS VEGAS/MACAU (Reuters) -"): upper-case
+// words, slashes and commas, an optional parenthesised agency, closed by a dash. Returns the token
+// after the dash, or `floor` when there is none.
+int32_t after_dateline(const Document& doc, int32_t floor, int32_t limit) {
+  const auto& toks = doc.tokens;
+  bool caps = false, in_parens = false;
+  for (int32_t k = floor; k < limit && k - floor < 14; ++k) {
+    const Token& t = toks[k];
+    if (t.kind == TokenKind::Dash || (!in_parens && is_punct(t, "-"))) return caps ? k + 1 : floor;
+    if (is_punct(t, "(")) in_parens = true;
+    else if (is_punct(t, ")")) in_parens = false;
+    else if (t.kind == TokenKind::Word && (t.all_caps || in_parens)) caps |= t.all_caps;
+    else if (!is_punct(t, ",") && !is_punct(t, "/") && !is_punct(t, ".")) return floor;
+  }
+  return floor;
+}
+
+// A capitalised word opening a sentence that starts an adverbial ("Last week, ...", "Meanwhile,
+// ...", "Earlier, ..."), never a speaker's name.
+bool adverbial_opener(const Token& t) {
+  const std::string& w = t.lower;
+  return w == "last" || w == "this" || w == "meanwhile" || w == "however" || w == "earlier" || w == "later" ||
+         w == "separately" || w == "still" || w == "yet" || w == "now" || w == "then" || w == "instead" ||
+         w == "today" || w == "yesterday" || w == "asked" || w == "speaking" || w == "finally" ||
+         w == "also" || w == "again" || w == "indeed" || w == "similarly" || w == "nonetheless" ||
+         w == "nevertheless" || w == "moreover" || w == "afterward" || w == "afterwards" ||
+         (CueLexicon::instance().is(t, kTimeWord) && w != "may");
+}
+
 }  // namespace
 
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
@@ -86,8 +115,12 @@ SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) 
     return (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
             (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok <= limit;
   };
-  SpeakerPhrase sp = speaker_after(doc, floor, limit);
-  if (usable(sp)) return sp;
+  floor = after_dateline(doc, floor, limit);
+  SpeakerPhrase sp;
+  if (floor < limit && !adverbial_opener(toks[floor])) {
+    sp = speaker_after(doc, floor, limit);
+    if (usable(sp)) return sp;
+  }
   // Skip up to two leading phrases closed by commas ("On July 6, 2015, Sanders ...").
   int32_t from = floor;
   for (int32_t commas = 0; commas < 3; ++commas) {

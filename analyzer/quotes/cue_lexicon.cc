@@ -135,7 +135,7 @@ constexpr ClassRow kClasses[] = {
      "former senior top chief deputy press campaign white house state federal local longtime "
      "presidential republican democratic foreign national party communications policy political "
      "u.s. american senior-level then-candidate vice assistant acting associate executive "
-     "retired veteran gop conservative liberal"},
+     "retired veteran gop conservative liberal new incoming outgoing interim newly-elected"},
     {kSkip,
      "also then later has had have previously recently repeatedly once further again quickly flatly "
      "simply would will did does not just only even still immediately earlier subsequently finally "

@@ -1,5 +1,6 @@
 #include "analyzer/quotes/indirect_quotes.h"
 
+#include "analyzer/quotes/attribution.h"
 #include "analyzer/quotes/cue_lexicon.h"
 
 namespace framelens {
@@ -47,6 +48,201 @@ bool comma_before(const Document& doc, int32_t i) {
   return toks[i].kind == TokenKind::Quote && i > 0 && is_punct(toks[i - 1], ",");
 }
 
+// A time adjunct right after the verb ("said on Friday he ...", "said last week the ...", "said
+// Tuesday night it ..."): the content starts after it. Not when the time word is a possessive's
+// owner ("said this year's budget ...") or the modal/name "may".
+int32_t skip_time_adjunct(const Document& doc, int32_t j, int32_t se) {
+  const auto& lex = CueLexicon::instance();
+  const auto& toks = doc.tokens;
+  auto time_word = [&](int32_t k) {
+    return k < se && toks[k].kind == TokenKind::Word && toks[k].lower != "may" && lex.is(toks[k], kTimeWord);
+  };
+  int32_t k = j;
+  while (k < se) {
+    const std::string& w = toks[k].lower;
+    if (time_word(k) || (toks[k].kind == TokenKind::Word && (w == "earlier" || w == "later"))) {
+      ++k;
+    } else if ((w == "on" || w == "last" || w == "this" || w == "late" || w == "early" || w == "next") &&
+               time_word(k + 1)) {
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  if (k > j && k < se && (toks[k].lower == "'s" || toks[k].lower == "\u2019s" || toks[k].kind == TokenKind::Punct)) return j;
+  return k;
+}
+
+// [a, b) looks like one or more leading adverbial phrases closed by commas ("On Monday",
+// "Meanwhile, speaking to reporters", "In a statement"), not a clause that could be the content
+// ("The economy is strong", "On Monday, the economy grew"): short, no quotation marks, and every
+// comma-separated piece opens with a preposition, an adverb, a time word or a participle.
+bool intro_piece(const Document& doc, int32_t a, int32_t b) {
+  const auto& toks = doc.tokens;
+  if (b - a < 1) return false;
+  int32_t f = a;
+  if (f + 1 < b && (toks[f].lower == "but" || toks[f].lower == "and" || toks[f].lower == "so")) ++f;
+  const Token& t = toks[f];
+  if (t.kind != TokenKind::Word) return false;
+  const std::string& w = t.lower;
+  static constexpr std::string_view kOpeners[] = {
+      "on", "in", "at", "during", "after", "before", "since", "following", "despite", "for", "with", "without",
+      "under", "from", "by", "as", "when", "while", "asked", "meanwhile", "however", "separately", "earlier",
+      "later", "still", "also", "yet", "instead", "now", "then", "last", "this", "late", "early", "today",
+      "yesterday", "speaking", "writing", "responding", "appearing", "addressing", "again", "finally",
+      "afterward", "afterwards", "moreover", "indeed", "similarly", "likewise", "nonetheless", "nevertheless"};
+  for (std::string_view o : kOpeners)
+    if (w == o) return true;
+  if (CueLexicon::instance().is(t, kTimeWord) && w != "may") return true;
+  return w.size() > 5 && (w.ends_with("ing") || w.ends_with("ly"));
+}
+
+bool intro_phrase(const Document& doc, int32_t a, int32_t b) {
+  const auto& toks = doc.tokens;
+  if (b - a < 1 || b - a > 20) return false;
+  int32_t piece = a;
+  for (int32_t k = a; k <= b; ++k) {
+    if (k < b && toks[k].kind == TokenKind::Quote) return false;
+    if (k == b || is_punct(toks[k], ",")) {
+      if (!intro_piece(doc, piece, k)) return false;
+      piece = k + 1;
+    }
+  }
+  return true;
+}
+
+// Index of "that" within 8 tokens of j, before any clause punctuation or quotation mark; -1 if none.
+int32_t that_after(const Document& doc, int32_t j, int32_t se) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = j; m < se && m - j <= 8; ++m) {
+    if (toks[m].lower == "that") return m;
+    if (clause_punct(toks[m]) || toks[m].kind == TokenKind::Quote) break;
+  }
+  return -1;
+}
+
+// Token j (right after a verb) shows that the words after the verb are not a reported clause:
+// a preposition or particle ("said in ...", "writing for the majority", "continued by"), a
+// reflexive, or a pronoun object ("said it.").
+bool not_a_content_start(const Document& doc, int32_t j, int32_t se) {
+  const auto& toks = doc.tokens;
+  if (j >= se || toks[j].kind != TokenKind::Word) return false;
+  const std::string& w = toks[j].lower;
+  if (w == "it" || w == "this") {
+    // "said it." / "said this in a statement" (the object), but "said it would ..." / "said this
+    // year's budget ..." (the clause's subject).
+    return j + 1 >= se || toks[j + 1].kind != TokenKind::Word ||
+           (CueLexicon::instance().word_class(toks[j + 1]) & kClauseStop);
+  }
+  return w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "about" || w == "of" ||
+         w == "for" || w == "so" || w == "nothing" || w == "yes" || w == "no" ||
+         w == "by" || w == "with" || w == "from" || w == "as" || w == "into" || w == "over" ||
+         w == "against" || w == "up" || w == "out" || w == "back" || w == "off" || w == "himself" ||
+         w == "herself" || w == "themselves" || w == "itself" || w == "each" || w == "before";
+}
+
+// Reporting verbs that mostly take a noun phrase as object ("denied the charges", "confirmed the
+// report", "slammed the decision"): the words after them are a reported clause only after "that"
+// or when a subject pronoun opens them ("denied he had"). Verbs whose object is followed by the
+// clause ("asked X whether", "assured voters he'd", "announced the Corps would") are not here.
+bool noun_object_cue(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "answer", "reply", "respond", "continue", "post", "describe", "read", "chant", "shout", "yell",
+      "comment", "exclaim", "demand", "plead", "elaborate", "interject", "cry", "scream", "slam", "blast",
+      "mock", "scoff", "sneer", "gloat", "rant", "fume", "bark", "snap", "thunder", "recount", "deny",
+      "declare", "confirm", "pledge", "promise", "charge", "recall", "observe", "tweet", "counter", "testify",
+      "agree"};
+  for (std::string_view l : kLemmas)
+    if (lemma == l) return true;
+  return false;
+}
+
+// Participles whose words after them are the reported clause itself ("saying he ...", "adding the
+// plan ..."); other speech participles need "that" ("telling Xi that ...", "conceding that ...")
+// or, for "urging"/"asking", "X to ..." - their bare object is a noun phrase ("conceding the race",
+// "asking him a question").
+bool participle_takes_clause(std::string_view lemma) {
+  return lemma == "say" || lemma == "add" || lemma == "argue" || lemma == "insist" || lemma == "suggest" ||
+         lemma == "claim" ||
+         lemma == "contend" || lemma == "assert" || lemma == "predict" || lemma == "explain" ||
+         lemma == "note" || lemma == "warn";
+}
+
+// A participle cue after a comma: "Blackwell endorsed Cruz last week, saying he ...", "Moon
+// expressed ambivalence, telling Xi that he was ...", "Hollande said Tuesday, noting the nominee
+// ...". The speaker is the one of the nearest finite cue before it, else the sentence subject; the
+// content follows the participle (after "that" when it comes soon).
+bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int32_t sf, int32_t se,
+                      const CueInfo* c, Attribution& a, int32_t& ca, int32_t& cb) {
+  const auto& toks = doc.tokens;
+  if (i < sf + 3 || !is_punct(toks[i - 1], ",") || i + 1 >= se) return false;
+  const int32_t j = i + 1;
+  if (toks[j].kind != TokenKind::Word || not_a_content_start(doc, j, se)) return false;
+  const int32_t that = that_after(doc, j, se);
+  if (that >= 0) {
+    ca = that + 1;
+  } else if (participle_takes_clause(c->lemma)) {
+    ca = j;
+  } else if (c->lemma == "tell") {
+    // "telling USA Today he had nothing to do with it": the addressee, then a subject pronoun.
+    int32_t m = j;
+    while (m < se && m - j < 5 && (toks[m].kind == TokenKind::Word) &&
+           !(CueLexicon::instance().word_class(toks[m]) & kPronounPerson))
+      ++m;
+    if (m == j || m >= se || m - j >= 5 || !(CueLexicon::instance().word_class(toks[m]) & kPronounPerson)) return false;
+    ca = m;
+  } else if (c->lemma == "urge" || c->lemma == "ask") {
+    int32_t to = -1;
+    for (int32_t m = j + 1; m < se && m - j <= 6 && !clause_punct(toks[m]); ++m)
+      if (toks[m].lower == "to") { to = m; break; }
+    if (to < 0) return false;
+    ca = j;
+  } else {
+    return false;
+  }
+  SpeakerPhrase sp;
+  for (int32_t m = i - 2; m >= sf && i - m <= 15; --m) {
+    if (scan.tok_flags[m] & (kTokInDirect | kTokInPartial)) continue;
+    const CueInfo* f = finite_cue(doc, m);
+    if (!f || f->participle) continue;
+    sp = speaker_before(doc, m, sf);
+    break;
+  }
+  if (!sp) sp = clause_subject(doc, sf, i - 1);
+  if (!sp || sp.end_tok >= i) return false;
+  cb = trim_end(doc, ca, se);
+  a.cue_tok = i;
+  a.cue = c;
+  a.speaker = sp;
+  a.first_tok = sp.first_tok;
+  a.end_tok = i + 1;
+  return true;
+}
+
+// A content ends before ", adding ..." / ", saying ..." (the participle starts a reported clause
+// of its own, found separately, or an aside) and before ", while Cruz said ..." / ", but aides
+// said ..." (another speaker's report).
+int32_t cut_at_next_report(const Document& doc, int32_t ca, int32_t cb) {
+  const auto& toks = doc.tokens;
+  for (int32_t k = ca + 1; k + 1 < cb; ++k) {
+    if (!is_punct(toks[k], ",")) continue;
+    const CueInfo* f = CueLexicon::instance().find(toks[k + 1]);
+    if (f && f->participle) return trim_end(doc, ca, k);
+    int32_t m = k + 1;
+    const std::string& w = toks[m].lower;
+    if (w == "while" || w == "whereas" || w == "but" || w == "and") ++m;
+    for (int32_t v = m + 1; v < cb && v - m <= 5; ++v) {
+      if (clause_punct(toks[v]) || toks[v].kind == TokenKind::Quote) break;
+      const CueInfo* g = finite_cue(doc, v);
+      if (!g || g->participle) continue;
+      const SpeakerPhrase sp = speaker_before(doc, v, m);
+      if (sp && sp.first_tok == m) return trim_end(doc, ca, k);
+      break;
+    }
+  }
+  return cb;
+}
+
 }  // namespace
 
 void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
@@ -57,14 +253,17 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
     for (int32_t i = sf; i < se; ++i) {
       const Token& t = toks[i];
       if (t.kind != TokenKind::Word || (scan.tok_flags[i] & (kTokInDirect | kTokCue | kTokInPartial))) continue;
+      if (t.capitalized && i > sf) continue;  // part of a name ("the United States", "Fox News Reports")
       const CueInfo* c = finite_cue(doc, i);
-      if (!c || !c->speech || c->participle) continue;
+      if (!c || !c->speech) continue;
       Attribution a;
       a.cue_tok = i;
       a.cue = c;
       int32_t ca = -1, cb = -1;   // content [ca, cb)
       int32_t ca2 = -1, cb2 = -1; // second piece of a parenthetical attribution
-      if (c->lemma == "according to") {
+      if (c->participle) {
+        if (!participle_quote(doc, scan, i, sf, se, c, a, ca, cb)) continue;
+      } else if (c->lemma == "according to") {
         if (i + 1 >= se || toks[i + 1].lower != "to") continue;
         a.speaker = speaker_after(doc, i + 2, se);
         if (!a.speaker) continue;
@@ -91,6 +290,13 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         a.speaker = speaker_before(doc, i, sf);
         int32_t j = i + 1;
         bool inverted = false;
+        bool coordinated = false;
+        if (!a.speaker && i - 1 > sf + 1 && (toks[i - 1].lower == "and" || toks[i - 1].lower == "but")) {
+          // "Sullivan put off deciding whether ... but said the group could ...": the subject of the
+          // first verb of the sentence speaks.
+          a.speaker = clause_subject(doc, sf, i - 1);
+          coordinated = static_cast<bool>(a.speaker);
+        }
         if (!a.speaker && i - 1 > sf && comma_before(doc, i - 1)) {
           // 'CONTENT, says X, a spokesman.' / 'are "not meeting the demand," says X.'
           a.speaker = speaker_after(doc, i + 1, se);
@@ -103,7 +309,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         a.end_tok = inverted ? a.speaker.end_tok : i + 1;
         if (j < se && (toks[j].kind == TokenKind::Quote || is_punct(toks[j], ":"))) continue;  // direct
         // The comma before the clause, also inside a closing mark ('"too little," he added').
-        int32_t before = (inverted ? i : a.speaker.first_tok) - 1;
+        int32_t before = (inverted ? i : coordinated ? sf : a.speaker.first_tok) - 1;
         int32_t content_end = before;
         if (before > sf && toks[before].kind == TokenKind::Quote && comma_before(doc, before)) {
           content_end = before + 1;
@@ -120,36 +326,45 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         }
         const bool ends_after = k >= se || (clause_punct(toks[k]) && !is_punct(toks[k], ",") && k + 1 >= se) ||
                                 (is_punct(toks[k], ".") && toks[k].sentence != toks[std::min(k + 1, se - 1)].sentence);
-        if (trailing_clause && (ends_after || k >= se - 1 || inverted)) {
+        // "On Monday, Trump said Iowa is ...": the comma closes a leading phrase, not a content.
+        // The base form after a noun is too often a noun itself ("state fairs", "the report").
+        const bool intro = trailing_clause && !inverted && (toks[i].lower != c->lemma || c->lemma == "say") &&
+                           intro_phrase(doc, sf, before);
+        if (trailing_clause && !intro && (ends_after || k >= se - 1 || inverted)) {
           ca = sf;
           cb = content_end;
-        } else if (trailing_clause && k < se && is_punct(toks[k], ",")) {
+        } else if (trailing_clause && k < se && is_punct(toks[k], ",") && (!intro || k == j)) {
           ca = sf;
           cb = content_end;
           ca2 = k + 1;
           cb2 = trim_end(doc, ca2, se);
-        } else if (!trailing_clause || before <= sf) {
+        } else if (!trailing_clause || before <= sf || intro) {
           if (a.speaker.first_tok > sf + 2 && !(a.speaker.first_tok == sf + 1 && toks[sf].kind == TokenKind::Word)) {
             // The subject must open the sentence (allowing a conjunction or an intro phrase
             // ending in a comma): "But Trump said ..." / "On Tuesday, Trump said ...".
             if (!trailing_clause) {
               const Token& p = toks[a.speaker.first_tok - 1];
-              if (!is_punct(p, ",") && !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but"))) continue;
+              if (!is_punct(p, ",") && !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
+                                                                      p.lower == "while" || p.lower == "whereas"))) {
+                continue;
+              }
             }
           }
           // "told reporters on Tuesday that ..." : skip to "that" when it comes soon.
-          int32_t that = -1;
-          for (int32_t m = j; m < se && m - j <= 8; ++m) {
-            if (toks[m].lower == "that") { that = m; break; }
-            if (clause_punct(toks[m]) || toks[m].kind == TokenKind::Quote) break;
-          }
+          const int32_t that = that_after(doc, j, se);
           if (that >= 0) {
             ca = that + 1;
           } else {
             if (c->takes_object && j < se && object_word(toks[j].lower) && c->lemma == "tell") continue;
-            const std::string& w = j < se ? toks[j].lower : std::string();
-            if (w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "about" ||
-                w == "of" || w == "so" || w == "it" || w == "this" || w == "nothing" || w == "yes" || w == "no") {
+            j = skip_time_adjunct(doc, j, se);
+            if (not_a_content_start(doc, j, se)) continue;
+            // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.
+            if (j < se && toks[j].lower == "to" && c->lemma != "vow" && c->lemma != "pledge" &&
+                c->lemma != "promise" && c->lemma != "agree") {
+              continue;
+            }
+            if (j < se && toks[j].kind == TokenKind::Word && noun_object_cue(c->lemma) &&
+                !(CueLexicon::instance().word_class(toks[j]) & kPronounPerson)) {
               continue;
             }
             ca = j;
@@ -160,6 +375,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         }
       }
       if (ca < 0 || cb - ca < 1) continue;
+      cb = cut_at_next_report(doc, ca, cb);
       if (count_words(doc, ca, cb) + (ca2 >= 0 && cb2 > ca2 ? count_words(doc, ca2, cb2) : 0) < 3) continue;
       if (any_flag(scan, ca, cb, kTokInDirect)) continue;
       QuoteDraft d;

@@ -308,8 +308,15 @@ SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit) {
       if (t.lower == "'s" && i > begin) { ++i; continue; }
       if (name_word(lex, t) || (!t.capitalized && (c & (kRoleNoun | kModifier)))) { ++i; continue; }
       // "the transport agency": plain words after a determiner.
-      if (determined && !t.capitalized && i - begin <= 4 &&
-          !(c & (kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kPronounPerson | kDeterminer)) && !lex.find(t)) {
+      constexpr uint16_t kNotPlain = kClauseStop | kPassiveAux | kSkip | kNonSpeaker | kPronounPerson | kDeterminer;
+      if (determined && !t.capitalized && i - begin <= 4 && !(c & kNotPlain) && !lex.find(t)) {
+        // A past-tense verb ends the phrase ("the port authority delayed the tender"); an -ed
+        // adjective is followed by its noun ("the embattled senator").
+        const bool ed = t.lower.size() > 4 && t.lower.ends_with("ed");
+        if (ed && !(i + 1 < limit && toks[i + 1].kind == TokenKind::Word && !toks[i + 1].capitalized &&
+                    !(lex.word_class(toks[i + 1]) & kNotPlain) && !lex.find(toks[i + 1]))) {
+          break;
+        }
         ++i;
         continue;
       }

@@ -60,3 +60,98 @@ TEST_CASE("indirect speech: no quote without a reported clause", "[quotes][indir
   auto d = annotate("The minister said nothing. The committee was told to wait. She said so in a statement.");
   CHECK(d.quotes.empty());
 }
+
+TEST_CASE("indirect speech: a leading phrase closed by a comma before the speaker", "[quotes][indirect]") {
+  auto d = annotate(
+      "On Monday, Mayor Jonas Berg said the tunnel would open in May. "
+      "Meanwhile, speaking to reporters at the depot, Berg said fares would stay the same. "
+      "On Friday, the old bridge closed for repairs, the agency said.");
+  const Quote* a = find_quote(d, "tunnel", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "the tunnel would open in May");
+  CHECK(speaker_name(*a) == "Jonas Berg");
+  const Quote* b = find_quote(d, "fares", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "fares would stay the same");
+  // A clause before the comma is the content, not a leading phrase.
+  const Quote* c = find_quote(d, "bridge", "indirect");
+  REQUIRE(c);
+  CHECK(text_of(d, c->span) == "On Friday, the old bridge closed for repairs");
+}
+
+TEST_CASE("indirect speech: a time adjunct between the verb and the content", "[quotes][indirect]") {
+  auto d = annotate(
+      "Rask said on Friday she would not run again. "
+      "Berg said last week the plan was dead. "
+      "Lund said this year's budget was final.");
+  const Quote* a = find_quote(d, "run again", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "she would not run again");
+  const Quote* b = find_quote(d, "plan", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "the plan was dead");
+  // "this year's" is part of the content, not an adjunct.
+  const Quote* c = find_quote(d, "budget", "indirect");
+  REQUIRE(c);
+  CHECK(text_of(d, c->span) == "this year's budget was final");
+}
+
+TEST_CASE("indirect speech: participle cues after a comma", "[quotes][indirect]") {
+  auto d = annotate(
+      "Senator Ada Holm endorsed the bill on Tuesday, saying it would cut waiting lists. "
+      "Governor Lars Vik met the delegation, telling them that the port would stay open. "
+      "Minister Eva Rask greeted the envoy, urging his government to lift the tariffs. "
+      "Holm said the vote was close, adding that she expected a second reading.");
+  const Quote* a = find_quote(d, "waiting lists", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "it would cut waiting lists");
+  CHECK(speaker_name(*a) == "Ada Holm");
+  CHECK(a->cue->lemma == "say");
+  const Quote* b = find_quote(d, "port", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "the port would stay open");
+  CHECK(speaker_name(*b) == "Lars Vik");
+  const Quote* c = find_quote(d, "tariffs", "indirect");
+  REQUIRE(c);
+  CHECK(text_of(d, c->span) == "his government to lift the tariffs");
+  CHECK(speaker_name(*c) == "Eva Rask");
+  // The finite report ends where the participle's own report begins; both are Holm's.
+  const Quote* e = find_quote(d, "vote", "indirect");
+  REQUIRE(e);
+  CHECK(text_of(d, e->span) == "the vote was close");
+  const Quote* f = find_quote(d, "second reading", "indirect");
+  REQUIRE(f);
+  CHECK(text_of(d, f->span) == "she expected a second reading");
+  CHECK(speaker_name(*f) == "Ada Holm");
+}
+
+TEST_CASE("indirect speech: participles with a noun-phrase object are not reports", "[quotes][indirect]") {
+  auto d = annotate(
+      "The mayor lost the vote, conceding the race to her rival. "
+      "The council met on Monday, asking the auditor a question. "
+      "Judge Ola Dahl, writing for the majority, upheld the ruling.");
+  CHECK(d.quotes.empty());
+}
+
+TEST_CASE("indirect speech: coordinated verbs and contrasting reports", "[quotes][indirect]") {
+  auto d = annotate(
+      "Last week, the port authority delayed the tender and said the cranes would arrive in June. "
+      "Holm argued that the tax was unfair, while Rask said that it was overdue.");
+  const Quote* a = find_quote(d, "cranes", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "the cranes would arrive in June");
+  REQUIRE(a->speaker);
+  CHECK(text_of(d, a->speaker->span) == "the port authority");
+  const Quote* b = find_quote(d, "unfair", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "the tax was unfair");
+  const Quote* c = find_quote(d, "overdue", "indirect");
+  REQUIRE(c);
+  CHECK(text_of(d, c->span) == "it was overdue");
+  CHECK(speaker_name(*c) == "Rask");
+}
+
+TEST_CASE("indirect speech: capitalised cue words inside names are not cues", "[quotes][indirect]") {
+  auto d = annotate("In the end, the United States pulled its troops out of the region by the spring.");
+  CHECK(d.quotes.empty());
+}
