@@ -14,14 +14,6 @@ bool clause_punct(const Token& t) {
                                         t.lower == "?" || t.lower == "!" || t.lower == "(" || t.lower == ")");
 }
 
-// Object pronouns and audience nouns after "told" / "urged" / "warned".
-bool object_word(std::string_view w) {
-  return w == "him" || w == "her" || w == "them" || w == "us" || w == "me" || w == "you" ||
-         w == "reporters" || w == "supporters" || w == "voters" || w == "lawmakers" || w == "members" ||
-         w == "the" || w == "a" || w == "an" || w == "his" || w == "their" || w == "audience" ||
-         w == "crowd" || w == "congress";
-}
-
 int32_t count_words(const Document& doc, int32_t a, int32_t b) {
   int32_t n = 0;
   for (int32_t i = a; i < b; ++i) {
@@ -111,12 +103,34 @@ bool intro_phrase(const Document& doc, int32_t a, int32_t b) {
   return true;
 }
 
-// Index of "that" within 8 tokens of j, before any clause punctuation or quotation mark; -1 if none.
-int32_t that_after(const Document& doc, int32_t j, int32_t se) {
+// The source after "according to" when it is not a person or a named body: "according to media
+// trackers", "according to state corporate records", "according to Lazar's plea agreement". The
+// words up to the next clause punctuation (at most 12), as a role phrase.
+SpeakerPhrase source_phrase(const Document& doc, int32_t b, int32_t se) {
   const auto& toks = doc.tokens;
-  for (int32_t m = j; m < se && m - j <= 8; ++m) {
+  int32_t e = b;
+  while (e < se && e - b < 12 && !clause_punct(toks[e]) && toks[e].kind != TokenKind::Quote &&
+         toks[e].kind != TokenKind::Dash) {
+    ++e;
+  }
+  if (e == b || e - b >= 12 || toks[b].kind != TokenKind::Word) return SpeakerPhrase{};
+  SpeakerPhrase sp;
+  sp.kind = SpeakerKind::Role;
+  sp.first_tok = b;
+  sp.end_tok = e;
+  sp.head = {toks[b].span.start, toks[e - 1].span.end};
+  sp.name = doc.norm_slice(sp.head);
+  sp.role = toks[e - 1].lower;
+  return sp;
+}
+
+// Index of "that" within 8 tokens of j, before any clause punctuation or quotation mark; -1 if none.
+// With `through_quotes`, quotation marks do not stop the search ("told MSNBC's "Morning Joe" that").
+int32_t that_after(const Document& doc, int32_t j, int32_t se, bool through_quotes = false) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = j; m < se && m - j <= (through_quotes ? 10 : 8); ++m) {
     if (toks[m].lower == "that") return m;
-    if (clause_punct(toks[m]) || toks[m].kind == TokenKind::Quote) break;
+    if (clause_punct(toks[m]) || (toks[m].kind == TokenKind::Quote && !through_quotes)) break;
   }
   return -1;
 }
@@ -157,6 +171,46 @@ bool noun_object_cue(std::string_view lemma) {
   return false;
 }
 
+// The addressee after "told"/"telling": an object pronoun ("told him"), an audience noun
+// ("told reporters"), a name or outlet ("told CNN", "told The Washington Post"), or a possessive or
+// article with one or two nouns ("told his audience"). Returns the token after it, or -1.
+int32_t after_addressee(const Document& doc, int32_t j, int32_t se) {
+  const auto& toks = doc.tokens;
+  const auto& lex = CueLexicon::instance();
+  if (j >= se || toks[j].kind != TokenKind::Word) return -1;
+  const std::string& w = toks[j].lower;
+  if (w == "him" || w == "her" || w == "them" || w == "us" || w == "me" || w == "you" || w == "reporters" ||
+      w == "supporters" || w == "voters" || w == "lawmakers" || w == "congress") {
+    return j + 1;
+  }
+  int32_t k = j;
+  if (toks[k].capitalized || w == "the") {
+    if (w == "the") ++k;
+    const int32_t first = k;
+    while (k < se && k - first < 5 && toks[k].kind == TokenKind::Word && toks[k].capitalized) ++k;
+    return k > first ? k : -1;
+  }
+  if (lex.word_class(toks[k]) & kDeterminer) {
+    ++k;
+    const int32_t first = k;
+    while (k < se && k - first < 2 && toks[k].kind == TokenKind::Word && !toks[k].capitalized &&
+           !(lex.word_class(toks[k]) & (kClauseStop | kPronounPerson | kDeterminer | kTimeWord)) && !lex.find(toks[k])) {
+      ++k;
+    }
+    return k > first ? k : -1;
+  }
+  return -1;
+}
+
+// Token k can open a reported clause after an addressee: a subject pronoun, an article or
+// possessive, or a capitalised word ("told CNN he ...", "told them the vote ...", "told me Trump ...").
+bool opens_clause(const Document& doc, int32_t k, int32_t se) {
+  if (k >= se || doc.tokens[k].kind != TokenKind::Word || not_a_content_start(doc, k, se)) return false;
+  const Token& t = doc.tokens[k];
+  const uint16_t c = CueLexicon::instance().word_class(t);
+  return (c & (kPronounPerson | kDeterminer)) || t.capitalized || t.lower == "it" || t.lower == "there";
+}
+
 // Participles whose words after them are the reported clause itself ("saying he ...", "adding the
 // plan ..."); other speech participles need "that" ("telling Xi that ...", "conceding that ...")
 // or, for "urging"/"asking", "X to ..." - their bare object is a noun phrase ("conceding the race",
@@ -184,12 +238,10 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   } else if (participle_takes_clause(c->lemma)) {
     ca = j;
   } else if (c->lemma == "tell") {
-    // "telling USA Today he had nothing to do with it": the addressee, then a subject pronoun.
-    int32_t m = j;
-    while (m < se && m - j < 5 && (toks[m].kind == TokenKind::Word) &&
-           !(CueLexicon::instance().word_class(toks[m]) & kPronounPerson))
-      ++m;
-    if (m == j || m >= se || m - j >= 5 || !(CueLexicon::instance().word_class(toks[m]) & kPronounPerson)) return false;
+    // "telling USA Today he had nothing to do with it": the addressee, then the clause.
+    int32_t m = after_addressee(doc, j, se);
+    if (m >= 0) m = skip_time_adjunct(doc, m, se);
+    if (m < 0 || !opens_clause(doc, m, se)) return false;
     ca = m;
   } else if (c->lemma == "urge" || c->lemma == "ask") {
     int32_t to = -1;
@@ -266,6 +318,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       } else if (c->lemma == "according to") {
         if (i + 1 >= se || toks[i + 1].lower != "to") continue;
         a.speaker = speaker_after(doc, i + 2, se);
+        if (!a.speaker) a.speaker = source_phrase(doc, i + 2, se);
         if (!a.speaker) continue;
         int32_t after = a.speaker.end_tok;
         if (i == sf || (i > sf && toks[i - 1].kind == TokenKind::Word && i - 1 == sf)) {
@@ -355,7 +408,20 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
           if (that >= 0) {
             ca = that + 1;
           } else {
-            if (c->takes_object && j < se && object_word(toks[j].lower) && c->lemma == "tell") continue;
+            if (c->lemma == "tell") {
+              // "told MSNBC's "Morning Joe" that ...", "told me his support ...", "told CNN on Sunday
+              // he ...": the content starts after the addressee. When the addressee is not
+              // recognised, the content keeps it ("told Breitbart News Daily host X how ..."),
+              // except after a bare object pronoun ("told him to wait").
+              const int32_t t2 = that_after(doc, j, se, true);
+              int32_t m = t2 >= 0 ? t2 + 1 : after_addressee(doc, j, se);
+              if (t2 < 0 && m >= 0) m = skip_time_adjunct(doc, m, se);
+              if (t2 >= 0 || (m >= 0 && opens_clause(doc, m, se))) {
+                j = m;
+              } else if (m >= 0 && m == j + 1 && !toks[j].capitalized) {
+                continue;
+              }
+            }
             j = skip_time_adjunct(doc, j, se);
             if (not_a_content_start(doc, j, se)) continue;
             // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.

@@ -155,3 +155,21 @@ TEST_CASE("indirect speech: capitalised cue words inside names are not cues", "[
   auto d = annotate("In the end, the United States pulled its troops out of the region by the spring.");
   CHECK(d.quotes.empty());
 }
+
+TEST_CASE("indirect speech: addressee of 'told' and sources of 'according to'", "[quotes][indirect]") {
+  auto d = annotate(
+      "Rask told Radio Nord on Sunday she would sign the treaty. "
+      "Berg told the Harbour Gazette's \"Morning Desk\" that the ferry was safe. "
+      "The firm spent $2 million on the campaign, according to state corporate records.");
+  const Quote* a = find_quote(d, "treaty", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "she would sign the treaty");
+  const Quote* b = find_quote(d, "ferry", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "the ferry was safe");
+  const Quote* c = find_quote(d, "spent", "indirect");
+  REQUIRE(c);
+  CHECK(text_of(d, c->span) == "The firm spent $2 million on the campaign");
+  REQUIRE(c->speaker);
+  CHECK(text_of(d, c->speaker->span) == "state corporate records");
+}
