@@ -111,9 +111,12 @@ const CueInfo* finite_cue(const Document& doc, int32_t i) {
 
 SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) {
   const auto& toks = doc.tokens;
+  // A role phrase speaks when it is definite ("the spokesman") or opens the clause with a capital
+  // ("Protesters marching through the streets chanted", "A spokesman said").
   auto usable = [&](const SpeakerPhrase& sp) {
     return (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
-            (sp.kind == SpeakerKind::Role && sp.definite)) && sp.end_tok <= limit;
+            (sp.kind == SpeakerKind::Role && (sp.definite || toks[sp.first_tok].capitalized))) &&
+           sp.end_tok <= limit;
   };
   floor = after_dateline(doc, floor, limit);
   SpeakerPhrase sp;

@@ -129,7 +129,15 @@ constexpr ClassRow kClasses[] = {
      "chief minister premier prosecutor prosecutors police sheriff diplomat envoy delegate voter voters "
      "supporter supporters critic critics democrat democrats republican republicans group "
      "administration department ministry agency committee report letter memo ad commander woman man "
-     "father mother wife husband son daughter resident residents witness"},
+     "father mother wife husband son daughter resident residents witness "
+     "economists scientist scientists forecaster forecasters historian historians observer observers "
+     "doctor doctors physician physicians teacher teachers student students parent parents worker "
+     "workers employee employees investor investors lawyers attorneys judges diplomats advocate "
+     "advocates proponent proponents opponent opponents ally allies donor donors delegates scholar "
+     "scholars academics pollsters authorities investigator investigators agent agents officers "
+     "soldier soldiers protester protesters demonstrators citizen citizens neighbor neighbors "
+     "friend friends relative relatives colleague colleagues insider insiders commentator "
+     "commentators conservatives liberals progressives economist"},
     {kDeterminer, "the a an his her their its one another our this that some several two three many"},
     {kModifier,
      "former senior top chief deputy press campaign white house state federal local longtime "

@@ -86,7 +86,8 @@ bool intro_piece(const Document& doc, int32_t a, int32_t b) {
   for (std::string_view o : kOpeners)
     if (w == o) return true;
   if (CueLexicon::instance().is(t, kTimeWord) && w != "may") return true;
-  return w.size() > 5 && (w.ends_with("ing") || w.ends_with("ly"));
+  // "Speaking to ...", "Separately, ...", "Adopted by an American family in 1981, he says ...".
+  return w.size() > 5 && (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"));
 }
 
 bool intro_phrase(const Document& doc, int32_t a, int32_t b) {
