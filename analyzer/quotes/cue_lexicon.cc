@@ -43,6 +43,8 @@ constexpr CueRow kCues[] = {
     {"warn", false, true, true, "warn warns warned warning"},
     {"urge", false, true, true, "urge urges urged urging"},
     {"remind", false, true, true, "remind reminds reminded reminding"},
+    // "X called Y "Z"": a label the speaker put on someone (indirect quotes need a quoted label).
+    {"call", false, true, true, "call calls called calling"},
     {"assure", false, true, true, "assure assures assured assuring"},
     {"promise", false, false, true, "promise promises promised promising"},
     {"pledge", false, false, true, "pledge pledges pledged pledging"},

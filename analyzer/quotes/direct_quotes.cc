@@ -161,7 +161,10 @@ bool cue_before(const Document& doc, int32_t first, int32_t end) {
   bool inside = false;
   for (int32_t i = first; i < end; ++i) {
     if (is_double_quote(doc, i)) inside = !inside;
-    if (!inside && doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i)) return true;
+    // A label verb ("called bigwigs to the stage") does not make the sentence reported speech.
+    if (!inside && doc.tokens[i].kind == TokenKind::Word && finite_cue(doc, i) && !label_verb(doc.tokens[i].lower)) {
+      return true;
+    }
   }
   return false;
 }
@@ -195,7 +198,7 @@ PairRole classify(const Document& doc, const Layout& lay, const QuoteMarkPair& q
         direct = (has_trailing && !lower_inside) || (f.first_cap && f.end_punct && f.words >= 4);
       }
     } else if (p.kind == TokenKind::Word && CueLexicon::instance().find(p) &&
-               CueLexicon::instance().find(p)->speech) {
+               CueLexicon::instance().find(p)->speech && !label_verb(p.lower)) {
       // 'said "We ..."'; but 'reported "2,521 shooting incidents" in the city' is a partial
       // quote inside the writer's sentence.
       direct = f.words >= 2 && !(f.runs_on && !f.end_punct) && !lower_inside;

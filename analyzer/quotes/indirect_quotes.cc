@@ -28,6 +28,16 @@ int32_t trim_end(const Document& doc, int32_t a, int32_t b) {
   return b;
 }
 
+// A quoted label within 8 tokens of a, before any clause punctuation ('Clinton "a liar"',
+// 'his rival "totally scripted"').
+bool label_follows(const Document& doc, int32_t a, int32_t b) {
+  for (int32_t i = a; i < b && i - a <= 8; ++i) {
+    if (doc.tokens[i].kind == TokenKind::Quote) return true;
+    if (clause_punct(doc.tokens[i])) return false;
+  }
+  return false;
+}
+
 bool any_flag(const QuoteScan& scan, int32_t a, int32_t b, uint8_t f) {
   for (int32_t i = a; i < b; ++i) if (scan.tok_flags[i] & f) return true;
   return false;
@@ -244,6 +254,9 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
     if (m >= 0) m = skip_time_adjunct(doc, m, se);
     if (m < 0 || !opens_clause(doc, m, se)) return false;
     ca = m;
+  } else if (c->lemma == "call") {
+    // "calling Rubio's plan "a welfare transfer payment"": a quoted label (checked by the caller).
+    ca = j;
   } else if (c->lemma == "urge" || c->lemma == "ask") {
     int32_t to = -1;
     for (int32_t m = j + 1; m < se && m - j <= 6 && !clause_punct(toks[m]); ++m)
@@ -443,6 +456,9 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       }
       if (ca < 0 || cb - ca < 1) continue;
       cb = cut_at_next_report(doc, ca, cb);
+      // "X called Y "Z"" reports a label only when the label is quoted ("a group called Our
+      // Principles", "called it a day" are not reports).
+      if (c->lemma == "call" && !label_follows(doc, ca, cb)) continue;
       if (count_words(doc, ca, cb) + (ca2 >= 0 && cb2 > ca2 ? count_words(doc, ca2, cb2) : 0) < 3) continue;
       if (any_flag(scan, ca, cb, kTokInDirect)) continue;
       QuoteDraft d;

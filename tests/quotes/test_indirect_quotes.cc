@@ -173,3 +173,17 @@ TEST_CASE("indirect speech: addressee of 'told' and sources of 'according to'", 
   REQUIRE(c->speaker);
   CHECK(text_of(d, c->speaker->span) == "state corporate records");
 }
+
+TEST_CASE("indirect speech: a quoted label put on someone", "[quotes][indirect]") {
+  auto d = annotate(
+      "Senator Ada Holm called the port deal \"a giveaway to the shipping lobby\" on Tuesday. "
+      "A group called Harbour Watch filed the complaint. "
+      "The mayor called the volunteers to the stage, singing \"We Shall Overcome.\"");
+  const Quote* a = find_quote(d, "giveaway", "mixed");
+  REQUIRE(a);
+  CHECK(a->cue->lemma == "call");
+  CHECK(speaker_name(*a) == "Ada Holm");
+  CHECK_FALSE(find_quote(d, "Harbour Watch"));
+  CHECK_FALSE(find_quote(d, "volunteers", "mixed"));
+  CHECK_FALSE(find_quote(d, "volunteers", "indirect"));
+}
