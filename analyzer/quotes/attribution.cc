@@ -91,7 +91,9 @@ bool adverbial_opener(const Token& t) {
          w == "separately" || w == "still" || w == "yet" || w == "now" || w == "then" || w == "instead" ||
          w == "today" || w == "yesterday" || w == "asked" || w == "speaking" || w == "finally" ||
          w == "also" || w == "again" || w == "indeed" || w == "similarly" || w == "nonetheless" ||
-         w == "nevertheless" || w == "moreover" || w == "afterward" || w == "afterwards" ||
+         w == "nevertheless" || w == "moreover" || w == "afterward" || w == "afterwards" || w == "so" ||
+         w == "more" || w == "most" || w == "even" || w == "perhaps" || w == "thus" || w == "hence" ||
+         w == "otherwise" || w == "besides" || w == "certainly" || w == "clearly" || w == "notably" ||
          (CueLexicon::instance().is(t, kTimeWord) && w != "may");
 }
 

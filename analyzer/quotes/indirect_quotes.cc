@@ -142,6 +142,9 @@ int32_t that_after(const Document& doc, int32_t j, int32_t se, bool through_quot
   for (int32_t m = j; m < se && m - j <= (through_quotes ? 10 : 8); ++m) {
     if (toks[m].lower == "that") return m;
     if (clause_punct(toks[m]) || (toks[m].kind == TokenKind::Quote && !through_quotes)) break;
+    // A subject pronoun opens the clause itself: "said he would share that after ..." (the
+    // "that" is its object, not a complementiser).
+    if (toks[m].kind == TokenKind::Word && (CueLexicon::instance().word_class(toks[m]) & kPronounPerson)) break;
   }
   return -1;
 }
@@ -222,6 +225,25 @@ bool opens_clause(const Document& doc, int32_t k, int32_t se) {
   return (c & (kPronounPerson | kDeterminer)) || t.capitalized || t.lower == "it" || t.lower == "there";
 }
 
+bool noun_homograph(std::string_view lemma) {
+  return lemma == "state" || lemma == "report" || lemma == "post" || lemma == "answer" || lemma == "counter" ||
+         lemma == "comment" || lemma == "charge" || lemma == "cry" || lemma == "reason" || lemma == "estimate" ||
+         lemma == "demand" || lemma == "note" || lemma == "tweet" || lemma == "remark";
+}
+
+// "to", "whether", "if" or a wh-word within 6 tokens, before clause punctuation.
+bool request_follows(const Document& doc, int32_t j, int32_t se) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = j; m < se && m - j <= 6 && !clause_punct(toks[m]); ++m) {
+    const std::string& w = toks[m].lower;
+    if (w == "to" || w == "whether" || w == "if" || w == "why" || w == "what" || w == "how" || w == "when" ||
+        w == "where" || w == "who") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Participles whose words after them are the reported clause itself ("saying he ...", "adding the
 // plan ..."); other speech participles need "that" ("telling Xi that ...", "conceding that ...")
 // or, for "urging"/"asking", "X to ..." - their bare object is a noun phrase ("conceding the race",
@@ -246,7 +268,8 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   const int32_t that = that_after(doc, j, se);
   if (that >= 0) {
     ca = that + 1;
-  } else if (participle_takes_clause(c->lemma)) {
+  } else if (participle_takes_clause(c->lemma) && (c->lemma != "add" || opens_clause(doc, j, se))) {
+    // ("adding new plants" is not speech; "adding the plan would ..." / "adding he ..." is.)
     ca = j;
   } else if (c->lemma == "tell") {
     // "telling USA Today he had nothing to do with it": the addressee, then the clause.
@@ -362,6 +385,14 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
           // "Sullivan put off deciding whether ... but said the group could ...": the subject of the
           // first verb of the sentence speaks.
           a.speaker = clause_subject(doc, sf, i - 1);
+          // Not when the verb belongs to a relative clause: "women who came out and said ..."
+          for (int32_t m = a.speaker ? a.speaker.end_tok : i; m < i - 1; ++m) {
+            const std::string& w = toks[m].lower;
+            if (w == "who" || w == "which" || w == "whom" || w == "whose") {
+              a.speaker = SpeakerPhrase{};
+              break;
+            }
+          }
           coordinated = static_cast<bool>(a.speaker);
         }
         if (!a.speaker && i - 1 > sf && comma_before(doc, i - 1)) {
@@ -438,6 +469,11 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             }
             j = skip_time_adjunct(doc, j, se);
             if (not_a_content_start(doc, j, se)) continue;
+            // Present forms that are mostly nouns ("states", "reports", "comments") report only
+            // with "that" ("the report states that ..."), handled above.
+            if (noun_homograph(c->lemma) && !toks[i].lower.ends_with("ed")) continue;
+            // "ask"/"urge" report a request: "asked X to/whether/why ...", not "ask donors for money".
+            if ((c->lemma == "ask" || c->lemma == "urge") && !request_follows(doc, j, se)) continue;
             // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.
             if (j < se && toks[j].lower == "to" && c->lemma != "vow" && c->lemma != "pledge" &&
                 c->lemma != "promise" && c->lemma != "agree") {

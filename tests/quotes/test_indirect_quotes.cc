@@ -187,3 +187,22 @@ TEST_CASE("indirect speech: a quoted label put on someone", "[quotes][indirect]"
   CHECK_FALSE(find_quote(d, "volunteers", "mixed"));
   CHECK_FALSE(find_quote(d, "volunteers", "indirect"));
 }
+
+TEST_CASE("indirect speech: guards against verbs used as nouns or with objects", "[quotes][indirect]") {
+  auto d = annotate(
+      "Holm, leading in the number of delegates and states won in the primaries, turned to the general election. "
+      "Carmakers restarted shuttered plants, adding new ones across the South. "
+      "Berg and other contenders travel the country and ask donors for money. "
+      "Rask said she would explain that after the vote. "
+      "Lund met voters who came out and said that the road was unsafe.");
+  for (const auto& q : d.quotes) {
+    CHECK(text_of(d, q.span).find("won in the primaries") == std::string::npos);
+    CHECK(text_of(d, q.span).find("new ones") == std::string::npos);
+    CHECK(text_of(d, q.span).find("donors for money") == std::string::npos);
+  }
+  const Quote* a = find_quote(d, "explain", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "she would explain that after the vote");
+  const Quote* b = find_quote(d, "road", "indirect");
+  if (b) CHECK(speaker_name(*b) != "Lund");  // the voters spoke, not the subject of the sentence
+}
