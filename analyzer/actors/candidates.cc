@@ -444,6 +444,13 @@ class Finder {
           if (j < end && g_.title(t_[j]) && g_.title(t_[j])->kind == TitleKind::Modifier) ++j;
           keep = j < end && contains(government_nouns(), t_[j]);
           span_end = j + 1;
+          // "South Korean special envoy, Lee Hae-chan" / "the Chinese envoy Wu Dawei": the phrase
+          // introduces a person (the name is its own mention), not the state.
+          const int32_t k = span_end < end && t_[span_end].lower == ","sv ? span_end + 1 : span_end;
+          if (keep && k < end && t_[k].capitalized && !contains(function_words(), t_[k]) &&
+              k + 1 < end && t_[k + 1].capitalized) {
+            keep = false;
+          }
         } else if (p->kind == AliasKind::Metonym) {
           bool place = i > first && contains(locatives(), t_[i - 1]);
           if (after < end && (t_[after].lower == ","sv || t_[after].lower == "state"sv)) {

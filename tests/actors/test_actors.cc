@@ -306,3 +306,17 @@ TEST_CASE("actors: a surname that is also a place head word (Park, Hall) refers 
     CHECK(a.name != "Park");
   }
 }
+
+TEST_CASE("actors: a demonym envoy followed by a name is that person, not the state", "[actors]") {
+  Document d = analyse(
+      "South Korea wants better ties with China. "
+      "Wang Yi shakes hands with South Korean special envoy, Kim Dae-sung, during a meeting in Beijing.");
+  const Actor* sk = by_name(d, "South Korea");
+  REQUIRE(sk);
+  const int32_t appos = find_span(d, "South Korean special envoy", 0);
+  REQUIRE(appos >= 0);
+  for (const auto& m : sk->mentions) CHECK(m.span.start != appos);
+  const Actor* kim = by_name(d, "Kim Dae-sung");
+  REQUIRE(kim);
+  CHECK(kim->type == "person");
+}
