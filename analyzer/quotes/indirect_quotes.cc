@@ -125,14 +125,7 @@ SpeakerPhrase source_phrase(const Document& doc, int32_t b, int32_t se) {
     ++e;
   }
   if (e == b || e - b >= 12 || toks[b].kind != TokenKind::Word) return SpeakerPhrase{};
-  SpeakerPhrase sp;
-  sp.kind = SpeakerKind::Role;
-  sp.first_tok = b;
-  sp.end_tok = e;
-  sp.head = {toks[b].span.start, toks[e - 1].span.end};
-  sp.name = doc.norm_slice(sp.head);
-  sp.role = toks[e - 1].lower;
-  return sp;
+  return role_span(doc, b, e);
 }
 
 // Index of "that" within 8 tokens of j, before any clause punctuation or quotation mark; -1 if none.

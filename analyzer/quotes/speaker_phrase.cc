@@ -162,6 +162,18 @@ bool is_time_word(const CueLexicon& lex, const Token& t) {
 
 bool is_name_word(const Token& t) { return name_word(CueLexicon::instance(), t); }
 
+SpeakerPhrase role_span(const Document& doc, int32_t first, int32_t end) {
+  const auto& toks = doc.tokens;
+  SpeakerPhrase sp;
+  sp.kind = SpeakerKind::Role;
+  sp.first_tok = first;
+  sp.end_tok = end;
+  sp.head = {toks[first].span.start, toks[end - 1].span.end};
+  sp.name = doc.norm_slice(sp.head);
+  sp.role = toks[end - 1].lower;
+  return sp;
+}
+
 SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end) {
   const auto& lex = CueLexicon::instance();
   const auto& toks = doc.tokens;
@@ -184,14 +196,8 @@ SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end) {
     if (t.kind == TokenKind::Dash && !t.space_before) continue;
     return {};
   }
-  SpeakerPhrase sp;
-  sp.kind = SpeakerKind::Role;
-  sp.first_tok = first;
-  sp.end_tok = e;
-  sp.head = {toks[first].span.start, toks[e - 1].span.end};
-  sp.name = doc.norm_slice(sp.head);
+  SpeakerPhrase sp = role_span(doc, first, e);
   sp.definite = f.lower == "the";
-  sp.role = toks[e - 1].lower;
   return sp;
 }
 

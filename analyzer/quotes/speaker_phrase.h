@@ -31,6 +31,9 @@ SpeakerPhrase speaker_before(const Document& doc, int32_t end, int32_t floor);
 // The phrase that starts at token `begin` ("said former Gov. Jeb Bush, ..."); stops at `limit`.
 SpeakerPhrase speaker_after(const Document& doc, int32_t begin, int32_t limit);
 
+// [first, end) (non-empty) as an indefinite role phrase, its last word as the role.
+SpeakerPhrase role_span(const Document& doc, int32_t first, int32_t end);
+
 // [first, end) as a role phrase when it is only words (no punctuation other than initials or
 // a possessive) opening with a determiner or a capitalised word; else an empty phrase.
 SpeakerPhrase plain_phrase(const Document& doc, int32_t first, int32_t end);
