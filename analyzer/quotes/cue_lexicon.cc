@@ -45,6 +45,14 @@ constexpr CueRow kCues[] = {
     {"remind", false, true, true, "remind reminds reminded reminding"},
     // "X called Y "Z"": a label the speaker put on someone (indirect quotes need a quoted label).
     {"call", false, true, true, "call calls called calling"},
+    // Judgements put on someone: "X accused Y of ...", "criticized Y for ..." (reports only with the
+    // reason: reported_clause's reason_follows).
+    {"accuse", false, true, true, "accuse accuses accused accusing"},
+    {"criticize", false, true, true, "criticize criticizes criticized criticizing criticise criticises criticised criticising"},
+    {"blame", false, true, true, "blame blames blamed blaming"},
+    {"praise", false, true, true, "praise praises praised praising"},
+    {"condemn", false, true, true, "condemn condemns condemned condemning"},
+    {"denounce", false, true, true, "denounce denounces denounced denouncing"},
     {"assure", false, true, true, "assure assures assured assuring"},
     {"promise", false, false, true, "promise promises promised promising"},
     {"pledge", false, false, true, "pledge pledges pledged pledging"},

@@ -72,6 +72,10 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
     if (m >= 0) m = skip_time_adjunct(doc, m, se);
     if (m < 0 || !opens_clause(doc, m, se)) return false;
     ca = m;
+  } else if (judgement_cue(c->lemma)) {
+    // "accusing Clinton of lying", "blaming the mayor for the delays".
+    if (!reason_follows(doc, j, se)) return false;
+    ca = j;
   } else if (c->lemma == "call") {
     // "calling Rubio's plan "a welfare transfer payment"": a quoted label (checked by the caller).
     ca = j;
@@ -95,6 +99,11 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   if (!sp) sp = clause_subject(doc, sf, i - 1);
   if (!sp || sp.end_tok >= i) return false;
   cb = trim_end(doc, ca, se);
+  if (judgement_cue(c->lemma)) {
+    // The reason ends at the next comma ("The council, blaming the mayor for the delays, voted").
+    for (int32_t m = ca; m < cb; ++m)
+      if (clause_punct(toks[m])) { cb = m; break; }
+  }
   a.cue_tok = i;
   a.cue = c;
   a.speaker = sp;
@@ -269,6 +278,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             if (noun_homograph(c->lemma) && !toks[i].lower.ends_with("ed")) continue;
             // "ask"/"urge" report a request: "asked X to/whether/why ...", not "ask donors for money".
             if ((c->lemma == "ask" || c->lemma == "urge") && !request_follows(doc, j, se)) continue;
+            if (judgement_cue(c->lemma) && !reason_follows(doc, j, se)) continue;
             // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.
             if (j < se && toks[j].lower == "to" && c->lemma != "vow" && c->lemma != "pledge" &&
                 c->lemma != "promise" && c->lemma != "agree") {

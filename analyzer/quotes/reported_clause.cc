@@ -216,4 +216,18 @@ bool participle_takes_clause(std::string_view lemma) {
 }
 
 
+bool judgement_cue(std::string_view lemma) {
+  return lemma == "accuse" || lemma == "criticize" || lemma == "blame" || lemma == "praise" || lemma == "condemn" ||
+         lemma == "denounce";
+}
+
+bool reason_follows(const Document& doc, int32_t j, int32_t se) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = j + 1; m < se && m - j <= 6 && !clause_punct(toks[m]); ++m) {
+    const std::string& w = toks[m].lower;
+    if (w == "of" || w == "for" || w == "over" || w == "as") return true;
+  }
+  return false;
+}
+
 }  // namespace framelens

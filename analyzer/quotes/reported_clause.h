@@ -55,6 +55,14 @@ bool opens_clause(const Document& doc, int32_t k, int32_t se);
 // "to", "whether", "if" or a wh-word within 6 tokens of j: a request ("asked X to/whether ...").
 bool request_follows(const Document& doc, int32_t j, int32_t se);
 
+// Reporting verbs that put a judgement on someone ("accused", "criticized", "blamed", "praised",
+// "condemned", "denounced"): they report only with the reason (reason_follows).
+bool judgement_cue(std::string_view lemma);
+
+// "of", "for", "over" or "as" within 6 tokens of j, before clause punctuation: the reason of a
+// judgement ("accused Clinton of lying", "criticized the plan as reckless").
+bool reason_follows(const Document& doc, int32_t j, int32_t se);
+
 // A quoted label within 8 tokens of a, before clause punctuation ('called Clinton "a liar"').
 bool label_follows(const Document& doc, int32_t a, int32_t b);
 

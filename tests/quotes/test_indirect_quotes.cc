@@ -206,3 +206,19 @@ TEST_CASE("indirect speech: guards against verbs used as nouns or with objects",
   const Quote* b = find_quote(d, "road", "indirect");
   if (b) CHECK(speaker_name(*b) != "Lund");  // the voters spoke, not the subject of the sentence
 }
+
+TEST_CASE("indirect speech: judgements put on someone, with their reason", "[quotes][indirect]") {
+  auto d = annotate(
+      "Senator Ada Holm accused the port authority of hiding the costs. "
+      "The council, blaming the mayor for the delays, voted against the plan. "
+      "Berg praised the volunteers.");
+  const Quote* a = find_quote(d, "hiding", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "the port authority of hiding the costs");
+  CHECK(a->cue->lemma == "accuse");
+  CHECK(speaker_name(*a) == "Ada Holm");
+  const Quote* b = find_quote(d, "delays", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "the mayor for the delays");
+  CHECK_FALSE(find_quote(d, "volunteers"));  // no reason given: not a report
+}

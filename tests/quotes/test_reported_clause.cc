@@ -103,3 +103,12 @@ TEST_CASE("reported clause: verb classes and requests", "[quotes][clause]") {
   auto d = doc_of("A group called Harbour Watch, which \"monitors\" ships, sued.");
   CHECK_FALSE(label_follows(d, tok(d, "called") + 1, end_of(d)));
 }
+
+TEST_CASE("reported clause: judgements need their reason", "[quotes][clause]") {
+  CHECK(judgement_cue("accuse"));
+  CHECK_FALSE(judgement_cue("say"));
+  auto a = doc_of("Holm accused the port authority of hiding the costs.");
+  CHECK(reason_follows(a, tok(a, "accused") + 1, end_of(a)));
+  auto b = doc_of("Holm praised the volunteers, who cleaned the beach for free.");
+  CHECK_FALSE(reason_follows(b, tok(b, "praised") + 1, end_of(b)));
+}
