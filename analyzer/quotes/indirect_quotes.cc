@@ -181,6 +181,8 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         a.first_tok = i;
         a.end_tok = a.speaker.end_tok;
       } else {
+        // "donors said to be on the list", "is said to have": a passive report, no speaker.
+        if (c->lemma == "say" && i + 1 < se && toks[i + 1].lower == "to") continue;
         a.speaker = speaker_before(doc, i, sf);
         int32_t j = i + 1;
         bool inverted = false;
@@ -279,6 +281,12 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             // "ask"/"urge" report a request: "asked X to/whether/why ...", not "ask donors for money".
             if ((c->lemma == "ask" || c->lemma == "urge") && !request_follows(doc, j, se)) continue;
             if (judgement_cue(c->lemma) && !reason_follows(doc, j, se)) continue;
+            // "added 8.3% to $8.06", "added a chart": without "that", "add" reports only a clause
+            // opened by a pronoun ("added he would ...", "added it was ...").
+            if (c->lemma == "add" && !(j < se && (CueLexicon::instance().word_class(toks[j]) & kPronounPerson ||
+                                                  toks[j].lower == "it" || toks[j].lower == "there"))) {
+              continue;
+            }
             // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.
             if (j < se && toks[j].lower == "to" && c->lemma != "vow" && c->lemma != "pledge" &&
                 c->lemma != "promise" && c->lemma != "agree") {

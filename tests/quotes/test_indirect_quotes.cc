@@ -194,11 +194,15 @@ TEST_CASE("indirect speech: guards against verbs used as nouns or with objects",
       "Carmakers restarted shuttered plants, adding new ones across the South. "
       "Berg and other contenders travel the country and ask donors for money. "
       "Rask said she would explain that after the vote. "
+      "Shares of Nordport added 8.3% to $8.06 in early trading. "
+      "The report named three donors said to be on the shortlist for the embassy. "
       "Lund met voters who came out and said that the road was unsafe.");
   for (const auto& q : d.quotes) {
     CHECK(text_of(d, q.span).find("won in the primaries") == std::string::npos);
     CHECK(text_of(d, q.span).find("new ones") == std::string::npos);
     CHECK(text_of(d, q.span).find("donors for money") == std::string::npos);
+    CHECK(text_of(d, q.span).find("8.3%") == std::string::npos);
+    CHECK(text_of(d, q.span).find("three donors") == std::string::npos);
   }
   const Quote* a = find_quote(d, "explain", "indirect");
   REQUIRE(a);
