@@ -292,8 +292,10 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
                 c->lemma != "promise" && c->lemma != "agree") {
               continue;
             }
+            // A noun object is a report when a subject pronoun opens it ("denied he had") or a
+            // reason follows it ("slammed the plan as a cash grab", "blasted Clinton for ...").
             if (j < se && toks[j].kind == TokenKind::Word && noun_object_cue(c->lemma) &&
-                !(CueLexicon::instance().word_class(toks[j]) & kPronounPerson)) {
+                !(CueLexicon::instance().word_class(toks[j]) & kPronounPerson) && !reason_follows(doc, j, se)) {
               continue;
             }
             ca = j;

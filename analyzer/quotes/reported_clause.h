@@ -33,7 +33,8 @@ int32_t that_after(const Document& doc, int32_t j, int32_t se, bool through_quot
 bool not_a_content_start(const Document& doc, int32_t j, int32_t se);
 
 // Reporting verbs that mostly take a noun object ("denied the charges", "slammed the decision"):
-// a reported clause only after "that" or a subject pronoun.
+// a reported clause only after "that" or a subject pronoun, or with a reason ("slammed the plan as
+// a cash grab").
 bool noun_object_cue(std::string_view lemma);
 
 // Reporting verbs whose present forms are mostly nouns ("states", "reports", "comments"): they

@@ -226,3 +226,18 @@ TEST_CASE("indirect speech: judgements put on someone, with their reason", "[quo
   CHECK(text_of(d, b->span) == "the mayor for the delays");
   CHECK_FALSE(find_quote(d, "volunteers"));  // no reason given: not a report
 }
+
+TEST_CASE("indirect speech: noun-object verbs report with a reason or a pronoun clause", "[quotes][indirect]") {
+  auto d = annotate(
+      "Critics slammed the so-called harbour plan as a cash grab. "
+      "The ministry denied the charges. "
+      "Holm denied she had seen the memo.");
+  const Quote* a = find_quote(d, "cash grab", "indirect");
+  REQUIRE(a);
+  CHECK(text_of(d, a->span) == "the so-called harbour plan as a cash grab");
+  CHECK(a->cue->loaded);
+  CHECK_FALSE(find_quote(d, "charges"));
+  const Quote* b = find_quote(d, "memo", "indirect");
+  REQUIRE(b);
+  CHECK(text_of(d, b->span) == "she had seen the memo");
+}
