@@ -309,7 +309,10 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       cb = cut_at_next_report(doc, ca, cb);
       // "X called Y "Z"" reports a label only when the label is quoted ("a group called Our
       // Principles", "called it a day" are not reports).
-      if (c->lemma == "call" && !label_follows(doc, ca, cb)) continue;
+      if (c->lemma == "call" && (toks[ca].kind != TokenKind::Word || !label_follows(doc, ca, cb))) continue;
+      // A label or a judgement is reported after its verb, never before it ("..., they would have
+      // denounced as corrupt" does not report the sentence's first clause).
+      if ((c->lemma == "call" || judgement_cue(c->lemma)) && ca < i) continue;
       if (count_words(doc, ca, cb) + (ca2 >= 0 && cb2 > ca2 ? count_words(doc, ca2, cb2) : 0) < 3) continue;
       if (any_flag(scan, ca, cb, kTokInDirect)) continue;
       QuoteDraft d;

@@ -215,7 +215,8 @@ TEST_CASE("indirect speech: judgements put on someone, with their reason", "[quo
   auto d = annotate(
       "Senator Ada Holm accused the port authority of hiding the costs. "
       "The council, blaming the mayor for the delays, voted against the plan. "
-      "Berg praised the volunteers.");
+      "Berg praised the volunteers. "
+      "The harbour was dredged at night, the residents condemned.");
   const Quote* a = find_quote(d, "hiding", "indirect");
   REQUIRE(a);
   CHECK(text_of(d, a->span) == "the port authority of hiding the costs");
@@ -225,6 +226,7 @@ TEST_CASE("indirect speech: judgements put on someone, with their reason", "[quo
   REQUIRE(b);
   CHECK(text_of(d, b->span) == "the mayor for the delays");
   CHECK_FALSE(find_quote(d, "volunteers"));  // no reason given: not a report
+  CHECK_FALSE(find_quote(d, "dredged"));     // a judgement does not report the clause before it
 }
 
 TEST_CASE("indirect speech: noun-object verbs report with a reason or a pronoun clause", "[quotes][indirect]") {
