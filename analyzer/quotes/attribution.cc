@@ -86,15 +86,8 @@ int32_t after_dateline(const Document& doc, int32_t floor, int32_t limit) {
 // A capitalised word opening a sentence that starts an adverbial ("Last week, ...", "Meanwhile,
 // ...", "Earlier, ..."), never a speaker's name.
 bool adverbial_opener(const Token& t) {
-  const std::string& w = t.lower;
-  return w == "last" || w == "this" || w == "meanwhile" || w == "however" || w == "earlier" || w == "later" ||
-         w == "separately" || w == "still" || w == "yet" || w == "now" || w == "then" || w == "instead" ||
-         w == "today" || w == "yesterday" || w == "asked" || w == "speaking" || w == "finally" ||
-         w == "also" || w == "again" || w == "indeed" || w == "similarly" || w == "nonetheless" ||
-         w == "nevertheless" || w == "moreover" || w == "afterward" || w == "afterwards" || w == "so" ||
-         w == "more" || w == "most" || w == "even" || w == "perhaps" || w == "thus" || w == "hence" ||
-         w == "otherwise" || w == "besides" || w == "certainly" || w == "clearly" || w == "notably" ||
-         (CueLexicon::instance().is(t, kTimeWord) && w != "may");
+  const auto& lex = CueLexicon::instance();
+  return lex.is(t, kOpener) || (lex.is(t, kTimeWord) && t.lower != "may");
 }
 
 }  // namespace

@@ -171,11 +171,54 @@ constexpr ClassRow kClasses[] = {
     {kNonSpeaker,
      "it this that there which what who whom where when here these those everyone nobody everybody "
      "anyone something nothing"},
+    {kOpener,
+     "meanwhile however separately earlier later still also yet instead now then last this late early "
+     "today yesterday asked speaking writing responding appearing addressing again finally afterward "
+     "afterwards moreover indeed similarly likewise nonetheless nevertheless so more most even perhaps "
+     "thus hence otherwise besides certainly clearly notably"},
     {kTimeWord,
      "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
      "july august september october november december today yesterday tonight night morning "
      "afternoon evening week weekend month year"},
 };
+
+// What each reporting verb takes when it reports without quotation marks (CueComplement); verbs
+// not listed take a that-clause. Read once when the lexicon is built.
+struct ComplementRow {
+  CueComplement complement;
+  const char* lemmas;
+};
+constexpr ComplementRow kComplements[] = {
+    {CueComplement::Clause, "say add argue insist suggest contend assert predict explain note warn claim"},
+    {CueComplement::NounObject,
+     "answer reply respond continue post describe read chant shout yell comment exclaim demand plead "
+     "elaborate interject cry scream slam blast mock scoff sneer gloat rant fume bark snap thunder "
+     "recount deny declare confirm pledge promise charge recall observe tweet counter testify agree"},
+    {CueComplement::Judgement, "accuse criticize blame praise condemn denounce"},
+    {CueComplement::Label, "call"},
+    {CueComplement::Request, "ask urge"},
+    {CueComplement::Addressee, "tell"},
+};
+constexpr const char* kNounFormLemmas =
+    "state report post answer counter comment charge cry reason estimate demand note tweet remark";
+constexpr const char* kInfinitiveLemmas = "vow pledge promise agree";
+
+// Calls fn(word) for each space-separated word of `list`; stops when fn returns true.
+template <class Fn>
+bool any_word(std::string_view list, Fn fn) {
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(' ', i);
+    if (j == std::string_view::npos) j = list.size();
+    if (fn(list.substr(i, j - i))) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+bool listed(std::string_view list, std::string_view w) {
+  return any_word(list, [&](std::string_view x) { return x == w; });
+}
 
 }  // namespace
 
@@ -195,18 +238,17 @@ CueLexicon::CueLexicon() : slots_(kSlots) {
   }
   cues_.reserve(n_forms);  // no reallocation: entries point into it
   for (const auto& row : kCues) {
-    std::string_view forms(row.forms);
-    size_t i = 0;
-    while (i < forms.size()) {
-      size_t j = forms.find(' ', i);
-      if (j == std::string_view::npos) j = forms.size();
-      std::string_view w = forms.substr(i, j - i);
+    any_word(row.forms, [&](std::string_view w) {
       CueInfo info;
       info.lemma = row.lemma;
       info.loaded = row.loaded;
       info.takes_object = row.takes_object;
       info.speech = row.speech;
       info.participle = w.size() > 4 && w.substr(w.size() - 3) == "ing" && w != "according";
+      for (const auto& c : kComplements)
+        if (listed(c.lemmas, info.lemma)) info.complement = c.complement;
+      info.noun_form = listed(kNounFormLemmas, info.lemma);
+      info.infinitive = listed(kInfinitiveLemmas, info.lemma);
       Entry& e = insert(w);
       cue_lengths_ |= 1u << w.size();
       if (w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' && w[2] >= 'a' && w[2] <= 'z') {
@@ -216,18 +258,14 @@ CueLexicon::CueLexicon() : slots_(kSlots) {
         cues_.push_back(info);
         e.cue = &cues_.back();
       }
-      i = j + 1;
-    }
+      return false;
+    });
   }
   for (const auto& row : kClasses) {
-    std::string_view words(row.words);
-    size_t i = 0;
-    while (i < words.size()) {
-      size_t j = words.find(' ', i);
-      if (j == std::string_view::npos) j = words.size();
-      insert(words.substr(i, j - i)).cls |= row.cls;
-      i = j + 1;
-    }
+    any_word(row.words, [&](std::string_view w) {
+      insert(w).cls |= row.cls;
+      return false;
+    });
   }
 }
 

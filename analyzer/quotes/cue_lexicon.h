@@ -11,12 +11,26 @@
 
 namespace framelens {
 
+// What follows a reporting verb when it reports speech without quotation marks.
+enum class CueComplement : uint8_t {
+  ThatClause,  // "admitted (that) he ...": the clause may follow a finite verb; a participle needs "that"
+  Clause,      // "said (that) ...": also right after a participle ("saying he ...", "adding that ...")
+  NounObject,  // "denied the charges": a clause only after "that", a subject pronoun, or with a reason
+  Judgement,   // "accused Y of ...", "criticized Y for ...": the object and its reason
+  Label,       // "called Y "Z"": the object and a quoted label
+  Request,     // "asked/urged Y to/whether ...": the object and the request
+  Addressee,   // "told Y (that) ...": the addressee, then the clause
+};
+
 struct CueInfo {
   std::string_view lemma;   // "say", "claim", ...
   bool loaded = false;      // the verb carries the writer's judgement (claimed, admitted, slammed)
   bool takes_object = false;  // "told reporters that", "urged Congress to"
   bool participle = false;  // "saying", "adding": attaches to a preceding clause, not a subject
   bool speech = true;       // false for cues that only introduce direct quotes ("read", "chanted")
+  CueComplement complement = CueComplement::ThatClause;
+  bool noun_form = false;   // its present forms are mostly nouns ("states", "reports"): need "that"
+  bool infinitive = false;  // "vowed to fight on" reports a commitment ("continued to" does not)
 };
 
 // Word classes used around cues. A word may be in several (e.g. "press" is a modifier).
@@ -34,6 +48,7 @@ enum WordClass : uint16_t {
   kPassiveAux = 1 << 10,    // was, were, been, is, are, be, being (before "told": passive)
   kNonSpeaker = 1 << 11,    // it, this, that, there, which, what ... (never a speaker)
   kTimeWord = 1 << 12,      // monday, tuesday, january ... (skipped in "X on Tuesday said")
+  kOpener = 1 << 13,        // meanwhile, however, earlier, perhaps ... (open a sentence, never its subject)
 };
 
 class CueLexicon {

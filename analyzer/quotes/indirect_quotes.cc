@@ -63,27 +63,25 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   const int32_t that = that_after(doc, j, se);
   if (that >= 0) {
     ca = that + 1;
-  } else if (participle_takes_clause(c->lemma) && (c->lemma != "add" || opens_clause(doc, j, se))) {
+  } else if (c->complement == CueComplement::Clause && (c->lemma != "add" || opens_clause(doc, j, se))) {
     // ("adding new plants" is not speech; "adding the plan would ..." / "adding he ..." is.)
     ca = j;
-  } else if (c->lemma == "tell") {
+  } else if (c->complement == CueComplement::Addressee) {
     // "telling USA Today he had nothing to do with it": the addressee, then the clause.
     int32_t m = after_addressee(doc, j, se);
     if (m >= 0) m = skip_time_adjunct(doc, m, se);
     if (m < 0 || !opens_clause(doc, m, se)) return false;
     ca = m;
-  } else if (judgement_cue(c->lemma)) {
+  } else if (c->complement == CueComplement::Judgement) {
     // "accusing Clinton of lying", "blaming the mayor for the delays".
     if (!reason_follows(doc, j, se)) return false;
     ca = j;
-  } else if (c->lemma == "call") {
+  } else if (c->complement == CueComplement::Label) {
     // "calling Rubio's plan "a welfare transfer payment"": a quoted label (checked by the caller).
     ca = j;
-  } else if (c->lemma == "urge" || c->lemma == "ask") {
-    int32_t to = -1;
-    for (int32_t m = j + 1; m < se && m - j <= 6 && !clause_punct(toks[m]); ++m)
-      if (toks[m].lower == "to") { to = m; break; }
-    if (to < 0) return false;
+  } else if (c->complement == CueComplement::Request) {
+    // "urging his government to lift the tariffs", "asking the auditor whether ...".
+    if (!request_follows(doc, j, se)) return false;
     ca = j;
   } else {
     return false;
@@ -99,7 +97,7 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   if (!sp) sp = clause_subject(doc, sf, i - 1);
   if (!sp || sp.end_tok >= i) return false;
   cb = trim_end(doc, ca, se);
-  if (judgement_cue(c->lemma)) {
+  if (c->complement == CueComplement::Judgement) {
     // The reason ends at the next comma ("The council, blaming the mayor for the delays, voted").
     for (int32_t m = ca; m < cb; ++m)
       if (clause_punct(toks[m])) { cb = m; break; }
@@ -259,7 +257,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
           if (that >= 0) {
             ca = that + 1;
           } else {
-            if (c->lemma == "tell") {
+            if (c->complement == CueComplement::Addressee) {
               // "told MSNBC's "Morning Joe" that ...", "told me his support ...", "told CNN on Sunday
               // he ...": the content starts after the addressee. When the addressee is not
               // recognised, the content keeps it ("told Breitbart News Daily host X how ..."),
@@ -277,10 +275,10 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             if (not_a_content_start(doc, j, se)) continue;
             // Present forms that are mostly nouns ("states", "reports", "comments") report only
             // with "that" ("the report states that ..."), handled above.
-            if (noun_homograph(c->lemma) && !toks[i].lower.ends_with("ed")) continue;
+            if (c->noun_form && !toks[i].lower.ends_with("ed")) continue;
             // "ask"/"urge" report a request: "asked X to/whether/why ...", not "ask donors for money".
-            if ((c->lemma == "ask" || c->lemma == "urge") && !request_follows(doc, j, se)) continue;
-            if (judgement_cue(c->lemma) && !reason_follows(doc, j, se)) continue;
+            if (c->complement == CueComplement::Request && !request_follows(doc, j, se)) continue;
+            if (c->complement == CueComplement::Judgement && !reason_follows(doc, j, se)) continue;
             // "added 8.3% to $8.06", "added a chart": without "that", "add" reports only a clause
             // opened by a pronoun ("added he would ...", "added it was ...").
             if (c->lemma == "add" && !(j < se && (CueLexicon::instance().word_class(toks[j]) & kPronounPerson ||
@@ -288,13 +286,10 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
               continue;
             }
             // "vowed to fight on" is a reported commitment; "continued to", "said to be" are not.
-            if (j < se && toks[j].lower == "to" && c->lemma != "vow" && c->lemma != "pledge" &&
-                c->lemma != "promise" && c->lemma != "agree") {
-              continue;
-            }
+            if (j < se && toks[j].lower == "to" && !c->infinitive) continue;
             // A noun object is a report when a subject pronoun opens it ("denied he had") or a
             // reason follows it ("slammed the plan as a cash grab", "blasted Clinton for ...").
-            if (j < se && toks[j].kind == TokenKind::Word && noun_object_cue(c->lemma) &&
+            if (j < se && toks[j].kind == TokenKind::Word && c->complement == CueComplement::NounObject &&
                 !(CueLexicon::instance().word_class(toks[j]) & kPronounPerson) && !reason_follows(doc, j, se)) {
               continue;
             }
@@ -309,10 +304,12 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       cb = cut_at_next_report(doc, ca, cb);
       // "X called Y "Z"" reports a label only when the label is quoted ("a group called Our
       // Principles", "called it a day" are not reports).
-      if (c->lemma == "call" && (toks[ca].kind != TokenKind::Word || !label_follows(doc, ca, cb))) continue;
+      if (c->complement == CueComplement::Label && (toks[ca].kind != TokenKind::Word || !label_follows(doc, ca, cb))) {
+        continue;
+      }
       // A label or a judgement is reported after its verb, never before it ("..., they would have
       // denounced as corrupt" does not report the sentence's first clause).
-      if ((c->lemma == "call" || judgement_cue(c->lemma)) && ca < i) continue;
+      if ((c->complement == CueComplement::Label || c->complement == CueComplement::Judgement) && ca < i) continue;
       if (count_words(doc, ca, cb) + (ca2 >= 0 && cb2 > ca2 ? count_words(doc, ca2, cb2) : 0) < 3) continue;
       if (any_flag(scan, ca, cb, kTokInDirect)) continue;
       QuoteDraft d;

@@ -18,14 +18,13 @@ bool intro_piece(const Document& doc, int32_t a, int32_t b) {
   const Token& t = toks[f];
   if (t.kind != TokenKind::Word) return false;
   const std::string& w = t.lower;
-  static constexpr std::string_view kOpeners[] = {
-      "on", "in", "at", "during", "after", "before", "since", "following", "despite", "for", "with", "without",
-      "under", "from", "by", "as", "when", "while", "asked", "meanwhile", "however", "separately", "earlier",
-      "later", "still", "also", "yet", "instead", "now", "then", "last", "this", "late", "early", "today",
-      "yesterday", "speaking", "writing", "responding", "appearing", "addressing", "again", "finally",
-      "afterward", "afterwards", "moreover", "indeed", "similarly", "likewise", "nonetheless", "nevertheless"};
-  for (std::string_view o : kOpeners)
+  // Prepositions and subordinators open an adverbial ("On Monday", "After the vote", "As expected").
+  static constexpr std::string_view kOpeningLinks[] = {
+      "on", "in", "at", "during", "after", "before", "since", "following", "despite", "for",
+      "with", "without", "under", "from", "by", "as", "when", "while"};
+  for (std::string_view o : kOpeningLinks)
     if (w == o) return true;
+  if (CueLexicon::instance().is(t, kOpener)) return true;
   if (CueLexicon::instance().is(t, kTimeWord) && w != "may") return true;
   // "Speaking to ...", "Separately, ...", "Adopted by an American family in 1981, he says ...".
   return w.size() > 5 && (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"));
@@ -126,23 +125,6 @@ bool not_a_content_start(const Document& doc, int32_t j, int32_t se) {
 }
 
 
-// Reporting verbs that mostly take a noun phrase as object ("denied the charges", "confirmed the
-// report", "slammed the decision"): the words after them are a reported clause only after "that"
-// or when a subject pronoun opens them ("denied he had"). Verbs whose object is followed by the
-// clause ("asked X whether", "assured voters he'd", "announced the Corps would") are not here.
-bool noun_object_cue(std::string_view lemma) {
-  static constexpr std::string_view kLemmas[] = {
-      "answer", "reply", "respond", "continue", "post", "describe", "read", "chant", "shout", "yell",
-      "comment", "exclaim", "demand", "plead", "elaborate", "interject", "cry", "scream", "slam", "blast",
-      "mock", "scoff", "sneer", "gloat", "rant", "fume", "bark", "snap", "thunder", "recount", "deny",
-      "declare", "confirm", "pledge", "promise", "charge", "recall", "observe", "tweet", "counter", "testify",
-      "agree"};
-  for (std::string_view l : kLemmas)
-    if (lemma == l) return true;
-  return false;
-}
-
-
 // The addressee after "told"/"telling": an object pronoun ("told him"), an audience noun
 // ("told reporters"), a name or outlet ("told CNN", "told The Washington Post"), or a possessive or
 // article with one or two nouns ("told his audience"). Returns the token after it, or -1.
@@ -184,12 +166,6 @@ bool opens_clause(const Document& doc, int32_t k, int32_t se) {
 }
 
 
-bool noun_homograph(std::string_view lemma) {
-  return lemma == "state" || lemma == "report" || lemma == "post" || lemma == "answer" || lemma == "counter" ||
-         lemma == "comment" || lemma == "charge" || lemma == "cry" || lemma == "reason" || lemma == "estimate" ||
-         lemma == "demand" || lemma == "note" || lemma == "tweet" || lemma == "remark";
-}
-
 // "to", "whether", "if" or a wh-word within 6 tokens, before clause punctuation.
 bool request_follows(const Document& doc, int32_t j, int32_t se) {
   const auto& toks = doc.tokens;
@@ -203,23 +179,6 @@ bool request_follows(const Document& doc, int32_t j, int32_t se) {
   return false;
 }
 
-
-// Participles whose words after them are the reported clause itself ("saying he ...", "adding the
-// plan ..."); other speech participles need "that" ("telling Xi that ...", "conceding that ...")
-// or, for "urging"/"asking", "X to ..." - their bare object is a noun phrase ("conceding the race",
-// "asking him a question").
-bool participle_takes_clause(std::string_view lemma) {
-  return lemma == "say" || lemma == "add" || lemma == "argue" || lemma == "insist" || lemma == "suggest" ||
-         lemma == "claim" ||
-         lemma == "contend" || lemma == "assert" || lemma == "predict" || lemma == "explain" ||
-         lemma == "note" || lemma == "warn";
-}
-
-
-bool judgement_cue(std::string_view lemma) {
-  return lemma == "accuse" || lemma == "criticize" || lemma == "blame" || lemma == "praise" || lemma == "condemn" ||
-         lemma == "denounce";
-}
 
 bool reason_follows(const Document& doc, int32_t j, int32_t se) {
   const auto& toks = doc.tokens;

@@ -1,8 +1,9 @@
 #pragma once
 // Word-level rules about the clause a reporting verb introduces, used by the indirect-speech finder
 // (indirect_quotes.cc): where the reported clause starts after the verb (past a time adjunct, an
-// addressee, "that"), what shows there is none ("said in ...", "denied the charges"), and which
-// leading phrase before a speaker is only an adverbial opener ("On Monday, X said ...").
+// addressee, "that"), what shows there is none ("said in ..."), and which leading phrase before a
+// speaker is only an adverbial opener ("On Monday, X said ..."). What each verb takes after it is a
+// property of the verb: CueInfo::complement (cue_lexicon.h).
 // Tokens are indices into Document::tokens; `se` is the end of the sentence.
 #include <cstdint>
 #include <string_view>
@@ -32,19 +33,6 @@ int32_t that_after(const Document& doc, int32_t j, int32_t se, bool through_quot
 // ("said in", "writing for", "responded by"), a reflexive, or "it"/"this" as the object ("said it.").
 bool not_a_content_start(const Document& doc, int32_t j, int32_t se);
 
-// Reporting verbs that mostly take a noun object ("denied the charges", "slammed the decision"):
-// a reported clause only after "that" or a subject pronoun, or with a reason ("slammed the plan as
-// a cash grab").
-bool noun_object_cue(std::string_view lemma);
-
-// Reporting verbs whose present forms are mostly nouns ("states", "reports", "comments"): they
-// report only with "that".
-bool noun_homograph(std::string_view lemma);
-
-// Participles whose following words are the reported clause itself ("saying he ...", "adding the
-// plan ..."); others need "that" or their own rule.
-bool participle_takes_clause(std::string_view lemma);
-
 // The addressee after "told"/"telling" at j ("him", "reporters", "CNN", "The Washington Post",
 // "his audience"): the token after it, or -1.
 int32_t after_addressee(const Document& doc, int32_t j, int32_t se);
@@ -56,12 +44,8 @@ bool opens_clause(const Document& doc, int32_t k, int32_t se);
 // "to", "whether", "if" or a wh-word within 6 tokens of j: a request ("asked X to/whether ...").
 bool request_follows(const Document& doc, int32_t j, int32_t se);
 
-// Reporting verbs that put a judgement on someone ("accused", "criticized", "blamed", "praised",
-// "condemned", "denounced"): they report only with the reason (reason_follows).
-bool judgement_cue(std::string_view lemma);
-
 // "of", "for", "over" or "as" within 6 tokens of j, before clause punctuation: the reason of a
-// judgement ("accused Clinton of lying", "criticized the plan as reckless").
+// judgement ("accused Clinton of lying", "criticized the plan as reckless", "slammed it as ...").
 bool reason_follows(const Document& doc, int32_t j, int32_t se);
 
 // A quoted label within 8 tokens of a, before clause punctuation ('called Clinton "a liar"').

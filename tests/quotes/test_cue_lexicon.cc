@@ -35,3 +35,25 @@ TEST_CASE("cue lexicon: word classes", "[quotes][cues]") {
   CHECK(lex.is("sen", kTitle));  // the tokenizer splits "Sen." into "Sen" + "."
   CHECK_FALSE(lex.is("bridge", kRoleNoun));
 }
+
+TEST_CASE("cue lexicon: what each verb takes when it reports", "[quotes][cues]") {
+  const auto& lex = CueLexicon::instance();
+  auto complement = [&](const char* w) {
+    const CueInfo* c = lex.find(w);
+    REQUIRE(c);
+    return c->complement;
+  };
+  CHECK(complement("saying") == CueComplement::Clause);  // every form of the lemma
+  CHECK(complement("admitted") == CueComplement::ThatClause);
+  CHECK(complement("denied") == CueComplement::NounObject);
+  CHECK(complement("accused") == CueComplement::Judgement);
+  CHECK(complement("called") == CueComplement::Label);
+  CHECK(complement("urging") == CueComplement::Request);
+  CHECK(complement("told") == CueComplement::Addressee);
+  CHECK(lex.find("states")->noun_form);
+  CHECK_FALSE(lex.find("claims")->noun_form);
+  CHECK(lex.find("vowed")->infinitive);
+  CHECK_FALSE(lex.find("continued")->infinitive);
+  CHECK(lex.is("meanwhile", kOpener));
+  CHECK_FALSE(lex.is("senator", kOpener));
+}

@@ -87,13 +87,7 @@ TEST_CASE("reported clause: addressees of 'told' and what may follow them", "[qu
   CHECK_FALSE(opens_clause(c, m, end_of(c)));
 }
 
-TEST_CASE("reported clause: verb classes and requests", "[quotes][clause]") {
-  CHECK(noun_object_cue("deny"));
-  CHECK_FALSE(noun_object_cue("say"));
-  CHECK(noun_homograph("state"));
-  CHECK_FALSE(noun_homograph("claim"));
-  CHECK(participle_takes_clause("say"));
-  CHECK_FALSE(participle_takes_clause("concede"));
+TEST_CASE("reported clause: requests and quoted labels", "[quotes][clause]") {
   auto a = doc_of("Rask asked the auditor whether the books were complete.");
   CHECK(request_follows(a, tok(a, "asked") + 1, end_of(a)));
   auto b = doc_of("Rask asked donors for money.");
@@ -105,8 +99,6 @@ TEST_CASE("reported clause: verb classes and requests", "[quotes][clause]") {
 }
 
 TEST_CASE("reported clause: judgements need their reason", "[quotes][clause]") {
-  CHECK(judgement_cue("accuse"));
-  CHECK_FALSE(judgement_cue("say"));
   auto a = doc_of("Holm accused the port authority of hiding the costs.");
   CHECK(reason_follows(a, tok(a, "accused") + 1, end_of(a)));
   auto b = doc_of("Holm praised the volunteers, who cleaned the beach for free.");
