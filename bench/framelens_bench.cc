@@ -19,7 +19,7 @@
 #include <fasttext/fasttext.h>
 #include <nlohmann/json.hpp>
 
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/report/json_report.h"
 #include "analyzer/text/input_record.h"
 #include "analyzer/text/line_reader.h"

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 
 using namespace framelens;
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/report/json_report.h"
 
 using namespace framelens;

@@ -1,7 +1,6 @@
 #include "analyzer/actors/actors_stage.h"
 
 #include "analyzer/actors/actor_linker.h"
-#include "analyzer/core/pipeline.h"
 
 namespace framelens {
 

@@ -5,11 +5,8 @@
 
 #include "analyzer/actors/gazetteer.h"
 #include "analyzer/core/stage.h"
-#include "analyzer/core/stage_registry.h"
 
 namespace framelens {
-
-struct PipelineOptions;
 
 class ActorsStage : public Stage {
  public:

@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "analyzer/core/model_paths.h"
+#include "analyzer/cli/model_paths.h"
 
 namespace framelens {
 

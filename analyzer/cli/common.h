@@ -4,7 +4,7 @@
 
 #include "analyzer/cli/args.h"
 #include "analyzer/cli/commands.h"
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/text/input_record.h"
 
 namespace framelens {

@@ -1,15 +1,15 @@
 // CLI glue for `framelens eval actors` and `framelens train casing`. The logic lives in
-// analyzer/actors/actors_eval.* and analyzer/actors/casing_table.*.
+// analyzer/train/actors_eval.* and analyzer/actors/casing_table.*.
 #include <cstdio>
 #include <ostream>
 
-#include "analyzer/actors/actors_eval.h"
 #include "analyzer/actors/casing_table.h"
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/core/model_paths.h"
 #include "analyzer/text/input_record.h"
 #include "analyzer/text/line_reader.h"
+#include "analyzer/train/actors_eval.h"
 
 namespace framelens {
 

@@ -1,17 +1,17 @@
 // CLI glue for `framelens train features|leaning|frames` and `framelens eval leaning|frames`.
-// The logic lives in analyzer/models/ (text_features_*, leaning_*, frames_*).
+// The logic lives in analyzer/train/ (text_features_article_trainer, leaning_trainer, frames_trainer).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <ostream>
 
+#include "analyzer/article/article_stage.h"
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/core/model_paths.h"
-#include "analyzer/models/article_models_stage.h"
-#include "analyzer/models/frames_trainer.h"
-#include "analyzer/models/leaning_trainer.h"
-#include "analyzer/models/text_features_article_build.h"
+#include "analyzer/train/frames_trainer.h"
+#include "analyzer/train/leaning_trainer.h"
+#include "analyzer/train/text_features_article_trainer.h"
 
 namespace framelens {
 

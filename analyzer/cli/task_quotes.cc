@@ -1,12 +1,12 @@
 // CLI glue for `framelens eval quotes`: direct-quote P/R/F1, speaker accuracy and indirect-speech
-// figures on an attribution corpus (PolNeAR schema). The logic is in analyzer/quotes/quote_eval.
+// figures on an attribution corpus (PolNeAR schema). The logic is in analyzer/train/quotes_eval.
 #include <cstdio>
 #include <fstream>
 #include <ostream>
 
 #include "analyzer/cli/common.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/quotes/quote_eval.h"
+#include "analyzer/train/quotes_eval.h"
 
 namespace framelens {
 

@@ -1,17 +1,17 @@
 // CLI glue for `framelens train|eval stance` and `framelens train|eval roles`. The logic lives in
-// analyzer/models/stance_* and role_*.
+// analyzer/train/stance_trainer.* and role_trainer.* (models in analyzer/stance/).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/core/model_paths.h"
-#include "analyzer/models/role_train.h"
-#include "analyzer/models/stance_stage.h"
-#include "analyzer/models/stance_train.h"
-#include "analyzer/models/word_vectors_file.h"
+#include "analyzer/ml/word_vectors_file.h"
+#include "analyzer/stance/stance_stage.h"
+#include "analyzer/train/role_trainer.h"
+#include "analyzer/train/stance_trainer.h"
 
 namespace framelens {
 

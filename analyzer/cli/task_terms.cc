@@ -1,13 +1,13 @@
 // CLI glue for `framelens train loaded` and `framelens eval loaded`. The logic lives in
-// analyzer/terms/loaded_trainer.* and loaded_eval.*.
+// analyzer/train/terms_trainer.* and terms_eval.*.
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/core/model_paths.h"
-#include "analyzer/terms/loaded_eval.h"
-#include "analyzer/terms/loaded_trainer.h"
 #include "analyzer/terms/sentence_model.h"
+#include "analyzer/train/terms_eval.h"
+#include "analyzer/train/terms_trainer.h"
 
 namespace framelens {
 

@@ -1,14 +1,14 @@
 // CLI glue for `framelens train vectors`: fastText word vectors for the stance model (and any
-// other model that wants them). The logic lives in analyzer/models/word_vectors_{trainer,file}.
+// other model that wants them). The logic lives in analyzer/train/word_vectors_trainer and analyzer/ml/word_vectors_file.
 #include <chrono>
 #include <filesystem>
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/core/model_paths.h"
-#include "analyzer/models/word_vectors_file.h"
-#include "analyzer/models/word_vectors_trainer.h"
+#include "analyzer/ml/word_vectors_file.h"
+#include "analyzer/train/word_vectors_trainer.h"
 
 namespace framelens {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "analyzer/core/flat_hash_index.h"
-#include "analyzer/text/token_hash.h"
+#include "analyzer/core/token_hash.h"
 
 namespace framelens {
 

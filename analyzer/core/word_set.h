@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "analyzer/core/string_table.h"
-#include "analyzer/text/token_hash.h"
+#include "analyzer/core/token_hash.h"
 
 namespace framelens {
 

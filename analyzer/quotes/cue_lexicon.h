@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/core/token_hash.h"
 #include "analyzer/text/document.h"
-#include "analyzer/text/token_hash.h"
 
 namespace framelens {
 

@@ -4,7 +4,7 @@
 #include <istream>
 #include <ostream>
 
-#include "analyzer/terms/logreg.h"
+#include "analyzer/ml/logreg.h"
 
 namespace framelens::terms {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "analyzer/terms/logreg.h"
+#include "analyzer/ml/logreg.h"
 
 namespace framelens::terms {
 

@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "analyzer/core/string_table.h"
+#include "analyzer/ml/hashing.h"
 #include "analyzer/terms/distinct_sum.h"
-#include "analyzer/terms/hashing.h"
 
 namespace framelens::terms {
 

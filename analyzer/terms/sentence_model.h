@@ -14,9 +14,9 @@
 #include <Eigen/Dense>
 
 #include "analyzer/core/error.h"
-#include "analyzer/terms/logreg.h"
+#include "analyzer/ml/logreg.h"
+#include "analyzer/ml/word_vectors.h"
 #include "analyzer/terms/term_table.h"
-#include "analyzer/terms/word_vectors.h"
 #include "analyzer/text/document.h"
 
 namespace framelens::terms {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "analyzer/terms/hashing.h"
+#include "analyzer/ml/hashing.h"
 
 namespace framelens::terms {
 

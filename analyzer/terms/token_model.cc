@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "analyzer/terms/hashing.h"
+#include "analyzer/ml/hashing.h"
 
 namespace framelens::terms {
 

@@ -13,10 +13,10 @@
 
 #include "analyzer/core/error.h"
 #include "analyzer/core/flat_hash_map.h"
-#include "analyzer/terms/logreg.h"
+#include "analyzer/ml/logreg.h"
+#include "analyzer/ml/word_vectors.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
-#include "analyzer/terms/word_vectors.h"
 #include "analyzer/text/document.h"
 
 namespace framelens::terms {
@@ -58,7 +58,7 @@ class TokenModel {
 
   // Fast path (what the stage uses): each vocabulary word's vector contribution and the constant
   // part of the standardised dense block, precomputed for these `vectors` (call after training or
-  // loading, before sentence_features(); load_loaded_stage does). Same probabilities as
+  // loading, before sentence_features(); load_terms_stage does). Same probabilities as
   // extract + standardize + lr, up to float rounding.
   void prepare(const WordVectors& vectors);
   bool prepared() const { return prepared_; }

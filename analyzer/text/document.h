@@ -35,7 +35,7 @@ struct Token {
   uint8_t breaks_before = 0;   // 0: same line, 1: a line break, 2: a blank line (paragraph break)
   int32_t sentence = -1;       // index into Document::sentences
   std::string lower;           // normalised, lower-cased UTF-8 (what lexicons match against)
-  uint64_t hash = 0;           // fnv1a64(lower) (text/token_hash.h), set with `lower`
+  uint64_t hash = 0;           // fnv1a64(lower) (core/token_hash.h), set with `lower`
 };
 
 struct Sentence {
@@ -44,7 +44,7 @@ struct Sentence {
   int32_t end_token = 0;
   int32_t paragraph = -1;
   bool own_line = false;    // a headline, caption or dateline standing on its own line
-  // Filled by the models stage.
+  // Filled by the terms stage (sentence bias model).
   double bias_score = 0.0;
   bool biased = false;
 };

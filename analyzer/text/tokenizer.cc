@@ -1,7 +1,7 @@
 #include "analyzer/text/tokenizer.h"
 
+#include "analyzer/core/token_hash.h"
 #include "analyzer/text/normalizer.h"
-#include "analyzer/text/token_hash.h"
 #include "analyzer/text/utf8.h"
 
 namespace framelens {

@@ -6,7 +6,7 @@
 #include "analyzer/actors/actor_lookup.h"
 #include "analyzer/actors/actors_stage.h"
 #include "analyzer/actors/gazetteer.h"
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 
 using namespace framelens;
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "analyzer/core/hash_filter.h"
-#include "analyzer/text/token_hash.h"
+#include "analyzer/core/token_hash.h"
 
 using namespace framelens;
 

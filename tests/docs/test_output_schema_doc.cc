@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/report/json_report.h"
 
 using namespace framelens;

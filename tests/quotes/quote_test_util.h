@@ -3,7 +3,7 @@
 // stage on it (without the actors stage unless a test adds actors itself).
 #include <string>
 
-#include "analyzer/quotes/quote_stage.h"
+#include "analyzer/quotes/quotes_stage.h"
 #include "analyzer/text/document.h"
 
 namespace framelens::quotes_test {
@@ -11,7 +11,7 @@ namespace framelens::quotes_test {
 inline Document annotate(const std::string& text) {
   auto d = make_document(text, {});
   REQUIRE(d.ok());
-  QuoteStage().annotate(*d);
+  QuotesStage().annotate(*d);
   return std::move(*d);
 }
 

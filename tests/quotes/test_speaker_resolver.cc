@@ -46,7 +46,7 @@ TEST_CASE("speakers: linked to the actors stage's actors", "[quotes][resolver]")
   a.mentions.push_back({{name_at, name_at + 10}, false});
   a.mentions.push_back({{she_at, she_at + 3}, true});
   d.actors.push_back(a);
-  QuoteStage().annotate(d);
+  QuotesStage().annotate(d);
   REQUIRE(d.quotes.size() == 2);
   for (const auto& q : d.quotes) {
     REQUIRE(q.speaker);
@@ -101,7 +101,7 @@ TEST_CASE("speakers: he/she skip the most recent speaker of the other gender", "
   };
   person("Kim Sato", 'f');
   person("Jon Park", 'm');
-  QuoteStage().annotate(e);
+  QuotesStage().annotate(e);
   const Quote* r = find_quote(e, "Nobody answered", "direct");
   REQUIRE(r);
   CHECK(r->speaker->name == "Kim Sato");

@@ -2,7 +2,7 @@
 // `scare_quote` (through the loaded-wording stage), and quoted speech does not.
 #include <catch2/catch.hpp>
 
-#include "analyzer/core/pipeline.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/report/json_report.h"
 
 using namespace framelens;

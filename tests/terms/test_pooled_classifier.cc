@@ -10,7 +10,7 @@
 #include <fasttext/fasttext.h>
 
 #include "analyzer/terms/pooled_classifier.h"
-#include "analyzer/terms/pooled_trainer.h"
+#include "analyzer/train/pooled_trainer.h"
 #include "tests/test_temp.h"
 
 using namespace framelens;

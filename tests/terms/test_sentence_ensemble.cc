@@ -3,9 +3,9 @@
 #include <cmath>
 #include <filesystem>
 
-#include "analyzer/core/pipeline.h"
-#include "analyzer/terms/loaded_stage.h"
+#include "analyzer/pipeline/pipeline.h"
 #include "analyzer/terms/sentence_ensemble.h"
+#include "analyzer/terms/terms_stage.h"
 
 using namespace framelens;
 using namespace framelens::terms;

@@ -2,7 +2,7 @@
 
 #include <random>
 
-#include "analyzer/terms/hashing.h"
+#include "analyzer/ml/hashing.h"
 #include "analyzer/terms/sentence_model.h"
 #include "tests/terms/random_sentence_model.h"
 #include "tests/test_doc.h"

@@ -2,15 +2,15 @@
 // hand-written sentences. No corpus numbers: only orderings a sane model must get right.
 #include <catch2/catch.hpp>
 
-#include "analyzer/terms/loaded_stage.h"
+#include "analyzer/terms/terms_stage.h"
 
 using namespace framelens;
 using namespace framelens::terms;
 
 namespace {
 
-std::shared_ptr<const LoadedStage> shipped() {
-  static auto st = load_loaded_stage(FRAMELENS_SOURCE_MODELS_DIR);
+std::shared_ptr<const TermsStage> shipped() {
+  static auto st = load_terms_stage(FRAMELENS_SOURCE_MODELS_DIR);
   REQUIRE(st.ok());
   return *st;
 }

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "analyzer/terms/hashing.h"
+#include "analyzer/ml/hashing.h"
 #include "analyzer/terms/term_table.h"
 
 using namespace framelens;

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <random>
 
-#include "analyzer/terms/loaded_stage.h"
+#include "analyzer/terms/terms_stage.h"
 #include "analyzer/terms/token_model.h"
 #include "tests/terms/random_sentence_model.h"
 #include "tests/test_doc.h"
@@ -181,7 +181,7 @@ TEST_CASE("token model: the stage scores sentences exactly as training builds th
   REQUIRE(table.save(dir.file("loaded/terms.tsv")));
   REQUIRE(sm.save(dir.file("loaded/sentence.bin")));
   REQUIRE(tm.save(dir.file("loaded/token.bin")));
-  auto stage = load_loaded_stage(dir.dir.string());
+  auto stage = load_terms_stage(dir.dir.string());
   REQUIRE(stage);
   REQUIRE((*stage)->model().use_token_features);
   auto d2 = doc_of(text);
@@ -201,7 +201,7 @@ TEST_CASE("token model: the stage scores sentences exactly as training builds th
   CHECK(summaries_matter);
   // A sentence model with token features needs the token model.
   std::filesystem::remove(dir.file("loaded/token.bin"));
-  CHECK_FALSE(load_loaded_stage(dir.dir.string()));
+  CHECK_FALSE(load_terms_stage(dir.dir.string()));
 }
 
 TEST_CASE("sentence model: token features are a version-4 file; without them it stays version 3", "[terms]") {

@@ -1,0 +1,35 @@
+#pragma once
+// Turns mention-level stance predictions into a Stance: one mention (a requested target) keeps the
+// classifier's verdict; an actor's mentions are pooled so that polar mentions dominate neutral
+// ones, a single weak mention stays close to neutral, and the evidence is the words that moved the
+// most confident mentions in the direction of the verdict.
+#include <vector>
+
+#include "analyzer/stance/stance_model.h"
+#include "analyzer/text/document.h"
+
+namespace framelens {
+
+struct ScoredMention {
+  MentionPrediction pred;
+  Span span;              // the mention
+  Span evidence;          // span of pred.evidence_token (empty when none)
+  double weight = 1.0;    // pronoun / resolved mentions count less
+};
+
+// Score = p(positive) - p(negative), label = argmax, evidence = the token that moved it most.
+Stance mention_stance(const ScoredMention& m);
+
+// Pools an actor's mentions: score = sum(w_i * c_i * s_i) / (sum(w_i * c_i) + kPrior), where
+// s_i = p+ - p- and c_i = 1 - p(neutral) is how polar mention i is. The prior keeps one lukewarm
+// mention near zero. Label: |score| >= kLabelThreshold gives negative/positive, else neutral.
+// Evidence: up to `max_evidence` spans from the mentions agreeing with the verdict, largest
+// contribution first.
+struct AggregateOptions {
+  double prior = 0.5;
+  double label_threshold = 0.2;
+  size_t max_evidence = 3;
+};
+Stance aggregate_stance(const std::vector<ScoredMention>& mentions, const AggregateOptions& opt = {});
+
+}  // namespace framelens

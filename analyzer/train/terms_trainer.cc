@@ -1,0 +1,801 @@
+#include "analyzer/train/terms_trainer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+
+#include <fasttext/fasttext.h>
+
+#include "analyzer/ml/hashing.h"
+#include "analyzer/ml/logreg.h"
+#include "analyzer/terms/sentence_ensemble.h"
+#include "analyzer/terms/sentence_model.h"
+#include "analyzer/terms/term_table.h"
+#include "analyzer/terms/token_model.h"
+#include "analyzer/train/corpus_reader.h"
+#include "analyzer/train/lexicon_features.h"
+#include "analyzer/train/pooled_trainer.h"
+#include "analyzer/train/terms_metrics.h"
+
+namespace framelens::terms {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Token marks from the gold spans.
+enum Mark : uint8_t { kNone = 0, kLoaded = 1, kLabel = 2, kSkip = 3 };
+
+// Gold spans longer than this many tokens are phrases or clauses, not terms: their tokens are
+// left out of the term statistics (neither positive nor negative).
+constexpr int kMaxTermTokens = 4;
+
+struct TrainDoc {
+  Document doc;
+  std::vector<uint8_t> mark;
+  int label = -1;  // 1 biased, 0 non-biased, -1 none
+  int fold = -1;   // BABE train records only
+  bool babe = false;
+};
+
+bool has_letter(const std::string& s) {
+  for (unsigned char c : s)
+    if (std::isalpha(c) || c >= 0x80) return true;
+  return false;
+}
+
+Result<std::vector<TrainDoc>> load_docs(const std::string& path, bool babe, int folds, std::ostream& log) {
+  auto recs = read_corpus(path);
+  if (!recs) return recs.error();
+  std::vector<TrainDoc> out;
+  out.reserve(recs->size());
+  for (auto& r : *recs) {
+    auto d = make_document(r.text, DocMeta{r.id, r.title, "", "", ""}, true);
+    if (!d) continue;
+    TrainDoc td;
+    td.doc = std::move(*d);
+    td.babe = babe;
+    const auto& toks = td.doc.tokens;
+    td.mark.assign(toks.size(), kNone);
+    for (const auto& s : r.spans) {
+      const bool loaded = s.label == "biased_word" || s.label == "Loaded_Language";
+      const bool labeling = s.label == "Name_Calling,Labeling";
+      if (!loaded && !labeling) continue;
+      int32_t a = td.doc.token_at_or_after(s.span.start), b = a;
+      while (b < static_cast<int32_t>(toks.size()) && toks[b].span.start < s.span.end) ++b;
+      int words = 0;
+      for (int32_t i = a; i < b; ++i) words += toks[i].kind == TokenKind::Word;
+      for (int32_t i = a; i < b; ++i) {
+        if (words > kMaxTermTokens) {
+          if (td.mark[i] == kNone) td.mark[i] = kSkip;
+        } else if (toks[i].kind == TokenKind::Word) {
+          td.mark[i] = labeling && td.mark[i] != kLoaded ? kLabel : kLoaded;
+        }
+      }
+    }
+    if (r.label == "biased") td.label = 1;
+    else if (r.label == "non-biased") td.label = 0;
+    if (babe) td.fold = static_cast<int>(hash_token(r.id.empty() ? r.text : r.id) % folds);
+    out.push_back(std::move(td));
+  }
+  log << "  read " << out.size() << " records from " << path << "\n";
+  return out;
+}
+
+// ---- word vectors ---------------------------------------------------------------------------
+
+Status train_vectors(const LoadedTrainOptions& opt, WordVectors& wv, std::ostream& log) {
+  if (!opt.vectors_from_model.empty()) {
+    // The int8 table of an existing sentence model: the very vectors it (and its term prior) used.
+    auto m = SentenceModel::load(opt.vectors_from_model);
+    if (!m) return m.error();
+    if (!m->use_vectors || m->vectors.empty()) return model_error(opt.vectors_from_model + ": has no word vectors");
+    wv = m->vectors;
+    log << "  reusing " << wv.size() << " word vectors of dim " << wv.dim() << " from " << opt.vectors_from_model << "\n";
+    return {};
+  }
+  fasttext::FastText ft;
+  try {
+    if (!opt.vectors.empty()) {
+      log << "  loading fastText vectors from " << opt.vectors << "\n";
+      ft.loadModel(opt.vectors);
+    } else {
+      const std::string src = opt.data_dir + "/allsides_article_bias/train.jsonl.gz";
+      auto recs = read_corpus(src, 0, opt.vector_text_mb << 20);
+      if (!recs) return recs.error();
+      const std::string tmp = (fs::path(opt.out_dir) / ".vectors_corpus.txt").string();
+      {
+        std::ofstream out(tmp);
+        if (!out) return internal_error("cannot write " + tmp);
+        for (const auto& r : *recs) {
+          auto d = make_document(r.title + "\n\n" + r.text, {}, true);
+          if (!d) continue;
+          int32_t cur = -1;
+          for (const auto& t : d->tokens) {
+            if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
+            if (t.sentence != cur) {
+              if (cur >= 0) out << '\n';
+              cur = t.sentence;
+            }
+            out << (t.kind == TokenKind::Number ? "<num>" : t.lower) << ' ';
+          }
+          out << '\n';
+        }
+      }
+      log << "  training fastText cbow vectors (dim " << opt.vector_dim << ", epoch " << opt.vector_epoch
+          << ") on " << recs->size() << " AllSides train articles\n";
+      fasttext::Args a;
+      a.input = tmp;
+      a.model = fasttext::model_name::cbow;
+      a.dim = opt.vector_dim;
+      a.epoch = opt.vector_epoch;
+      a.minCount = opt.vector_min_count;
+      a.minn = 0;
+      a.maxn = 0;
+      a.bucket = 0;  // no subwords, so no bucket rows (keeps the in-memory model small)
+      a.thread = opt.threads;
+      a.verbose = 0;
+      a.seed = static_cast<int>(opt.seed);
+      ft.train(a);
+      if (!opt.save_vectors.empty()) ft.saveModel(opt.save_vectors);
+      std::error_code ec;
+      fs::remove(tmp, ec);
+    }
+  } catch (const std::exception& e) {
+    return model_error(std::string("fastText: ") + e.what());
+  }
+  const auto dict = ft.getDictionary();
+  const int dim = ft.getDimension();
+  wv.reset(dim);
+  fasttext::Vector v(dim);
+  const int32_t n = std::min<int32_t>(dict->nwords(), opt.vector_max_words);
+  for (int32_t i = 0; i < n; ++i) {
+    const std::string w = dict->getWord(i);
+    ft.getWordVector(v, w);
+    wv.add(w, v.data());
+  }
+  log << "  kept " << wv.size() << " word vectors of dim " << dim << "\n";
+  return {};
+}
+
+// ---- term statistics ------------------------------------------------------------------------
+
+struct TermStats {
+  float occ = 0, marked = 0, labeled = 0;
+};
+
+struct Candidates {
+  TermTable table;                             // every candidate, score 0
+  std::vector<TermStats> total;                // per candidate
+  std::vector<std::vector<TermStats>> babe_fold;  // [fold][candidate]
+};
+
+void count_terms(const std::vector<TrainDoc>& docs, Candidates& c, int folds) {
+  c.total.assign(c.table.entries().size(), {});
+  c.babe_fold.assign(folds, std::vector<TermStats>(c.table.entries().size()));
+  std::vector<TermMatch> ms;
+  for (const auto& d : docs) {
+    ms.clear();
+    c.table.match(d.doc.tokens, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
+    for (const auto& m : ms) {
+      bool skip = false, marked = false, label = false;
+      for (int32_t i = m.first_token; i < m.end_token; ++i) {
+        skip |= d.mark[i] == kSkip;
+        marked |= d.mark[i] == kLoaded || d.mark[i] == kLabel;
+        label |= d.mark[i] == kLabel;
+      }
+      if (skip) continue;
+      auto add = [&](TermStats& s) {
+        s.occ += 1;
+        s.marked += marked;
+        s.labeled += label;
+      };
+      add(c.total[m.entry]);
+      if (d.fold >= 0) add(c.babe_fold[d.fold][m.entry]);
+    }
+  }
+}
+
+// Features of a candidate for the prior model: lexicon flags, seed category, length, suffixes,
+// and the mean word vector of its tokens.
+constexpr uint32_t kPriorSparseBits = 14;
+
+void prior_features(const std::string& phrase, const LexiconMap& lex,
+                    const std::unordered_map<std::string, TermCategory>& seeds, const WordVectors& wv,
+                    Example& ex) {
+  ex.sparse.clear();
+  const auto parts = split_phrase(phrase);
+  const uint32_t mask = (1u << kPriorSparseBits) - 1;
+  auto put = [&](const std::string& key) { ex.sparse.push_back({static_cast<uint32_t>(hash_token(key) & mask), 1.f}); };
+  for (const auto& p : parts) {
+    auto it = lex.find(p);
+    if (it != lex.end())
+      for (int b = 0; b < kLexiconFlagCount; ++b)
+        if (it->second & (1 << b)) put("lex" + std::to_string(b));
+    if (p.size() >= 4) put("suf3:" + p.substr(p.size() - 3));
+    if (p.size() >= 5) put("suf4:" + p.substr(p.size() - 4));
+    if (p.find('-') != std::string::npos) put("hyphen");
+  }
+  auto s = seeds.find(phrase);
+  if (s != seeds.end()) put("seed" + std::to_string(static_cast<int>(s->second)));
+  put("len" + std::to_string(std::min<size_t>(parts.size(), 3)));
+  std::sort(ex.sparse.begin(), ex.sparse.end(), [](auto& a, auto& b) { return a.index < b.index; });
+  ex.sparse.erase(std::unique(ex.sparse.begin(), ex.sparse.end(), [](auto& a, auto& b) { return a.index == b.index; }),
+                  ex.sparse.end());
+  ex.dense = Eigen::VectorXf::Zero(wv.dim());
+  if (wv.dim() > 0) {
+    int n = 0;
+    for (const auto& p : parts) n += wv.accumulate(hash_token(p), ex.dense);
+    if (n > 0) {
+      ex.dense /= static_cast<float>(n);
+      const float norm = ex.dense.norm();
+      if (norm > 0) ex.dense /= norm;
+    }
+  }
+}
+
+// ---- sentence model -------------------------------------------------------------------------
+
+struct SentenceSet {
+  std::vector<Example> ex;
+  std::vector<int> fold;
+};
+
+// Evidence of the table's matches in tokens [a, b), with the score given by `score_of`.
+template <class F>
+void evidence_of(const Document& doc, const TermTable& table, int32_t a, int32_t b, F score_of,
+                 std::vector<TermMatch>& ms, std::vector<TermEvidence>& ev) {
+  ms.clear();
+  table.match(doc.tokens, a, b, ms);
+  ev.clear();
+  for (const auto& m : ms) ev.push_back({score_of(m.entry), table.entries()[m.entry].category});
+}
+
+// Mean and inverse standard deviation of the examples' dense blocks (size dd); a constant
+// component gets inverse 0, so it drops out.
+void standardize_fit(const std::vector<Example>& ex, int dd, Eigen::VectorXf& mean, Eigen::VectorXf& inv_std) {
+  mean = Eigen::VectorXf::Zero(dd);
+  inv_std = Eigen::VectorXf::Ones(dd);
+  if (ex.empty() || dd == 0) return;
+  for (const auto& e : ex) mean += e.dense;
+  mean /= static_cast<float>(ex.size());
+  Eigen::VectorXf var = Eigen::VectorXf::Zero(dd);
+  for (const auto& e : ex) var += (e.dense - mean).cwiseAbs2();
+  var /= static_cast<float>(ex.size());
+  for (int j = 0; j < dd; ++j) inv_std[j] = var[j] > 1e-12f ? 1.f / std::sqrt(var[j]) : 0.f;
+}
+
+double best_threshold(const std::vector<double>& p, const std::vector<int>& y, double* best_f1) {
+  double bt = 0.5, bf = -1;
+  for (double t = 0.2; t <= 0.8001; t += 0.01) {
+    BinaryCounts c;
+    for (size_t i = 0; i < p.size(); ++i) c.add(y[i] == 1, p[i] >= t);
+    const double f = c.macro_f1();
+    if (f > bf + 1e-9) {
+      bf = f;
+      bt = t;
+    }
+  }
+  if (best_f1) *best_f1 = bf;
+  return bt;
+}
+
+std::vector<double> parse_grid(const std::string& s) {
+  std::vector<double> out;
+  std::stringstream ss(s);
+  std::string x;
+  while (std::getline(ss, x, ','))
+    if (!x.empty()) out.push_back(std::stod(x));
+  return out;
+}
+
+
+// ---- sentence ensemble ----------------------------------------------------------------------
+
+// Writes the word vectors as a fastText .vec text file (the pooled classifier's initialisation).
+Status write_vec(const WordVectors& wv, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) return internal_error("cannot write " + path);
+  out << wv.size() << ' ' << wv.dim() << '\n';
+  for (size_t r = 0; r < wv.size(); ++r) {
+    out << wv.word(static_cast<int32_t>(r));
+    for (int j = 0; j < wv.dim(); ++j) out << ' ' << wv.at(static_cast<int32_t>(r), j);
+    out << '\n';
+  }
+  return out ? Status{} : internal_error("write failed: " + path);
+}
+
+// Stacker over [linear margin, pooled margin] (a 2-feature logistic regression). The margins are
+// scaled to unit variance while fitting (fastText's margins can be tiny or huge depending on its
+// epochs) and the scales folded back into the weights.
+LogRegModel fit_stacker(const std::vector<double>& zl, const std::vector<double>& zp, const std::vector<int>& y,
+                        const std::vector<int>& fold, int skip_fold) {
+  double sd[2] = {0, 0}, n = 0;
+  for (size_t i = 0; i < y.size(); ++i)
+    if (fold[i] != skip_fold) {
+      sd[0] += zl[i] * zl[i];
+      sd[1] += zp[i] * zp[i];
+      ++n;
+    }
+  for (double& v : sd) v = n > 0 && v > 0 ? std::sqrt(v / n) : 1.0;
+  std::vector<Example> ex;
+  for (size_t i = 0; i < y.size(); ++i) {
+    if (fold[i] == skip_fold) continue;
+    Example e;
+    e.dense = Eigen::VectorXf(2);
+    e.dense << static_cast<float>(zl[i] / sd[0]), static_cast<float>(zp[i] / sd[1]);
+    e.label = static_cast<float>(y[i]);
+    ex.push_back(std::move(e));
+  }
+  LogRegParams p;
+  p.l2_dense = 1e-4;
+  p.iterations = 600;
+  LogRegModel m = train_logreg(ex, 1, 2, p);
+  m.dense_w[0] /= static_cast<float>(sd[0]);
+  m.dense_w[1] /= static_cast<float>(sd[1]);
+  return m;
+}
+
+double stack_margin(const LogRegModel& m, double zl, double zp) {
+  return m.bias + m.dense_w[0] * zl + m.dense_w[1] * zp;
+}
+
+// The BABE train records (those with a label, in order) as classifier tokens, and PTC sentences with
+// a marked span as extra positives.
+Result<SentenceEnsemble> train_ensemble(const LoadedTrainOptions& opt, const std::vector<TrainDoc>& babe,
+                                        const std::vector<TrainDoc>& ptc, const WordVectors& wv,
+                                        const std::vector<double>& linear_oof, const std::vector<int>& fold,
+                                        const std::vector<int>& y, std::ostream& log) {
+  std::vector<std::vector<std::string>> texts;
+  for (const auto& d : babe) {
+    if (d.label < 0) continue;
+    texts.emplace_back();
+    classifier_tokens(d.doc, 0, static_cast<int32_t>(d.doc.tokens.size()), texts.back());
+  }
+  if (texts.size() != y.size() || linear_oof.size() != y.size()) return internal_error("ensemble: training sets differ");
+  std::vector<std::vector<std::string>> extra;
+  if (opt.pooled_ptc) {
+    for (const auto& d : ptc)
+      for (const auto& s : d.doc.sentences) {
+        bool marked = false;
+        for (int32_t i = s.first_token; i < s.end_token; ++i) marked |= d.mark[i] == kLoaded || d.mark[i] == kLabel;
+        if (!marked) continue;
+        extra.emplace_back();
+        classifier_tokens(d.doc, s.first_token, s.end_token, extra.back());
+      }
+    log << "  pooled classifier: " << extra.size() << " PTC sentences with marked spans added as positives\n";
+  }
+  PooledTrainParams p;
+  p.dim = opt.pooled_dim;
+  p.epoch = opt.pooled_epoch;
+  p.lr = opt.pooled_lr;
+  p.word_ngrams = opt.pooled_ngrams;
+  p.minn = opt.pooled_maxn > 0 ? 3 : 0;
+  p.maxn = opt.pooled_maxn;
+  p.bucket = opt.pooled_bucket;
+  p.seed = static_cast<int>(opt.seed);
+  p.work_dir = opt.out_dir;
+  std::error_code ec;
+  if (opt.pooled_vectors && !wv.empty()) {
+    p.pretrained_vectors = (fs::path(opt.out_dir) / ".pooled_vectors.vec").string();
+    if (auto st = write_vec(wv, p.pretrained_vectors); !st) return st.error();
+    p.dim = wv.dim();
+  }
+  auto train_on = [&](int skip_fold) -> Result<PooledClassifier> {
+    std::vector<std::vector<std::string>> tx;
+    std::vector<int> ty;
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] != skip_fold) {
+        tx.push_back(texts[i]);
+        ty.push_back(y[i]);
+      }
+    for (const auto& e : extra) {
+      tx.push_back(e);
+      ty.push_back(1);
+    }
+    return train_pooled_classifier(tx, ty, p);
+  };
+  std::vector<double> pooled_oof(texts.size(), 0.0);
+  for (int f = 0; f < opt.folds; ++f) {
+    auto m = train_on(f);
+    if (!m) return m.error();
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] == f) pooled_oof[i] = m->margin(texts[i]);
+  }
+  auto cv_f1 = [&](const std::vector<double>& z, double* thr) {
+    std::vector<double> pr(z.size());
+    for (size_t i = 0; i < z.size(); ++i) pr[i] = sigmoid(z[i]);
+    double f1 = 0;
+    *thr = best_threshold(pr, y, &f1);
+    return f1;
+  };
+  double thr = 0.5;
+  log << "  pooled classifier alone: CV macro-F1 " << cv_f1(pooled_oof, &thr) << " at threshold " << thr << "\n";
+  log << "  linear model alone:      CV macro-F1 " << cv_f1(linear_oof, &thr) << " at threshold " << thr << "\n";
+  // Nested: the stacker of fold f is fitted on the other folds' out-of-fold margins.
+  std::vector<double> stacked(texts.size(), 0.0);
+  for (int f = 0; f < opt.folds; ++f) {
+    const auto st = fit_stacker(linear_oof, pooled_oof, y, fold, f);
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (fold[i] == f) stacked[i] = stack_margin(st, linear_oof[i], pooled_oof[i]);
+  }
+  const double stacked_f1 = cv_f1(stacked, &thr);
+  SentenceEnsemble ens;
+  const auto st = fit_stacker(linear_oof, pooled_oof, y, fold, -1);
+  ens.w_linear = st.dense_w[0];
+  ens.w_pooled = st.dense_w[1];
+  ens.bias = st.bias;
+  ens.threshold = static_cast<float>(thr);
+  log << "  stacked (nested CV):     CV macro-F1 " << stacked_f1 << " at threshold " << thr << "; weights linear "
+      << ens.w_linear << ", pooled " << ens.w_pooled << ", bias " << ens.bias << "\n";
+  auto full = train_on(-1);
+  if (!full) return full.error();
+  ens.pooled = std::move(*full);
+  if (!p.pretrained_vectors.empty()) fs::remove(p.pretrained_vectors, ec);
+  log << "  pooled classifier: " << ens.pooled.words.size() << " words, " << ens.pooled.buckets.size()
+      << " buckets\n";
+  return ens;
+}
+
+// Trains the token model on BABE train records' word tokens (label: inside a biased-word span of at
+// most kMaxTermTokens words; tokens of longer spans are left out), with term scores out-of-fold as
+// for the sentence model. `summary[r]` gets record r's sentence features from the model of the folds
+// that did not see it; `token` is then trained on all records.
+template <class OofScore>
+Status train_token_model(const LoadedTrainOptions& opt, const std::vector<TrainDoc>& docs, const TermTable& table,
+                         OofScore oof_score, const WordVectors& wv, TokenModel& token,
+                         std::vector<std::array<float, kTokenSummaryCount>>& summary, std::ostream& log) {
+  token.hash_bits = opt.token_hash_bits;
+  std::vector<std::vector<TokenTermInfo>> infos(docs.size());
+  std::vector<Example> ex;
+  std::vector<int> ex_fold;
+  std::vector<TermMatch> ms;
+  std::vector<TermEvidence> ev;
+  for (size_t r = 0; r < docs.size(); ++r) {
+    const TrainDoc& d = docs[r];
+    if (d.fold < 0) continue;
+    const auto n = static_cast<int32_t>(d.doc.tokens.size());
+    evidence_of(d.doc, table, 0, n, [&](int e) { return oof_score(e, d.fold); }, ms, ev);
+    token_term_infos(ms, ev, 0, n, infos[r]);
+    for (int32_t i = 0; i < n; ++i) {
+      if (d.doc.tokens[i].kind != TokenKind::Word || d.mark[i] == kSkip) continue;
+      Example e;
+      token.extract(d.doc, 0, n, i, infos[r], wv, e);
+      e.label = d.mark[i] == kLoaded || d.mark[i] == kLabel ? 1.f : 0.f;
+      ex.push_back(std::move(e));
+      ex_fold.push_back(d.fold);
+    }
+  }
+  // Standardisation from all tokens (no labels involved).
+  const int dd = token.dense_dim(wv);
+  standardize_fit(ex, dd, token.dense_mean, token.dense_inv_std);
+  for (auto& e : ex) token.standardize(e.dense);
+  LogRegParams tp;
+  tp.l2_sparse = opt.token_l2;
+  tp.l2_dense = opt.l2_dense;
+  tp.iterations = opt.iterations;
+  BinaryCounts tok_counts;
+  for (int f = 0; f < opt.folds; ++f) {
+    std::vector<Example> tr;
+    for (size_t k = 0; k < ex.size(); ++k)
+      if (ex_fold[k] != f) tr.push_back(ex[k]);
+    TokenModel m = token;
+    m.lr = train_logreg(tr, m.sparse_dim(), dd, tp);
+    for (size_t k = 0; k < ex.size(); ++k)
+      if (ex_fold[k] == f) tok_counts.add(ex[k].label > 0.5f, m.lr.predict(ex[k].sparse, ex[k].dense) >= 0.5);
+    for (size_t r = 0; r < docs.size(); ++r)
+      if (docs[r].fold == f)
+        m.sentence_features(docs[r].doc, 0, static_cast<int32_t>(docs[r].doc.tokens.size()), infos[r], wv,
+                            summary[r].data());
+  }
+  log << "token model: " << ex.size() << " word tokens; out-of-fold macro-F1 at 0.5 on BABE train tokens "
+      << tok_counts.macro_f1() << "\n";
+  token.lr = train_logreg(ex, token.sparse_dim(), dd, tp);
+  token.prepare(wv);  // the full model scores as the stage does (dev)
+  return {};
+}
+
+}  // namespace
+
+Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
+  std::error_code ec;
+  fs::create_directories(opt.out_dir, ec);
+  if (ec) return internal_error("cannot create " + opt.out_dir + ": " + ec.message());
+  const std::string C = opt.data_dir;
+
+  log << "reading corpora\n";
+  auto babe_tr = load_docs(C + "/babe/train.jsonl", true, opt.folds, log);
+  if (!babe_tr) return babe_tr.error();
+  auto babe_dev = load_docs(C + "/babe/dev.jsonl", false, opt.folds, log);
+  if (!babe_dev) return babe_dev.error();
+  auto ptc_tr = load_docs(C + "/ptc_semeval2020_task11/train.jsonl", false, opt.folds, log);
+  if (!ptc_tr) return ptc_tr.error();
+  auto ptc_dev = load_docs(C + "/ptc_semeval2020_task11/dev.jsonl", false, opt.folds, log);
+  if (!ptc_dev) return ptc_dev.error();
+  auto lex = read_lexicons(C + "/lexicons");
+  if (!lex) return lex.error();
+  log << "  lexicons: " << lex->size() << " entries (used as features only)\n";
+
+  WordVectors wv;
+  if (opt.use_vectors) {
+    if (auto st = train_vectors(opt, wv, log); !st) return st;
+  }
+
+  // ---- candidates: every word seen in training, lexicon words, seeds, multiword gold spans ----
+  std::unordered_map<std::string, TermCategory> seeds;
+  for (const auto& s : seed_terms()) seeds.emplace(std::string(s.phrase), s.category);
+  Candidates cand;
+  std::vector<const TrainDoc*> train_docs;
+  for (const auto& d : *babe_tr) train_docs.push_back(&d);
+  for (const auto& d : *ptc_tr) train_docs.push_back(&d);
+  std::unordered_map<std::string, int> multi_marked;
+  for (const TrainDoc* d : train_docs) {
+    const auto& toks = d->doc.tokens;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kind == TokenKind::Word && has_letter(toks[i].lower) && cand.table.find(toks[i].lower) < 0)
+        cand.table.add(toks[i].lower, 0.f, TermCategory::Loaded);
+      // Runs of 2-3 marked words are multiword candidates.
+      if ((d->mark[i] == kLoaded || d->mark[i] == kLabel) && (i == 0 || d->mark[i - 1] != d->mark[i])) {
+        size_t j = i;
+        std::string phrase;
+        while (j < toks.size() && d->mark[j] == d->mark[i] && toks[j].kind == TokenKind::Word) {
+          phrase += (phrase.empty() ? "" : " ") + toks[j].lower;
+          ++j;
+        }
+        if (j - i >= 2 && j - i <= 3) ++multi_marked[phrase];
+      }
+    }
+  }
+  for (const auto& [p, n] : multi_marked)
+    if (n >= 2) cand.table.add(p, 0.f, TermCategory::Loaded);
+  for (const auto& [p, c] : seeds) cand.table.add(p, 0.f, c);
+  for (const auto& [w, f] : *lex)
+    if (cand.table.find(w) < 0 && w.find(' ') == std::string::npos) cand.table.add(w, 0.f, TermCategory::Loaded);
+  log << "candidates: " << cand.table.entries().size() << " (" << multi_marked.size() << " marked multiword runs)\n";
+
+  // Count over BABE train (per fold too) and PTC train.
+  count_terms(*babe_tr, cand, opt.folds);
+  {
+    Candidates ptc_counts;
+    ptc_counts.table = cand.table;
+    count_terms(*ptc_tr, ptc_counts, opt.folds);
+    for (size_t i = 0; i < cand.total.size(); ++i) {
+      cand.total[i].occ += ptc_counts.total[i].occ;
+      cand.total[i].marked += ptc_counts.total[i].marked;
+      cand.total[i].labeled += ptc_counts.total[i].labeled;
+    }
+  }
+
+  // ---- prior: logistic regression from lexicon/seed/suffix/vector features to the marked rate ----
+  const auto& entries = cand.table.entries();
+  std::vector<Example> prior_ex;
+  std::vector<Example> all_feats(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    prior_features(entries[i].phrase, *lex, seeds, wv, all_feats[i]);
+    const auto& s = cand.total[i];
+    if (s.occ <= 0) continue;
+    Example e = all_feats[i];
+    e.label = s.marked / s.occ;
+    e.weight = std::min(s.occ, 20.f);
+    prior_ex.push_back(std::move(e));
+  }
+  LogRegParams pp;
+  pp.l2_sparse = 1e-4;
+  pp.l2_dense = 1e-4;
+  pp.iterations = opt.iterations;
+  const LogRegModel prior = train_logreg(prior_ex, 1u << kPriorSparseBits, wv.dim(), pp);
+  log << "term prior trained on " << prior_ex.size() << " candidate types\n";
+
+  auto smoothed = [&](const TermStats& s, double p0) {
+    return static_cast<float>((s.marked + opt.smoothing * p0) / (s.occ + opt.smoothing));
+  };
+  std::vector<double> p0(entries.size());
+  TermTable table;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    p0[i] = prior.predict(all_feats[i].sparse, all_feats[i].dense);
+    const float sc = smoothed(cand.total[i], p0[i]);
+    TermCategory cat = entries[i].category;
+    if (sc < opt.store_min && !(seeds.count(entries[i].phrase) && always_reported(cat))) continue;
+    if (cat == TermCategory::Loaded && cand.total[i].labeled * 2 > cand.total[i].marked && cand.total[i].marked >= 3)
+      cat = TermCategory::Labeling;
+    table.add(entries[i].phrase, sc, cat);
+  }
+  // Words only the vectors know (never seen in the annotated data, in no lexicon): scored by the
+  // prior alone so the detector generalises beyond the training vocabulary.
+  // (Not added: without any lexical evidence the prior is too weak to report a term.)
+  log << "term table: " << table.entries().size() << " entries with score >= " << opt.store_min << "\n";
+
+  // ---- term threshold: best mean of span F1 on BABE dev and PTC dev (Loaded_Language) ----------
+  auto span_eval = [&](const std::vector<TrainDoc>& docs, float thr) {
+    SpanCounts sc;
+    std::vector<TermMatch> ms;
+    for (const auto& d : docs) {
+      std::vector<Span> gold, pred;
+      for (size_t i = 0; i < d.doc.tokens.size(); ++i) {
+        if (d.mark[i] == kLoaded && (i == 0 || d.mark[i - 1] != kLoaded)) {
+          size_t j = i;
+          while (j < d.doc.tokens.size() && d.mark[j] == kLoaded) ++j;
+          gold.push_back({d.doc.tokens[i].span.start, d.doc.tokens[j - 1].span.end});
+        }
+      }
+      ms.clear();
+      table.match(d.doc.tokens, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
+      for (const auto& m : ms)
+        if (table.entries()[m.entry].score >= thr || always_reported(table.entries()[m.entry].category))
+          pred.push_back({d.doc.tokens[m.first_token].span.start, d.doc.tokens[m.end_token - 1].span.end});
+      sc.add(gold, pred);
+    }
+    return sc;
+  };
+  {
+    double best = -1;
+    float bt = 0.5f;
+    for (float t = 0.2f; t <= 0.801f; t += 0.025f) {
+      const auto a = span_eval(*babe_dev, t);
+      const double f = a.f1();
+      if (f > best) {
+        best = f;
+        bt = t;
+      }
+    }
+    table.threshold = bt;
+    const auto a = span_eval(*babe_dev, bt);
+    log << "term threshold " << bt << ": BABE dev span P/R/F1 (approx., gold words as marked tokens) "
+        << a.precision() << " / " << a.recall() << " / " << a.f1() << "\n";
+  }
+
+  // ---- sentence model -------------------------------------------------------------------------
+  SentenceModel model;
+  model.hash_bits = opt.hash_bits;
+  model.use_vectors = opt.use_vectors && !wv.empty();
+  model.vectors = wv;
+
+  // Out-of-fold term scores for BABE train sentences (a term's score must not have seen the
+  // sentence it is a feature of).
+  auto oof_score = [&](int entry_in_table, int fold) -> float {
+    const std::string& ph = table.entries()[entry_in_table].phrase;
+    const int32_t ci = cand.table.find(ph);
+    if (ci < 0 || fold < 0) return table.entries()[entry_in_table].score;
+    TermStats s = cand.total[ci];
+    const TermStats& f = cand.babe_fold[fold][ci];
+    s.occ -= f.occ;
+    s.marked -= f.marked;
+    return smoothed(s, p0[ci]);
+  };
+
+  std::vector<TermMatch> ms;
+  std::vector<TermEvidence> ev;
+  // ---- word-in-context token model (optional): out-of-fold summaries for BABE train records ----
+  TokenModel token;
+  std::vector<std::array<float, kTokenSummaryCount>> token_summary(babe_tr->size());
+  if (opt.token_model) {
+    model.use_token_features = true;
+    if (auto st = train_token_model(opt, *babe_tr, table, oof_score, wv, token, token_summary, log); !st) return st;
+  }
+
+  SentenceSet train;
+  for (size_t r = 0; r < babe_tr->size(); ++r) {
+    const TrainDoc& d = (*babe_tr)[r];
+    if (d.label < 0) continue;
+    evidence_of(d.doc, table, 0, static_cast<int32_t>(d.doc.tokens.size()),
+                [&](int e) { return oof_score(e, d.fold); }, ms, ev);
+    SentenceFeatures f;
+    model.extract(d.doc, 0, static_cast<int32_t>(d.doc.tokens.size()), ev, f, token_summary[r].data());
+    Example e;
+    e.sparse = std::move(f.sparse);
+    e.dense = std::move(f.dense);
+    e.label = static_cast<float>(d.label);
+    train.ex.push_back(std::move(e));
+    train.fold.push_back(d.fold);
+  }
+  standardize_fit(train.ex, model.dense_dim(), model.dense_mean, model.dense_inv_std);
+  for (auto& e : train.ex) model.standardize(e.dense);
+  log << "sentence model: " << train.ex.size() << " BABE train sentences, dense dim " << model.dense_dim() << "\n";
+
+  LogRegParams sp;
+  sp.l2_dense = opt.l2_dense;
+  sp.iterations = opt.iterations;
+  double best_cv = -1, best_l2 = 1e-4, best_thr = 0.5;
+  std::vector<double> best_oof_margin;
+  std::vector<int> y;
+  for (const auto& e : train.ex) y.push_back(static_cast<int>(e.label));
+  for (double l2 : parse_grid(opt.l2_grid)) {
+    sp.l2_sparse = l2;
+    std::vector<double> oof(train.ex.size(), 0.5), oof_margin(train.ex.size(), 0.0);
+    for (int f = 0; f < opt.folds; ++f) {
+      std::vector<Example> tr;
+      for (size_t i = 0; i < train.ex.size(); ++i)
+        if (train.fold[i] != f) tr.push_back(train.ex[i]);
+      const auto m = train_logreg(tr, model.sparse_dim(), model.dense_dim(), sp);
+      for (size_t i = 0; i < train.ex.size(); ++i)
+        if (train.fold[i] == f) {
+          oof_margin[i] = m.margin(train.ex[i].sparse, train.ex[i].dense);
+          oof[i] = sigmoid(oof_margin[i]);
+        }
+    }
+    double f1 = 0;
+    const double thr = best_threshold(oof, y, &f1);
+    log << "  l2=" << l2 << ": CV macro-F1 " << f1 << " at threshold " << thr << "\n";
+    if (f1 > best_cv) {
+      best_cv = f1;
+      best_l2 = l2;
+      best_thr = thr;
+      best_oof_margin = oof_margin;
+    }
+  }
+  if (!opt.oof_out.empty()) {
+    // For error analysis: each BABE train row's label and out-of-fold probability, in input order.
+    std::ofstream out(opt.oof_out);
+    size_t k = 0;
+    for (const auto& d : *babe_tr) {
+      if (d.label < 0) continue;
+      out << d.doc.meta.id << '\t' << d.label << '\t' << sigmoid(best_oof_margin[k]) << '\n';
+      ++k;
+    }
+  }
+  sp.l2_sparse = best_l2;
+  model.lr = train_logreg(train.ex, model.sparse_dim(), model.dense_dim(), sp);
+  model.threshold = static_cast<float>(best_thr);
+  model.prepare();
+
+  // Dev, exactly as the pipeline scores it: per sentence, a record is biased when any sentence is.
+  std::vector<std::string> words;
+  std::vector<TokenTermInfo> dev_infos;
+  auto dev_eval = [&](const SentenceEnsemble* ens, float thr) {
+    BinaryCounts bc;
+    for (const auto& d : *babe_dev) {
+      if (d.label < 0) continue;
+      bool any = false;
+      for (const auto& s : d.doc.sentences) {
+        evidence_of(d.doc, table, s.first_token, s.end_token, [&](int e) { return table.entries()[e].score; }, ms,
+                    ev);
+        float summary[kTokenSummaryCount];
+        token_summary_of(model.use_token_features ? &token : nullptr, model.vectors, d.doc, s.first_token,
+                         s.end_token, ms, ev, dev_infos, summary);
+        const double z = model.margin_fast(d.doc, s.first_token, s.end_token, ev, summary);
+        if (ens) classifier_tokens(d.doc, s.first_token, s.end_token, words);
+        any |= (ens ? ens->score(z, words) : sigmoid(z)) >= thr;
+      }
+      bc.add(d.label == 1, any);
+    }
+    return bc.macro_f1();
+  };
+  log << "sentence threshold (CV on BABE train) " << best_thr << ", l2 " << best_l2 << ": CV macro-F1 " << best_cv
+      << ", BABE dev macro-F1 " << dev_eval(nullptr, model.threshold) << "\n";
+  for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(nullptr, t) << "\n";
+
+  const std::string tp = (fs::path(opt.out_dir) / "terms.tsv").string();
+  const std::string mp = (fs::path(opt.out_dir) / "sentence.bin").string();
+  const std::string ep = (fs::path(opt.out_dir) / "sentence_pooled.bin").string();
+  if (auto st = table.save(tp); !st) return st;
+  if (auto st = model.save(mp); !st) return st;
+  const std::string kp = (fs::path(opt.out_dir) / "token.bin").string();
+  if (opt.token_model) {
+    if (auto st = token.save(kp); !st) return st;
+    log << "wrote " << kp << "\n";
+  } else {
+    fs::remove(kp, ec);  // a stale token model would not match this sentence model
+  }
+  if (!opt.pooled) {
+    fs::remove(ep, ec);  // a stale ensemble would be stacked on a linear model it was not fitted to
+  } else {
+    auto ens = train_ensemble(opt, *babe_tr, *ptc_tr, wv, best_oof_margin, train.fold, y, log);
+    if (!ens) return ens.error();
+    log << "ensemble: BABE dev macro-F1 " << dev_eval(&*ens, ens->threshold) << " at threshold " << ens->threshold
+        << "\n";
+    for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(&*ens, t) << "\n";
+    if (auto st = ens->save(ep); !st) return st;
+    log << "wrote " << ep << "\n";
+  }
+  log << "wrote " << tp << " and " << mp << "\n";
+  return {};
+}
+
+}  // namespace framelens::terms

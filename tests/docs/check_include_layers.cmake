@@ -1,0 +1,105 @@
+# The include-layer check (ctest: docs.include_layers). Reads the allowed-dependency table, written
+# once in docs/ARCHITECTURE.md between the "include-layers" markers, and fails on
+#   - an #include "analyzer/<folder>/..." from a folder into one its row does not list (an include
+#     from a lower layer into a higher one, or from one stage folder into another outside the table),
+#   - a table row that allows an include into the same or a higher layer, other than between two
+#     folders of one layer (stage folders), and two folders of one layer that allow each other,
+#   - a folder under analyzer/ that has no row, or an #include of a file that does not exist.
+#   cmake -DSOURCE_DIR=<repository> -P tests/docs/check_include_layers.cmake
+if(NOT SOURCE_DIR)
+  message(FATAL_ERROR "usage: cmake -DSOURCE_DIR=<repository> -P check_include_layers.cmake")
+endif()
+set(doc "${SOURCE_DIR}/docs/ARCHITECTURE.md")
+# Only the marker lines and the numbered table rows (other prose may hold unbalanced brackets,
+# which would confuse CMake's list splitting).
+file(STRINGS "${doc}" lines REGEX "include-layers: |^\\| *[0-9]+ *\\|")
+
+set(in_table OFF)
+set(folders "")
+set(errors "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "include-layers: begin")
+    set(in_table ON)
+    continue()
+  elseif(line MATCHES "include-layers: end")
+    set(in_table OFF)
+    continue()
+  endif()
+  if(NOT in_table)
+    continue()
+  endif()
+  # | 3 | `stance` | `core`, `text`, `ml`, `actors` | ...
+  if(line MATCHES "^\\| *([0-9]+) *\\| *`([a-z_]+)` *\\|([^|]*)\\|")
+    set(layer "${CMAKE_MATCH_1}")
+    set(folder "${CMAKE_MATCH_2}")
+    set(deps_text "${CMAKE_MATCH_3}")
+    string(REGEX MATCHALL "`[a-z_]+`" deps "${deps_text}")
+    string(REPLACE "`" "" deps "${deps}")
+    list(APPEND folders "${folder}")
+    set(layer_${folder} "${layer}")
+    set(allowed_${folder} "${deps}")
+  endif()
+endforeach()
+if(NOT folders)
+  message(FATAL_ERROR "${doc}: no include-layers table found")
+endif()
+
+# The table itself: every allowed include goes down a layer, or sideways once between two folders
+# of one layer.
+foreach(f IN LISTS folders)
+  foreach(d IN LISTS allowed_${f})
+    if(NOT DEFINED layer_${d})
+      list(APPEND errors "table: ${f} allows ${d}, which has no row")
+    elseif(layer_${d} GREATER layer_${f})
+      list(APPEND errors "table: ${f} (layer ${layer_${f}}) allows ${d} (layer ${layer_${d}}): upward")
+    elseif(layer_${d} EQUAL layer_${f})
+      list(FIND allowed_${d} "${f}" back)
+      if(NOT back EQUAL -1)
+        list(APPEND errors "table: ${f} and ${d} allow each other")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+
+# Every folder under analyzer/ has a row.
+file(GLOB entries RELATIVE "${SOURCE_DIR}/analyzer" "${SOURCE_DIR}/analyzer/*")
+foreach(e IN LISTS entries)
+  if(IS_DIRECTORY "${SOURCE_DIR}/analyzer/${e}" AND NOT DEFINED layer_${e})
+    list(APPEND errors "analyzer/${e}: folder without a row in the include-layers table")
+  endif()
+endforeach()
+
+# The includes.
+file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/analyzer/*.h" "${SOURCE_DIR}/analyzer/*.cc")
+set(checked 0)
+foreach(src IN LISTS sources)
+  string(REGEX REPLACE "^analyzer/([a-z_]+)/.*" "\\1" from "${src}")
+  file(STRINGS "${SOURCE_DIR}/${src}" incs REGEX "^[ \t]*#[ \t]*include[ \t]*\"analyzer/")
+  foreach(inc IN LISTS incs)
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" path "${inc}")
+    math(EXPR checked "${checked} + 1")
+    if(NOT EXISTS "${SOURCE_DIR}/${path}")
+      list(APPEND errors "${src}: includes ${path}, which does not exist")
+      continue()
+    endif()
+    string(REGEX REPLACE "^analyzer/([a-z_]+)/.*" "\\1" to "${path}")
+    if(NOT to STREQUAL from)
+      list(FIND allowed_${from} "${to}" ok)
+      if(ok EQUAL -1)
+        string(REPLACE ";" ", " may "${allowed_${from}}")
+        if(NOT may)
+          set(may "nothing of the project")
+        endif()
+        list(APPEND errors "${src}: includes ${path} (${from} may include: ${may})")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+
+if(errors)
+  list(LENGTH errors n)
+  string(REPLACE ";" "\n  " text "${errors}")
+  message(FATAL_ERROR "include layers (docs/ARCHITECTURE.md): ${n} violation(s)\n  ${text}")
+endif()
+list(LENGTH folders nf)
+message(STATUS "include layers: ${checked} includes in ${nf} folders follow docs/ARCHITECTURE.md")
