@@ -31,7 +31,7 @@ inline Error internal_error(std::string m) { return {ErrorKind::Internal, std::m
 
 // A minimal expected<T, Error>: g++ 12 in C++20 mode has no std::expected.
 template <class T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}
   Result(Error error) : v_(std::move(error)) {}
@@ -50,7 +50,7 @@ class Result {
 };
 
 // Result<void> equivalent.
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(Error e) : error_(std::move(e)), failed_(true) {}

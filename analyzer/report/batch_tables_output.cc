@@ -138,7 +138,8 @@ Status BatchOutput::finish(const GroupStats& stats, bool excel_safe, const std::
   }
   std::error_code ec;
   const std::string views = parts_[kViewsPart].part_path();
-  parts_[kViewsPart].commit();  // closes it; the fragments file is not an output
+  // Closes it; the fragments file is not an output, so a failure to commit it is not an error.
+  (void)parts_[kViewsPart].commit();
   fs::remove(parts_[kViewsPart].path(), ec);
   fs::remove(views, ec);
   fs::remove(checkpoint_path(dir_), ec);
