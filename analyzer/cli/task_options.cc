@@ -57,12 +57,6 @@ Status ensure_parent(const std::string& path) {
   return {};
 }
 
-std::string fmt3(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
-  return b;
-}
-
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }

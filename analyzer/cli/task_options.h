@@ -7,6 +7,7 @@
 
 #include "analyzer/cli/args.h"
 #include "analyzer/core/error.h"
+#include "analyzer/core/format.h"  // fmt3, for the task files
 
 namespace framelens {
 
@@ -18,8 +19,6 @@ Result<long> count_arg(const ParsedArgs& a, const std::string& name, long def);
 Result<std::vector<double>> number_list_arg(const ParsedArgs& a, const std::string& name, std::vector<double> def);
 // Creates the folder that will hold `path`.
 Status ensure_parent(const std::string& path);
-// "0.123": the precision of the figures the eval commands print.
-std::string fmt3(double x);
 double seconds_since(std::chrono::steady_clock::time_point t0);
 
 }  // namespace framelens

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "analyzer/core/format.h"
 #include "analyzer/report/csv_writer.h"
 #include "analyzer/text/line_reader.h"
 
@@ -18,12 +19,7 @@ bool ends_with(const std::string& s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
-std::string fmt(double x) {
-  if (!std::isfinite(x)) return "-";
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
-  return b;
-}
+std::string fmt(double x) { return std::isfinite(x) ? fmt3(x) : "-"; }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "analyzer/core/format.h"
 #include "analyzer/report/html_report.h"
 
 namespace framelens {
@@ -21,11 +22,6 @@ const char* const kGroupColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
 std::string f2(double x) {
   char b[32];
   std::snprintf(b, sizeof b, "%.2f", x);
-  return b;
-}
-std::string f3(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", x);
   return b;
 }
 
@@ -58,8 +54,8 @@ std::string svg_chart(const std::vector<Bar>& bars, double lo, double hi, bool s
     const double x0 = X(std::max(lo, 0.0)), x1 = X(v);
     o << "<rect x=\"" << f2(std::min(x0, x1)) << "\" y=\"" << y + 2 << "\" width=\"" << f2(std::abs(x1 - x0))
       << "\" height=\"" << row_h - 4 << "\" fill=\"" << kGroupColours[b.group % 12] << "\"><title>"
-      << html_escape(b.group_name + (b.label.empty() ? "" : " / " + b.label)) << ": " << f3(v) << " (95% "
-      << f3(b.iv.low) << " to " << f3(b.iv.high) << ")</title></rect>";
+      << html_escape(b.group_name + (b.label.empty() ? "" : " / " + b.label)) << ": " << fmt3(v) << " (95% "
+      << fmt3(b.iv.low) << " to " << fmt3(b.iv.high) << ")</title></rect>";
     const double wl = X(b.iv.low), wh = X(b.iv.high), ym = y + row_h / 2.0;
     o << "<line x1=\"" << f2(wl) << "\" y1=\"" << f2(ym) << "\" x2=\"" << f2(wh) << "\" y2=\"" << f2(ym)
       << "\" stroke=\"#000\"/><line x1=\"" << f2(wl) << "\" y1=\"" << f2(ym - 4) << "\" x2=\"" << f2(wl)
@@ -132,7 +128,7 @@ std::string html_batch_report(const GroupStats& stats, std::string_view summary,
       << "</th><th>key</th><th>value</th><th>95% interval</th></tr>";
     for (const auto& b : bars) {
       o << "<tr><td>" << html_escape(b.group_name) << "</td><td>" << html_escape(b.label) << "</td><td class=\"num\">"
-        << f3(b.iv.value) << "</td><td class=\"num\">" << f3(b.iv.low) << " to " << f3(b.iv.high) << "</td></tr>";
+        << fmt3(b.iv.value) << "</td><td class=\"num\">" << fmt3(b.iv.low) << " to " << fmt3(b.iv.high) << "</td></tr>";
     }
     o << "</table></details></figure>\n";
   };

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <set>
 
+#include "analyzer/core/format.h"
 #include "analyzer/train/text_features_article_trainer.h"
 
 namespace framelens {
@@ -94,12 +95,6 @@ std::vector<FrameLexicon> build_lexicons(const std::vector<std::string>& labels,
     out.push_back(std::move(lex));
   }
   return out;
-}
-
-std::string fmt3(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", v);
-  return b;
 }
 
 struct Counts {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ostream>
 
+#include "analyzer/core/format.h"
 #include "analyzer/train/outlet_spread.h"
 #include "analyzer/train/text_features_article_trainer.h"
 
@@ -14,12 +15,6 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::string fmt3(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", v);
-  return b;
 }
 
 std::string describe(const LeaningHeadConfig& c) {
