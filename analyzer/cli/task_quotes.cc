@@ -6,6 +6,7 @@
 
 #include "analyzer/cli/common.h"
 #include "analyzer/cli/task_options.h"
+#include "analyzer/train/metrics.h"
 #include "analyzer/train/quotes_eval.h"
 
 namespace framelens {
@@ -29,10 +30,8 @@ const char* const kEvalQuotesHelp =
     "\n";
 
 void prf(std::ostream& os, const char* what, int64_t tp, int64_t fp, int64_t fn) {
-  const double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0.0;
-  const double r = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0.0;
-  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-  os << what << " P=" << fmt3(p) << " R=" << fmt3(r) << " F1=" << fmt3(f) << " (tp=" << tp << " fp=" << fp
+  const Prf m = framelens::prf(static_cast<double>(tp), static_cast<double>(fp), static_cast<double>(fn));
+  os << what << " P=" << fmt3(m.precision) << " R=" << fmt3(m.recall) << " F1=" << fmt3(m.f1) << " (tp=" << tp << " fp=" << fp
      << " fn=" << fn << ")";
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analyzer/core/format.h"
+#include "analyzer/train/metrics.h"
 #include "analyzer/train/text_features_article_trainer.h"
 
 namespace framelens {
@@ -102,9 +103,10 @@ struct Counts {
   FramesMetrics metrics(size_t n) const {
     FramesMetrics m;
     m.n = n;
-    m.precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-    m.recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-    m.micro_f1 = m.precision + m.recall > 0 ? 2 * m.precision * m.recall / (m.precision + m.recall) : 0;
+    const Prf s = prf(tp, fp, fn);
+    m.precision = s.precision;
+    m.recall = s.recall;
+    m.micro_f1 = s.f1;
     return m;
   }
 };

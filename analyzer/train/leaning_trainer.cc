@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "analyzer/core/format.h"
+#include "analyzer/train/metrics.h"
 #include "analyzer/train/outlet_spread.h"
 #include "analyzer/train/text_features_article_trainer.h"
 

@@ -6,6 +6,7 @@
 #include "analyzer/pipeline/pipeline.h"
 #include "analyzer/text/input_record.h"
 #include "analyzer/text/line_reader.h"
+#include "analyzer/train/metrics.h"
 
 namespace framelens {
 
@@ -101,16 +102,7 @@ ClassificationScores score_classes(const std::vector<int>& gold, const std::vect
   size_t correct = 0;
   for (size_t i = 0; i < gold.size(); ++i) correct += gold[i] == pred[i];
   s.accuracy = s.n ? double(correct) / double(s.n) : 0.0;
-  for (int c = 0; c < classes; ++c) {
-    double tp = 0, fp = 0, fn = 0;
-    for (size_t i = 0; i < gold.size(); ++i) {
-      tp += gold[i] == c && pred[i] == c;
-      fp += gold[i] != c && pred[i] == c;
-      fn += gold[i] == c && pred[i] != c;
-    }
-    const double p = tp + fp > 0 ? tp / (tp + fp) : 0.0, r = tp + fn > 0 ? tp / (tp + fn) : 0.0;
-    s.f1.push_back(p + r > 0 ? 2 * p * r / (p + r) : 0.0);
-  }
+  s.f1 = per_class_f1(gold, pred, classes);
   double sum = 0;
   for (double f : s.f1) sum += f;
   s.f1_macro = classes ? sum / classes : 0.0;

@@ -1,16 +1,10 @@
 #include "analyzer/train/terms_metrics.h"
 
+#include "analyzer/train/metrics.h"
+
 namespace framelens::terms {
 
-namespace {
-double f1(int tp, int fp, int fn) {
-  const double p = tp + fp ? double(tp) / (tp + fp) : 0.0;
-  const double r = tp + fn ? double(tp) / (tp + fn) : 0.0;
-  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-}
-}  // namespace
-
-double BinaryCounts::macro_f1() const { return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2; }
+double BinaryCounts::macro_f1() const { return (prf(tp, fp, fn).f1 + prf(tn, fn, fp).f1) / 2; }
 
 void SpanCounts::add(const std::vector<Span>& gold_spans, const std::vector<Span>& pred_spans) {
   pred += static_cast<long>(pred_spans.size());

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzer/text/document.h"
+#include "analyzer/train/metrics.h"
 
 namespace framelens::terms {
 
@@ -20,10 +21,7 @@ struct SpanCounts {
   void add(const std::vector<Span>& gold_spans, const std::vector<Span>& pred_spans);
   double precision() const { return pred ? double(pred_ok) / pred : 0.0; }
   double recall() const { return gold ? double(gold_found) / gold : 0.0; }
-  double f1() const {
-    const double p = precision(), r = recall();
-    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-  }
+  double f1() const { return f1_score(precision(), recall()); }
 };
 
 }  // namespace framelens::terms

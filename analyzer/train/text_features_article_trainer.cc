@@ -37,19 +37,4 @@ Result<ArticleFeatures> build_article_features(const std::vector<LabelledRecord>
   return features;
 }
 
-double macro_f1(const std::vector<int>& gold, const std::vector<int>& pred, int k) {
-  double sum = 0;
-  for (int c = 0; c < k; ++c) {
-    double tp = 0, fp = 0, fn = 0;
-    for (size_t i = 0; i < gold.size(); ++i) {
-      tp += gold[i] == c && pred[i] == c;
-      fp += gold[i] != c && pred[i] == c;
-      fn += gold[i] == c && pred[i] != c;
-    }
-    const double p = tp + fp > 0 ? tp / (tp + fp) : 0, r = tp + fn > 0 ? tp / (tp + fn) : 0;
-    sum += p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
-  return sum / k;
-}
-
 }  // namespace framelens

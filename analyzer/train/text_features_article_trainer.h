@@ -23,7 +23,4 @@ Status for_each_document(const std::vector<LabelledRecord>& records,
 Result<ArticleFeatures> build_article_features(const std::vector<LabelledRecord>& train, const TextFeatureOptions& opt,
                                                int min_df, std::ostream& log);
 
-// Macro-F1 over classes [0, k) (a class never predicted nor present counts as F1 0, as in the scorer).
-double macro_f1(const std::vector<int>& gold, const std::vector<int>& pred, int k);
-
 }  // namespace framelens
