@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyzer/core/flat_hash_map.h"
 #include "analyzer/core/word_set.h"
 
 namespace framelens {
@@ -164,48 +165,21 @@ bool contains(const WordSet& s, const Token& t) { return s.contains(t.hash, t.lo
 
 bool is_dot(const Token& t) { return t.kind == TokenKind::Punct && t.lower == "."sv; }
 
-// The document's lower-case words as 64-bit hashes in an open-addressing table: built per
-// document, so no node allocations (a false positive only costs one missed sentence opener).
-class WordHashSet {
- public:
-  void build(const std::vector<Token>& toks) {
-    size_t n = 16;
-    while (n < toks.size() * 2) n <<= 1;
-    slots_.assign(n, 0);
-    mask_ = n - 1;
-    for (const Token& t : toks) {
-      if (t.kind == TokenKind::Word && !t.capitalized) insert(key(t.hash));
-    }
+// The document's lower-case words by Token::hash, in the flat open-addressing table of core/
+// (built per document: no node allocations).
+FlatHashMap<bool> lower_words_of(const std::vector<Token>& toks) {
+  FlatHashMap<bool> set;
+  set.reserve(toks.size());
+  for (const Token& t : toks) {
+    if (t.kind == TokenKind::Word && !t.capitalized) set.insert(t.hash, true);
   }
-  bool contains(const Token& t) const {
-    const uint64_t h = key(t.hash);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i] == h) return true;
-      if (slots_[i] == 0) return false;
-    }
-  }
-
- private:
-  // Token::hash (FNV-1a) with its bits spread, since the slot is taken from the low bits; never 0.
-  static uint64_t key(uint64_t fnv) {
-    fnv ^= fnv >> 33;
-    fnv *= 0xff51afd7ed558ccdULL;
-    fnv ^= fnv >> 33;
-    return fnv | 1;
-  }
-  void insert(uint64_t h) {
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i] == h) return;
-      if (slots_[i] == 0) { slots_[i] = h; return; }
-    }
-  }
-  std::vector<uint64_t> slots_;
-  size_t mask_ = 0;
-};
+  return set;
+}
+bool contains(const FlatHashMap<bool>& set, const Token& t) { return set.find(t.hash) != nullptr; }
 
 class Finder {
  public:
-  Finder(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz) { lower_words_.build(t_); }
+  Finder(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz), lower_words_(lower_words_of(doc.tokens)) {}
 
   std::vector<Candidate> run() {
     for (int32_t s = 0; s < static_cast<int32_t>(d_.sentences.size()); ++s) sentence(s);
@@ -221,7 +195,7 @@ class Finder {
   bool name_word(int32_t i, int32_t end) const {
     if (i >= end || !word(i) || !t_[i].capitalized) return false;
     if (contains(function_words(), t_[i])) return false;
-    if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i])) return false;
+    if (title_case_ && t_[i].span.size() > 3 && contains(lower_words_, t_[i])) return false;
     return true;
   }
   // The first word of a sentence (or of a quote / parenthesis inside it) is capitalised anyway.
@@ -480,7 +454,7 @@ class Finder {
       // Capitalised names not in the gazetteer.
       if (t.capitalized && !contains(function_words(), t)) {
         if (sentence_initial(i, first) && !t.all_caps &&
-            (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)) ||
+            (contains(lower_words_, t) || (opener_form(t.lower) && !g_.given_name_gender(t)) ||
              common_lone_word(i, end))) {
           ++i;
           continue;
@@ -602,7 +576,7 @@ class Finder {
   const Document& d_;
   const std::vector<Token>& t_;
   const Gazetteer& g_;
-  WordHashSet lower_words_;
+  FlatHashMap<bool> lower_words_;
   std::vector<uint64_t> name_words_;  // hashes of the words of the person names found so far
   std::vector<Candidate> out_;
   bool title_case_ = false;
