@@ -9,6 +9,7 @@
 #include <span>
 #include <sstream>
 
+#include "analyzer/ml/mpqa_lexicon.h"
 #include "analyzer/ml/text_features.h"
 
 namespace framelens {
@@ -38,28 +39,14 @@ Status read_word_list(const std::string& path, int vote, PolarityLexicon& lex) {
   return {};
 }
 
-// MPQA lines are "key=value" pairs; two lines are irregular, so parse defensively.
 Status read_mpqa(const std::string& path, PolarityLexicon& lex) {
-  std::ifstream in(path);
-  if (!in) return input_error("cannot read lexicon " + path);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream ss(line);
-    std::string kv, word, type, pol, stemmed;
-    while (ss >> kv) {
-      auto eq = kv.find('=');
-      if (eq == std::string::npos) continue;
-      std::string k = kv.substr(0, eq), v = kv.substr(eq + 1);
-      if (k == "word1") word = v;
-      else if (k == "type") type = v;
-      else if (k == "priorpolarity" || k == "polarity") pol = v;
-      else if (k == "stemmed1") stemmed = v;
-    }
-    int vote = pol == "positive" ? 1 : pol == "negative" ? -1 : 0;
-    if (word.empty() || vote == 0) continue;
-    const bool strong = type == "strongsubj";
+  return for_each_mpqa_clue(path, [&](const MpqaClue& c) {
+    const std::string& word = c.word;
+    int vote = c.polarity == "positive" ? 1 : c.polarity == "negative" ? -1 : 0;
+    if (word.empty() || vote == 0) return;
+    const bool strong = c.type == "strongsubj";
     lex.add(word, vote, strong);
-    if (stemmed == "y") {
+    if (c.stemmed == "y") {
       // A stemmed clue matches its inflections; add the regular ones so lookup stays exact.
       for (const char* suf : {"s", "es", "ed", "d", "ing", "er", "ers"}) lex.add(word + suf, vote, strong);
       if (!word.empty() && word.back() == 'e') {
@@ -67,8 +54,7 @@ Status read_mpqa(const std::string& path, PolarityLexicon& lex) {
         lex.add(stem + "ing", vote, strong);
       }
     }
-  }
-  return {};
+  });
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "analyzer/ml/mpqa_lexicon.h"
+
 namespace framelens::terms {
 
 namespace {
@@ -19,29 +21,14 @@ Status read_bing(const std::string& path, uint8_t flag, LexiconMap& out) {
   return {};
 }
 
-// Lines of key=value pairs; parsed defensively (some lines use other keys).
 Status read_mpqa(const std::string& path, LexiconMap& out) {
-  std::ifstream in(path);
-  if (!in) return input_error("cannot read lexicon " + path);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream ss(line);
-    std::string kv, word, type, pol;
-    while (ss >> kv) {
-      const auto eq = kv.find('=');
-      if (eq == std::string::npos) continue;
-      const std::string k = kv.substr(0, eq), v = kv.substr(eq + 1);
-      if (k == "word1") word = v;
-      else if (k == "type") type = v;
-      else if (k == "priorpolarity" || k == "polarity") pol = v;
-    }
-    if (word.empty()) continue;
-    uint8_t f = type == "strongsubj" ? kMpqaStrong : kMpqaWeak;
-    if (pol == "positive" || pol == "both") f |= kMpqaPositive;
-    if (pol == "negative" || pol == "both") f |= kMpqaNegative;
-    out[word] |= f;
-  }
-  return {};
+  return for_each_mpqa_clue(path, [&](const MpqaClue& c) {
+    if (c.word.empty()) return;
+    uint8_t f = c.type == "strongsubj" ? kMpqaStrong : kMpqaWeak;
+    if (c.polarity == "positive" || c.polarity == "both") f |= kMpqaPositive;
+    if (c.polarity == "negative" || c.polarity == "both") f |= kMpqaNegative;
+    out[c.word] |= f;
+  });
 }
 
 }  // namespace
