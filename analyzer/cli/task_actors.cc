@@ -1,5 +1,5 @@
 // CLI glue for `framelens eval actors` and `framelens train casing`. The logic lives in
-// analyzer/train/actors_eval.* and analyzer/actors/casing_table.*.
+// analyzer/train/actors_eval.* and analyzer/train/casing_trainer.* (table: analyzer/actors/casing_table.*).
 #include <cstdio>
 #include <ostream>
 
@@ -7,9 +7,8 @@
 #include "analyzer/cli/common.h"
 #include "analyzer/cli/model_paths.h"
 #include "analyzer/cli/task_options.h"
-#include "analyzer/text/input_record.h"
-#include "analyzer/text/line_reader.h"
 #include "analyzer/train/actors_eval.h"
+#include "analyzer/train/casing_trainer.h"
 
 namespace framelens {
 
@@ -129,22 +128,12 @@ int task_train_casing(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string data = a->get("data", "../shared/corpora/allsides_article_bias/train.jsonl.gz");
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
   const std::string out = a->get("out", models + "/gazetteer/casing.bin");
-  CasingCounter counter;
-  long texts = 0;
-  Status st = for_each_jsonl_line(data, [&](std::string_view line, const std::string& where) -> Status {
-    auto rec = parse_json_record(line, FieldMap{}, where);
-    if (!rec) return rec.error();
-    auto doc = make_document(rec->text, {}, /*lenient=*/true);
-    if (!doc) return input_error(where + ": " + doc.error().message);
-    counter.add(*doc);
-    ++texts;
-    return {};
-  });
-  if (!st) return report_error(ctx, cmd, st.error());
-  const CasingTable table = counter.finish(opt);
+  auto trained = train_casing(data, opt);
+  if (!trained) return report_error(ctx, cmd, trained.error());
+  const CasingTable& table = trained->table;
   if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
   if (Status s = table.save(out); !s) return report_error(ctx, cmd, s.error());
-  ctx.out << "texts: " << texts << "  distinct words: " << counter.words_seen() << "  kept (mostly lower case): "
+  ctx.out << "texts: " << trained->texts << "  distinct words: " << trained->words_seen << "  kept (mostly lower case): "
           << table.size() << "\nwrote " << out << "\n";
   return 0;
 }
