@@ -1,5 +1,5 @@
 // CLI glue for `framelens train|eval stance` and `framelens train|eval roles`. The logic lives in
-// analyzer/train/stance_trainer.* and role_trainer.* (models in analyzer/stance/).
+// analyzer/train/stance_trainer.*, stance_eval.* and role_trainer.* (models in analyzer/stance/).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -11,6 +11,7 @@
 #include "analyzer/ml/word_vectors_file.h"
 #include "analyzer/stance/stance_stage.h"
 #include "analyzer/train/role_trainer.h"
+#include "analyzer/train/stance_eval.h"
 #include "analyzer/train/stance_trainer.h"
 
 namespace framelens {
@@ -160,29 +161,9 @@ int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
     return 0;
   }
   if (!a->has("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
-  PipelineOptions po;
-  po.models_dir = resolve_models_dir(a->get("models"), ctx.argv0);
-  po.require_models = false;
-  auto pipeline = Pipeline::load(po);
-  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
-  auto recs = read_stance_examples(a->get("data"), {});
-  if (!recs) return report_error(ctx, cmd, recs.error());
-  std::vector<int> gold, pred;
-  for (const auto& r : *recs) {
-    InputRecord in;
-    in.text = r.doc.utf8;
-    in.targets.push_back(r.target);
-    auto doc = pipeline->analyze(in);
-    if (!doc) return report_error(ctx, cmd, doc.error());
-    int p = -1;
-    if (!doc->targets.empty() && doc->targets[0].stance.present) {
-      const std::string& l = doc->targets[0].stance.label;
-      p = l == "negative" ? kStanceNegative : l == "positive" ? kStancePositive : l == "neutral" ? kStanceNeutral : -1;
-    }
-    gold.push_back(r.label);
-    pred.push_back(p);
-  }
-  auto s = score_classes(gold, pred, 3);
+  auto scores = evaluate_stance_targets(a->get("data"), resolve_models_dir(a->get("models"), ctx.argv0));
+  if (!scores) return report_error(ctx, cmd, scores.error());
+  const ClassificationScores& s = *scores;
   ctx.out << "stance: F1m=" << fmt3(s.f1_macro) << " acc=" << fmt3(s.accuracy) << " n=" << s.n << " (F1 negative "
           << fmt3(s.f1[0]) << ", neutral " << fmt3(s.f1[1]) << ", positive " << fmt3(s.f1[2]) << ")\n";
   return 0;
