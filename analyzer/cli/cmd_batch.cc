@@ -1,6 +1,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <ostream>
 
 #include <unistd.h>
@@ -49,6 +50,22 @@ const char* const kHelp =
     "Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line every 10 s\n"
     "otherwise.\n"
     "\n";
+
+// The one batch runner of both modes: `fill(chunk)` reads up to `chunk` records (64 per thread)
+// and returns how many it read (0: no more), `analyze(i)` runs on the worker threads
+// (parallel_for), then `consume(n)` takes the results in input order, so output is deterministic
+// and memory is bounded by the chunk whatever the input size. consume returns an exit code to
+// stop with, or nullopt to go on; the runner returns what stopped it (nullopt: the input ended).
+template <class Fill, class Analyze, class Consume>
+std::optional<int> run_chunks(unsigned threads, Fill fill, const Analyze& analyze, Consume consume) {
+  const size_t chunk = 64 * std::max(1u, threads);
+  for (;;) {
+    const size_t n = fill(chunk);
+    if (n == 0) return std::nullopt;
+    parallel_for(n, threads, analyze);
+    if (auto stop = consume(n)) return stop;
+  }
+}
 
 // Progress on stderr: a redrawn bar on a terminal, a plain line every 10 s otherwise.
 class Progress {
@@ -173,18 +190,22 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     ctx.err << "framelens batch: resuming after " << counts.read << " records\n";
   }
   Progress progress(ctx, quiet, in.total_bytes());
-  const size_t chunk = 64 * std::max(1u, threads);
-  std::vector<BatchItem> items(chunk);
-  std::vector<BatchResult> results(chunk);
+  std::vector<BatchItem> items;
+  std::vector<BatchResult> results;
   bool more = true;
-  while (more) {
+  long long views_left = 0;
+  auto fill = [&](size_t chunk) -> size_t {
+    items.resize(chunk);
+    results.resize(chunk);
     size_t n = 0;
-    while (n < chunk && (more = in.next(items[n]))) ++n;
-    if (n == 0) break;
-    const long long views_left = max_views - out.views();
-    parallel_for(n, threads, [&](size_t i) {
-      analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, results[i]);
-    });
+    while (more && n < chunk && (more = in.next(items[n]))) ++n;
+    views_left = max_views - out.views();
+    return n;
+  };
+  auto analyze = [&](size_t i) {
+    analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, results[i]);
+  };
+  auto consume = [&](size_t n) -> std::optional<int> {
     for (size_t i = 0; i < n; ++i) {
       BatchResult& r = results[i];
       ++counts.read;
@@ -210,7 +231,9 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
       ctx.err << "framelens batch: stopped after " << counts.read << " records (--interrupt-after)\n";
       return static_cast<int>(ErrorKind::Internal);
     }
-  }
+    return std::nullopt;
+  };
+  if (auto stop = run_chunks(threads, fill, analyze, consume)) return *stop;
   progress.update(counts.read, in.consumed_bytes(), true);
   auto views = out.article_views();
   if (!views) return report_error(ctx, cmd, views.error());
@@ -236,46 +259,48 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
   if (!a.has("quiet")) {
     for (const auto& n : pipeline.notes()) ctx.err << "framelens batch: note: " << n << "\n";
   }
-  const size_t chunk = 64 * std::max(1u, threads);
   std::vector<std::string> lines, outputs;
   std::vector<long> numbers;
   std::vector<std::string> messages;  // one-line error per failed record
   long read = 0, written = 0, skipped = 0;
   std::string line;
   bool more = true;
-  while (more) {
+  auto fill = [&](size_t chunk) -> size_t {
     lines.clear();
     numbers.clear();
-    while (lines.size() < chunk && (more = reader.next(line))) {
+    while (more && lines.size() < chunk && (more = reader.next(line))) {
       lines.push_back(line);
       numbers.push_back(reader.line_number());
     }
     outputs.assign(lines.size(), {});
     messages.assign(lines.size(), {});
-    parallel_for(lines.size(), threads, [&](size_t i) {
-      const std::string where = "<stdin>:" + std::to_string(numbers[i]);
-      std::string_view l = lines[i];
-      while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
-      if (l.empty()) {
-        messages[i] = where + ": empty line";
-        outputs[i] = error_json_line(numbers[i], "", messages[i]);
-        return;
-      }
-      auto rec = parse_json_record(l, fields, where);
-      if (!rec) {
-        messages[i] = rec.error().message;
-        outputs[i] = error_json_line(numbers[i], "", messages[i]);
-        return;
-      }
-      auto doc = pipeline.analyze(*rec);
-      if (!doc) {
-        messages[i] = where + ": " + doc.error().message;
-        outputs[i] = error_json_line(numbers[i], rec->meta.id, messages[i]);
-        return;
-      }
-      outputs[i] = to_json_line(*doc);
-    });
-    for (size_t i = 0; i < lines.size(); ++i) {
+    return lines.size();
+  };
+  auto analyze = [&](size_t i) {
+    const std::string where = "<stdin>:" + std::to_string(numbers[i]);
+    std::string_view l = lines[i];
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    if (l.empty()) {
+      messages[i] = where + ": empty line";
+      outputs[i] = error_json_line(numbers[i], "", messages[i]);
+      return;
+    }
+    auto rec = parse_json_record(l, fields, where);
+    if (!rec) {
+      messages[i] = rec.error().message;
+      outputs[i] = error_json_line(numbers[i], "", messages[i]);
+      return;
+    }
+    auto doc = pipeline.analyze(*rec);
+    if (!doc) {
+      messages[i] = where + ": " + doc.error().message;
+      outputs[i] = error_json_line(numbers[i], rec->meta.id, messages[i]);
+      return;
+    }
+    outputs[i] = to_json_line(*doc);
+  };
+  auto consume = [&](size_t n) -> std::optional<int> {
+    for (size_t i = 0; i < n; ++i) {
       ctx.out << outputs[i] << '\n';
       ++read;
       if (!messages[i].empty()) {
@@ -286,7 +311,9 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
       }
     }
     ctx.out.flush();
-  }
+    return std::nullopt;
+  };
+  run_chunks(threads, fill, analyze, consume);
   if (!reader.error().empty()) {
     ctx.err << "framelens batch: " << reader.error() << "\n";
   }
