@@ -27,4 +27,19 @@ void SpanCounts::add(const std::vector<Span>& gold_spans, const std::vector<Span
   }
 }
 
+double best_threshold(const std::vector<double>& p, const std::vector<int>& y, double* best_f1) {
+  double bt = 0.5, bf = -1;
+  for (double t = 0.2; t <= 0.8001; t += 0.01) {
+    BinaryCounts c;
+    for (size_t i = 0; i < p.size(); ++i) c.add(y[i] == 1, p[i] >= t);
+    const double f = c.macro_f1();
+    if (f > bf + 1e-9) {
+      bf = f;
+      bt = t;
+    }
+  }
+  if (best_f1) *best_f1 = bf;
+  return bt;
+}
+
 }  // namespace framelens::terms
