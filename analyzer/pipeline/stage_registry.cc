@@ -23,4 +23,15 @@ const std::vector<StageFactory>& stage_factories() {
   return factories;
 }
 
+Result<std::vector<StagePtr>> stages_before(std::string_view name, const PipelineOptions& options) {
+  std::vector<StagePtr> out;
+  for (const auto& f : stage_factories()) {
+    if (f.name == name) break;
+    auto made = f.make(options);
+    if (!made) return made.error();
+    if (*made) out.push_back(*made);
+  }
+  return out;
+}
+
 }  // namespace framelens

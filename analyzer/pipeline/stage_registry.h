@@ -19,4 +19,9 @@ struct StageFactory {
 
 const std::vector<StageFactory>& stage_factories();
 
+// The stages that run before the stage `name` (all of them when there is none by that name), made
+// with `options`; a factory that returns nullptr (absent optional models) is left out. Trainers
+// use it to build the input layers of the stage they train.
+Result<std::vector<StagePtr>> stages_before(std::string_view name, const PipelineOptions& options);
+
 }  // namespace framelens

@@ -13,14 +13,7 @@ namespace framelens {
 Result<std::vector<StagePtr>> upstream_stages(const std::string& models_dir) {
   PipelineOptions po;
   po.models_dir = models_dir;
-  std::vector<StagePtr> out;
-  for (const auto& f : stage_factories()) {
-    if (f.name == "stance") break;  // stance is last; nothing after it feeds it
-    auto made = f.make(po);
-    if (!made) return made.error();
-    if (*made) out.push_back(*made);
-  }
-  return out;
+  return stages_before("stance", po);  // stance is last; nothing after it feeds it
 }
 
 Result<std::vector<StanceExample>> read_stance_examples(const std::string& path,
