@@ -40,6 +40,31 @@ double softplus(double z) { return z > 0 ? z + std::log1p(std::exp(-z)) : std::l
 
 using Objective = std::function<double(const Eigen::VectorXd& theta, Eigen::VectorXd& grad)>;
 
+// The K head scores of one sparse row under the parameters th = [dim x K weights (row-major by
+// feature), K biases]: z[k] = bias_k + sum_j w[index_j][k] * value_j (features >= dim ignored).
+void head_scores(const Eigen::VectorXd& th, const SparseVector& v, uint32_t dim, int K, std::vector<double>& z) {
+  const size_t DK = size_t(dim) * K;
+  for (int k = 0; k < K; ++k) z[k] = th[DK + k];
+  for (size_t j = 0; j < v.size(); ++j) {
+    if (v.index[j] >= dim) continue;
+    const double* row = th.data() + size_t(v.index[j]) * K;
+    for (int k = 0; k < K; ++k) z[k] += row[k] * v.value[j];
+  }
+}
+
+// Adds the gradient of one row, given dloss/dz_k in z, to grad (same layout as th).
+void add_head_gradient(const SparseVector& v, uint32_t dim, int K, const std::vector<double>& z,
+                       Eigen::VectorXd& grad) {
+  const size_t DK = size_t(dim) * K;
+  for (size_t j = 0; j < v.size(); ++j) {
+    if (v.index[j] >= dim) continue;
+    double* row = grad.data() + size_t(v.index[j]) * K;
+    for (int k = 0; k < K; ++k) row[k] += z[k] * v.value[j];
+  }
+  for (int k = 0; k < K; ++k) grad[DK + k] += z[k];
+}
+
+
 // Minimises f with L-BFGS and a backtracking (Armijo) line search. Deterministic.
 void lbfgs(const Objective& f, Eigen::VectorXd& x, const LinearTrainOptions& opt) {
   Eigen::VectorXd g(x.size()), g_new(x.size()), x_new(x.size()), d(x.size());
@@ -141,23 +166,13 @@ Result<LinearModel> LinearModel::train_softmax(const std::vector<SparseVector>& 
     std::vector<double> z(K);
     for (size_t i = 0; i < n; ++i) {
       const SparseVector& v = x[i];
-      for (int k = 0; k < K; ++k) z[k] = th[DK + k];
-      for (size_t j = 0; j < v.size(); ++j) {
-        if (v.index[j] >= dim) continue;
-        const double* row = th.data() + size_t(v.index[j]) * K;
-        for (int k = 0; k < K; ++k) z[k] += row[k] * v.value[j];
-      }
+      head_scores(th, v, dim, K, z);
       double m = *std::max_element(z.begin(), z.end()), s = 0;
       for (int k = 0; k < K; ++k) s += std::exp(z[k] - m);
       const double lse = m + std::log(s);
       loss += wt[i] * (lse - z[labels[i]]);
       for (int k = 0; k < K; ++k) z[k] = wt[i] * (std::exp(z[k] - lse) - (k == labels[i] ? 1.0 : 0.0));
-      for (size_t j = 0; j < v.size(); ++j) {
-        if (v.index[j] >= dim) continue;
-        double* row = grad.data() + size_t(v.index[j]) * K;
-        for (int k = 0; k < K; ++k) row[k] += z[k] * v.value[j];
-      }
-      for (int k = 0; k < K; ++k) grad[DK + k] += z[k];
+      add_head_gradient(v, dim, K, z, grad);
     }
     grad /= wsum;
     loss /= wsum;
@@ -197,24 +212,14 @@ Result<LinearModel> LinearModel::train_logistic(const std::vector<SparseVector>&
     std::vector<double> z(K);
     for (size_t i = 0; i < n; ++i) {
       const SparseVector& v = x[i];
-      for (int k = 0; k < K; ++k) z[k] = th[DK + k];
-      for (size_t j = 0; j < v.size(); ++j) {
-        if (v.index[j] >= dim) continue;
-        const double* row = th.data() + size_t(v.index[j]) * K;
-        for (int k = 0; k < K; ++k) z[k] += row[k] * v.value[j];
-      }
+      head_scores(th, v, dim, K, z);
       for (int k = 0; k < K; ++k) {
         const bool t = targets[i][k];
         const double w = t ? pos_weight[k] : 1.0;
         loss += w * (softplus(z[k]) - (t ? z[k] : 0.0));
         z[k] = w * (sigmoid(z[k]) - (t ? 1.0 : 0.0));
       }
-      for (size_t j = 0; j < v.size(); ++j) {
-        if (v.index[j] >= dim) continue;
-        double* row = grad.data() + size_t(v.index[j]) * K;
-        for (int k = 0; k < K; ++k) row[k] += z[k] * v.value[j];
-      }
-      for (int k = 0; k < K; ++k) grad[DK + k] += z[k];
+      add_head_gradient(v, dim, K, z, grad);
     }
     grad /= double(n);
     loss /= double(n);
