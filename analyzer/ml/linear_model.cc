@@ -52,6 +52,18 @@ void head_scores(const Eigen::VectorXd& th, const SparseVector& v, uint32_t dim,
   }
 }
 
+// The summed loss and gradient divided by the total weight, plus the L2 penalty on the weights
+// (the first DK parameters; the biases are not penalised).
+double mean_with_l2(double loss, Eigen::VectorXd& grad, const Eigen::VectorXd& th, size_t DK, double total,
+                    double l2) {
+  grad /= total;
+  loss /= total;
+  auto w = th.head(DK);
+  loss += 0.5 * l2 * w.squaredNorm();
+  grad.head(DK) += l2 * w;
+  return loss;
+}
+
 // Adds the gradient of one row, given dloss/dz_k in z, to grad (same layout as th).
 void add_head_gradient(const SparseVector& v, uint32_t dim, int K, const std::vector<double>& z,
                        Eigen::VectorXd& grad) {
@@ -174,12 +186,7 @@ Result<LinearModel> LinearModel::train_softmax(const std::vector<SparseVector>& 
       for (int k = 0; k < K; ++k) z[k] = wt[i] * (std::exp(z[k] - lse) - (k == labels[i] ? 1.0 : 0.0));
       add_head_gradient(v, dim, K, z, grad);
     }
-    grad /= wsum;
-    loss /= wsum;
-    auto w = th.head(DK);
-    loss += 0.5 * opt.l2 * w.squaredNorm();
-    grad.head(DK) += opt.l2 * w;
-    return loss;
+    return mean_with_l2(loss, grad, th, DK, wsum, opt.l2);
   };
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(DK + K);
   for (int k = 0; k < K; ++k) theta[DK + k] = std::log((count[k] + 1) / (n + K));
@@ -221,12 +228,7 @@ Result<LinearModel> LinearModel::train_logistic(const std::vector<SparseVector>&
       }
       add_head_gradient(v, dim, K, z, grad);
     }
-    grad /= double(n);
-    loss /= double(n);
-    auto w = th.head(DK);
-    loss += 0.5 * opt.l2 * w.squaredNorm();
-    grad.head(DK) += opt.l2 * w;
-    return loss;
+    return mean_with_l2(loss, grad, th, DK, double(n), opt.l2);
   };
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(DK + K);
   for (int k = 0; k < K; ++k) {
