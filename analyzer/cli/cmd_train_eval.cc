@@ -10,6 +10,7 @@ namespace framelens {
 int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_casing(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_zones(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_features(const std::vector<std::string>&, CliContext&);
 int task_train_vectors(const std::vector<std::string>&, CliContext&);
 int task_train_leaning(const std::vector<std::string>&, CliContext&);
@@ -27,6 +28,7 @@ const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
       {"features", "shared article features: boilerplate + idf tables (AllSides train)", task_train_features},
+      {"zones", "site-text lines repeated across an outlet's articles (AllSides train)", task_train_zones},
       {"casing", "words written in lower case away from sentence starts (AllSides train)", task_train_casing},
       {"vectors", "fastText word vectors (AllSides train) -> vectors/words.bin", task_train_vectors},
       {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},
@@ -42,7 +44,7 @@ const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
       {"quotes", "direct-quote P/R/F1 + speaker accuracy, indirect speech (PolNeAR schema)", task_eval_quotes},
-      {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
+      {"actors", "actors/zones on the gold set (--gold), or recall of NewsMTSC targets / PolNeAR sources", task_eval_actors},
       {"leaning", "leaning vs AllSides bias: macro-F1 + acc", task_eval_leaning},
       {"frames", "frames.mfc / frames.generic micro-F1 over selected labels", task_eval_frames},
       {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},

@@ -30,7 +30,7 @@ std::string batch_table_header(BatchTable t) {
                        "frames_generic"});
       break;
     case kSentencesCsv:
-      csv_header(out, {"article_id", "sentence", "paragraph", "start", "end", "own_line", "bias_score", "biased",
+      csv_header(out, {"article_id", "sentence", "paragraph", "start", "end", "zone", "zone_reason", "bias_score", "biased",
                        "text"});
       break;
     case kLoadedTermsCsv:
@@ -80,7 +80,7 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
   for (size_t i = 0; i < d.sentences.size(); ++i) {
     const Sentence& s = d.sentences[i];
     CsvRow(sent, excel_safe).text(key).integer(static_cast<int64_t>(i)).integer(s.paragraph).integer(s.span.start)
-        .integer(s.span.end).boolean(s.own_line).number(s.bias_score).boolean(s.biased).text(d.slice(s.span)).end();
+        .integer(s.span.end).text(zone_name(s.zone)).text(s.zone_reason).number(s.bias_score).boolean(s.biased).text(d.slice(s.span)).end();
   }
   std::string& terms = rows[kLoadedTermsCsv];
   for (const auto& t : d.loaded_terms) {

@@ -161,6 +161,8 @@ void append_json(std::string& out, const Document& d) {
     w.field("start", s.span.start);
     w.field("end", s.span.end);
     w.field("paragraph", s.paragraph);
+    w.field("zone", zone_name(s.zone));
+    w.field("zone_reason", s.zone_reason);
     w.field("bias_score", r6(s.bias_score));
     w.field("biased", s.biased);
     w.end_object();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/text/zones.h"
 
 namespace framelens {
 
@@ -43,7 +44,9 @@ struct Sentence {
   int32_t first_token = 0;  // [first_token, end_token) into Document::tokens
   int32_t end_token = 0;
   int32_t paragraph = -1;
-  bool own_line = false;    // a headline, caption or dateline standing on its own line
+  Zone zone = Zone::Body;       // text/zones.h: headline, caption, boilerplate, ... or body
+  std::string_view zone_reason; // why (a static string: "cue: FILE PHOTO", "learned: ...")
+  bool body() const { return zone == Zone::Body; }
   // Filled by the models stage.
   double bias_score = 0.0;
   bool biased = false;
@@ -53,6 +56,7 @@ struct Paragraph {
   Span span;
   int32_t first_sentence = 0;  // [first_sentence, end_sentence)
   int32_t end_sentence = 0;
+  Zone zone = Zone::Body;      // the zone of its longest sentence (its lines keep their own)
 };
 
 // ---- layers added by later stages ----------------------------------------------------------
@@ -164,10 +168,21 @@ struct Document {
   int32_t sentence_at(int32_t pos) const;
   // Index of the first token whose span ends after `pos` (binary search).
   int32_t token_at_or_after(int32_t pos) const;
+  // Whether the sentence holding token `tok` is body text (not headline, caption, site text).
+  bool token_in_body(int32_t tok) const {
+    const int32_t s = tokens[tok].sentence;
+    return s < 0 || sentences[s].zone == Zone::Body;
+  }
+  bool pos_in_body(int32_t pos) const {
+    const int32_t s = sentence_at(pos);
+    return s < 0 || sentences[s].zone == Zone::Body;
+  }
 };
 
 // Builds the text layer: decode, normalise, split paragraphs/sentences, tokenise.
-// `lenient` replaces invalid UTF-8 with U+FFFD instead of failing.
-Result<Document> make_document(std::string_view utf8_bytes, DocMeta meta, bool lenient = false);
+// `lenient` replaces invalid UTF-8 with U+FFFD instead of failing. `zones` (learned site-text
+// lines, may be null) refines the pattern zones.
+Result<Document> make_document(std::string_view utf8_bytes, DocMeta meta, bool lenient = false,
+                               const ZoneTable* zones = nullptr);
 
 }  // namespace framelens
