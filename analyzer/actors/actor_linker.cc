@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analyzer/actors/candidates.h"
+#include "analyzer/core/word_set.h"
 
 namespace framelens {
 
@@ -30,8 +31,16 @@ struct Cluster {
 
 class Linker {
  public:
-  Linker(const Document& doc, const Gazetteer& gaz)
-      : d_(doc), t_(doc.tokens), g_(gaz), c_(find_candidates(doc, gaz)), of_(c_.size(), -1) {}
+  Linker(const Document& doc, const Gazetteer& gaz) : d_(doc), t_(doc.tokens), g_(gaz) {
+    // Zones: body candidates make actors; headline and standfirst ones may only name an actor the
+    // body has; captions, credits, bylines and site text give none.
+    for (Candidate& c : find_candidates(doc, gaz)) {
+      const Zone z = c.sentence >= 0 ? doc.sentences[c.sentence].zone : Zone::Body;
+      if (z == Zone::Body) c_.push_back(std::move(c));
+      else if (z == Zone::Headline || z == Zone::Standfirst) head_.push_back(std::move(c));
+    }
+    of_.assign(c_.size(), -1);
+  }
 
   std::vector<Actor> run() {
     link_gazetteer();
@@ -41,6 +50,7 @@ class Linker {
     link_single_names(false);
     add_name_mentions();
     resolve_references();
+    attach_headlines();
     return build();
   }
 
@@ -262,6 +272,29 @@ class Linker {
     }
   }
 
+  // A headline mention names a body actor only by the same gazetteer entry, the same full name, or
+  // (one word) the surname of a person / first word of an organisation: "Trump Accuses" in a
+  // headline is neither, so its verb never becomes part of a name.
+  void attach_headlines() {
+    for (const Candidate& c : head_) {
+      int32_t found = -1;
+      if (c.kind == CandKind::Gaz) {
+        for (size_t k = 0; k < clusters_.size() && found < 0; ++k)
+          if (clusters_[k].entry == c.entry && clusters_[k].named) found = static_cast<int32_t>(k);
+      } else if (c.kind == CandKind::Person || c.kind == CandKind::Org || c.kind == CandKind::SingleName) {
+        auto toks = name_tokens(c);
+        if (toks.empty()) continue;
+        for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
+          const Cluster& cl = clusters_[k];
+          if (!cl.named || cl.entry >= 0 || cl.tokens.empty()) continue;
+          if (cl.tokens == toks) found = static_cast<int32_t>(k);
+          else if (toks.size() == 1 && cl.type == "person"sv && cl.tokens.back() == toks[0]) found = static_cast<int32_t>(k);
+        }
+      }
+      if (found >= 0) clusters_[found].mentions.push_back({c.span, false});
+    }
+  }
+
   // "the government" -> the latest state named within a few sentences; "the agency" -> the
   // latest organisation whose name has that word.
   template <class Seen>
@@ -307,11 +340,82 @@ class Linker {
     return f;
   }
 
+  // Whether a mention of a country (or of a building that stands for an institution: the White
+  // House, the Pentagon) names it acting or being talked about, not a place ("in Yemen", "to the
+  // White House") or a modifier ("U.S. officials", "White House tours").
+  static inline const WordSet kGovernment = {"government", "regime", "administration", "authorities",
+                                             "military", "forces", "officials", "leadership", "state"};
+  static inline const WordSet kModified = {
+      "officials", "official", "citizens", "citizen", "troops", "forces", "force", "military", "drone",
+      "drones", "embassy", "economy", "economic", "president", "presidential", "senator", "senators",
+      "intelligence", "diplomats", "diplomat", "ambassador", "envoy", "soldiers", "soldier", "authorities",
+      "policy", "policies", "markets", "market", "stocks", "companies", "company", "firms", "banks",
+      "bank", "dollar", "dollars", "consumers", "workers", "allies", "ally", "sanctions", "strikes",
+      "strike", "airstrikes", "tariffs", "law", "laws", "soil", "territory", "border", "borders",
+      "interests", "navy", "army", "officers", "attorney", "attorneys", "agencies", "agency",
+      "department", "courts", "court", "history", "election", "elections", "campaign", "tours", "tour",
+      "grounds", "lawn", "press", "staff", "aides", "aide", "spokesman", "spokeswoman", "spokesperson",
+      "correspondent", "reporters", "event", "events", "briefing", "counsel", "chief", "adviser",
+      "advisers", "advisor", "advisors", "budget", "spending", "jobs", "consumer", "manufacturing",
+      "businesses", "business", "public", "population", "residents", "voters", "students", "teachers",
+      "lawmakers", "investigation", "probe", "inquiry", "interference", "meddling", "hacking",
+      "hackers", "team", "teams", "athletes", "players", "fans", "media", "news", "television",
+      "networks", "network", "version", "model", "style", "system", "response", "visit", "trip",
+      "meeting", "talks", "summit", "deal", "trade", "imports", "exports", "goods", "products", "oil",
+      "gas", "energy", "nuclear", "missile", "missiles", "weapons", "arms", "ships", "warships",
+      "aircraft", "jets", "bombers", "base", "bases", "presence", "involvement", "aid", "assistance",
+      "support", "funding", "money", "debt", "bonds", "treasury", "treasuries", "cities", "states",
+      "counties", "communities", "families", "children", "women", "men", "people", "patients",
+      "hospitals", "schools", "universities", "colleges", "history", "records", "record", "ties",
+      "relations", "relationship", "counterparts", "counterpart", "leader", "leaders", "leadership",
+      "national", "nationals", "passport", "passports", "visa", "visas", "flag", "flags", "anthem",
+      "capital", "mainland", "coast", "waters", "airspace", "side", "camp", "delegation", "mission",
+      "operations", "operation", "program", "programs", "agents", "agent", "spies", "spy", "officers",
+      "cyber", "cyberattack", "cyberattacks", "hack", "election", "voting", "vote", "census", "crisis",
+      "war", "wars", "involvement", "invasion", "occupation", "withdrawal", "pullout", "drawdown"};
+
+  bool agentive(const Mention& m) const {
+    if (m.pronoun) return true;
+    const int32_t n = static_cast<int32_t>(t_.size());
+    int32_t b = d_.token_at_or_after(m.span.start);
+    int32_t e = b;
+    while (e < n && t_[e].span.end <= m.span.end) ++e;  // tokens [b, e)
+    if (b >= n || e == b) return true;
+    int32_t p = b - 1;
+    if (p >= 0 && t_[p].lower == "the"sv) --p;
+    static const WordSet kPlace = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside",
+                                   "around", "via", "toward", "towards", "through", "throughout", "within",
+                                   "visit", "visits", "visited", "visiting", "arrived", "flew", "trip",
+                                   "based", "returned", "onto"};
+    if (p >= 0 && t_[p].kind == TokenKind::Word && kPlace.contains(t_[p].hash, t_[p].lower)) return false;
+    // "the Iranian government", "Chinese authorities": a demonym phrase names the state acting.
+    if (e - b >= 2 && kGovernment.contains(t_[e - 1].hash, t_[e - 1].lower)) return true;
+    // A noun right after it makes the name a modifier: "U.S. officials", "White House tours".
+    if (e < n && t_[e].kind == TokenKind::Word && !t_[e].capitalized && t_[e].breaks_before == 0 &&
+        kModified.contains(t_[e].hash, t_[e].lower)) {
+      return false;
+    }
+    if (e < n && t_[e].kind == TokenKind::Dash && !t_[e].space_before) return false;  // "U.S.-led"
+    return true;
+  }
+
+  bool place_like(const Cluster& cl) const {
+    if (cl.type == "country"sv) return true;
+    if (cl.entry < 0) return false;
+    const std::string& nm = g_.entry(cl.entry).name;
+    return nm == "White House" || nm == "Pentagon" || nm == "Kremlin" || nm == "Capitol" || nm == "Blue House";
+  }
+
   std::vector<Actor> build() {
     std::vector<int32_t> order;
     for (size_t k = 0; k < clusters_.size(); ++k) {
       auto& cl = clusters_[k];
       if (!cl.named || cl.mentions.empty()) continue;
+      if (place_like(cl)) {
+        bool any = false;
+        for (const auto& m : cl.mentions) any = any || (d_.pos_in_body(m.span.start) && agentive(m));
+        if (!any) continue;
+      }
       std::sort(cl.mentions.begin(), cl.mentions.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
       bool any_name = false;
       for (const auto& m : cl.mentions) any_name |= !m.pronoun;
@@ -343,7 +447,8 @@ class Linker {
   const Document& d_;
   const std::vector<Token>& t_;
   const Gazetteer& g_;
-  std::vector<Candidate> c_;
+  std::vector<Candidate> c_;     // body candidates
+  std::vector<Candidate> head_;  // headline / standfirst candidates (link only)
   std::vector<int32_t> of_;  // candidate -> cluster
   std::vector<Cluster> clusters_;
 };

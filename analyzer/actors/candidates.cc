@@ -38,7 +38,23 @@ const WordSet& function_words() {
       "editor", "note", "advertisement", "related", "opinion", "analysis", "report", "sources",
       "source", "image", "images", "getty", "file", "caption", "click", "share", "subscribe",
       "copyright", "ok", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
-      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord"};
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord",
+      // contractions are pronouns and verbs, never names
+      "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've", "you'll",
+      "you'd", "they're", "they've", "they'll", "they'd", "he's", "he'll", "he'd", "she's", "she'll",
+      "she'd", "it's", "it'll", "that's", "there's", "here's", "what's", "who's", "let's", "don't",
+      "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't",
+      "hasn't", "wouldn't", "couldn't", "shouldn't", "every", "each", "any"};
+  return s;
+}
+
+// AP state abbreviations: "Boston, Mass.", "Grand Rapids, Mich." are places.
+const WordSet& state_abbreviations() {
+  static const WordSet s = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+                            "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
+                            "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+                            "vt", "wash", "wis", "wyo", "n.y", "n.j", "n.c", "s.c", "n.h", "n.m",
+                            "n.d", "s.d", "w.va", "d.c"};
   return s;
 }
 
@@ -478,7 +494,13 @@ class Finder {
       }
 
       // Capitalised names not in the gazetteer.
-      if (t.capitalized && !contains(function_words(), t)) {
+      if (t.capitalized && !contains(function_words(), t) && !handle_or_url(i)) {
+        // "Boston, Mass.": a state abbreviation is a place.
+        if (i > first && t_[i - 1].lower == ","sv && contains(state_abbreviations(), t) && i + 1 < end &&
+            is_dot(t_[i + 1]) && !t_[i + 1].space_before) {
+          i += 2;
+          continue;
+        }
         if (sentence_initial(i, first) && !t.all_caps &&
             (lower_words_.contains(t) || (opener_form(t.lower) && !g_.given_name_gender(t)) ||
              common_lone_word(i, end))) {
@@ -488,7 +510,28 @@ class Finder {
         bool org = false;
         int32_t e = name_run(i, end, true, &org);
         if (e == i) { ++i; continue; }
+        // A Title Case line inside the body ("Death Takes a Holiday", "Trump Plans ..."): a word
+        // news text writes in lower case ends the name before it.
+        if (title_case_ && !org) {
+          for (int32_t k = i + 1; k < e; ++k) {
+            if (word(k) && g_.mostly_lower(t_[k]) && !g_.given_name_gender(t_[k])) { e = k; break; }
+          }
+          while (e > i && !word(e - 1)) --e;
+          if (e == i) { ++i; continue; }
+        }
         const int32_t len = e - i;
+        // Every word one news text writes in lower case ("Egg Roll", "Mental Health"): not a name.
+        if (!org && all_mostly_lower(i, e) && !g_.given_name_gender(t) && !known_name_word(i)) {
+          i = e;
+          continue;
+        }
+        // "the Obama administration", "the Trump campaign": an organisation of its own.
+        if (!org && e < end && word(e) && (t_[e].lower == "administration"sv || t_[e].lower == "campaign"sv) &&
+            !t_[e].capitalized) {
+          push_name(CandKind::Org, i, e + 1, s);
+          i = e + 1;
+          continue;
+        }
         bool shouting = len >= 2;  // an all-caps run is a headline, not a name
         for (int32_t k = i; k < e && shouting; ++k) shouting = t_[k].kind != TokenKind::Word || t_[k].all_caps;
         // "the Clean Air Act", "Central Park": a name ending in a place/thing head is no actor. A lone
@@ -512,6 +555,9 @@ class Finder {
           Candidate& c = push_name(CandKind::Person, i, e, s);
           c.gender = given_gender(i);
           note_name_words(i, e);
+        } else if (g_.title(t) || (g_.mostly_lower(t) && !known_name_word(i) && !g_.given_name_gender(t))) {
+          // A lone title ("President") or a word news text writes in lower case ("Vaccines",
+          // "Treason") is not a name unless this article used it in a full name before.
         } else {
           Candidate& c = push_name(CandKind::SingleName, i, e, s);
           c.all_caps = t.all_caps;
@@ -559,6 +605,25 @@ class Finder {
     if (!g_.mostly_lower(t_[i])) return false;
     if (i + 1 < end && word(i + 1) && t_[i + 1].capitalized) return false;
     return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) == name_words_.end();
+  }
+
+  bool known_name_word(int32_t i) const {
+    return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) != name_words_.end();
+  }
+  bool all_mostly_lower(int32_t b, int32_t e) const {
+    int32_t words = 0;
+    for (int32_t k = b; k < e; ++k) {
+      if (!word(k)) continue;
+      if (!g_.mostly_lower(t_[k])) return false;
+      ++words;
+    }
+    return words > 0;
+  }
+  // "@KatiePavlich", "pic.twitter.com/OkzWuD56JA": a handle or a piece of a web address.
+  bool handle_or_url(int32_t i) const {
+    if (i == 0 || t_[i].space_before || t_[i].breaks_before) return false;
+    const std::string& p = t_[i - 1].lower;
+    return p == "@"sv || p == "/"sv || p == "."sv || p == "#"sv || (!p.empty() && p.back() == '@');
   }
 
   void note_name_words(int32_t b, int32_t e) {
