@@ -35,7 +35,9 @@ class Linker {
     // Zones: body candidates make actors; headline and standfirst ones may only name an actor the
     // body has; captions, credits, bylines and site text give none.
     for (Candidate& c : find_candidates(doc, gaz)) {
-      const Zone z = c.sentence >= 0 ? doc.sentences[c.sentence].zone : Zone::Body;
+      Zone z = c.sentence >= 0 ? doc.sentences[c.sentence].zone : Zone::Body;
+      const int32_t first = doc.token_at_or_after(c.span.start);
+      if (first < static_cast<int32_t>(doc.tokens.size()) && doc.tokens[first].aside) z = Zone::Boilerplate;
       if (z == Zone::Body) c_.push_back(std::move(c));
       else if (z == Zone::Headline || z == Zone::Standfirst) head_.push_back(std::move(c));
     }
@@ -134,11 +136,13 @@ class Linker {
 
   // Person clusters whose name contains `w` as its last (preferred) or first token; the one
   // mentioned closest before `pos` wins, else the first after.
-  int32_t person_by_token(std::string_view w, int32_t pos) const {
+  int32_t person_by_token(std::string_view w, int32_t pos, char gender = '-') const {
     int32_t best = -1, best_rank = -1;
     for (size_t k = 0; k < clusters_.size(); ++k) {
       const Cluster& cl = clusters_[k];
       if (cl.type != "person"sv || cl.tokens.empty()) continue;
+      // "Mr. Obama" is not "Michelle Obama".
+      if (gender != '-' && cl.gender != '-' && gender != cl.gender) continue;
       int rank = 0;
       if (cl.tokens.back() == w) rank = 2;
       else if (cl.tokens.front() == w) rank = 1;
@@ -167,7 +171,7 @@ class Linker {
           if (cl.type != "person"sv || cl.tokens.empty()) continue;
           if (toks.size() >= 2 && cl.tokens.size() >= 2 && cl.tokens.front() == toks.front() && cl.tokens.back() == toks.back()) found = k;
         }
-        if (found < 0 && toks.size() == 1) found = person_by_token(toks[0], c.span.start);
+        if (found < 0 && toks.size() == 1) found = person_by_token(toks[0], c.span.start, c.gender);
         if (found < 0) found = new_cluster("person");
         of_[i] = found;
         clusters_[found].named = true;
@@ -181,7 +185,7 @@ class Linker {
       const Candidate& c = c_[i];
       if (c.kind != CandKind::SingleName || of_[i] >= 0 || c.cue != with_cue) continue;
       std::string_view w = t_[c.name_first].lower;
-      int32_t found = person_by_token(w, c.span.start);
+      int32_t found = person_by_token(w, c.span.start, c.gender);
       if (found < 0 && c.all_caps) {
         for (size_t k = 0; k < clusters_.size() && found < 0; ++k) {
           if (clusters_[k].type == "organization"sv && clusters_[k].tokens.size() >= 2 && initials(clusters_[k].tokens) == w) found = k;

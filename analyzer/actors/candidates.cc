@@ -235,7 +235,7 @@ class Finder {
   }
   // A capitalised word that may be (part of) a name.
   bool name_word(int32_t i, int32_t end) const {
-    if (i >= end || !word(i) || !t_[i].capitalized) return false;
+    if (i >= end || !word(i) || !t_[i].capitalized || t_[i].aside) return false;
     if (contains(function_words(), t_[i])) return false;
     if (title_case_ && t_[i].span.size() > 3 && lower_words_.contains(t_[i])) return false;
     return true;
@@ -424,7 +424,20 @@ class Finder {
       if (const GazPhrase* p = g_.match(d_, i, end)) {
         const int32_t n = static_cast<int32_t>(p->lowers.size());
         const int32_t after = i + n;
-        if (p->kind == AliasKind::NonActor) { i = after; continue; }
+        if (p->kind == AliasKind::NonActor) {
+          // "New York University", "Texas A&M": a place that opens an organisation's name.
+          if (!title_case_ && after < end && name_word(after, end) && !t_[after].breaks_before) {
+            bool org = false;
+            int32_t e = name_run(after, end, true, &org);  // "New" is a function word
+            if (org && e > after) {
+              push_name(CandKind::Org, i, e, s);
+              i = e;
+              continue;
+            }
+          }
+          i = after;
+          continue;
+        }
         // "Chinese Foreign Minister Wang Yi", "U.S. President Donald Trump": the person.
         // "NATO Secretary-General Jens Stoltenberg": NATO, then the person.
         if (p->kind == AliasKind::Name || p->kind == AliasKind::Demonym) {
@@ -518,6 +531,10 @@ class Finder {
           }
           while (e > i && !word(e - 1)) --e;
           if (e == i) { ++i; continue; }
+        }
+        for (int32_t k = i + 1; k + 1 < e; ++k) {
+          const TitleWord* tw = g_.title(t_[k]);
+          if (tw && tw->kind == TitleKind::Head && name_word(k + 1, end)) { e = k; break; }
         }
         const int32_t len = e - i;
         // Every word one news text writes in lower case ("Egg Roll", "Mental Health"): not a name.

@@ -35,6 +35,7 @@ struct Token {
   bool space_before = false;   // whitespace precedes it
   uint8_t breaks_before = 0;   // 0: same line, 1: a line break, 2: a blank line (paragraph break)
   int32_t sentence = -1;       // index into Document::sentences
+  bool aside = false;          // inline site text inside a body line (The Hill's "Name<headline> ... MORE" links)
   std::string lower;           // normalised, lower-cased UTF-8 (what lexicons match against)
   uint64_t hash = 0;           // fnv1a64(lower) (text/token_hash.h), set with `lower`
 };
@@ -170,6 +171,7 @@ struct Document {
   int32_t token_at_or_after(int32_t pos) const;
   // Whether the sentence holding token `tok` is body text (not headline, caption, site text).
   bool token_in_body(int32_t tok) const {
+    if (tokens[tok].aside) return false;
     const int32_t s = tokens[tok].sentence;
     return s < 0 || sentences[s].zone == Zone::Body;
   }

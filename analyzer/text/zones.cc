@@ -8,6 +8,7 @@
 
 #include "analyzer/core/word_set.h"
 #include "analyzer/text/document.h"
+#include "analyzer/text/utf8.h"
 
 namespace framelens {
 
@@ -592,9 +593,46 @@ class Classifier {
 
 }  // namespace
 
+namespace {
+
+// A word glued to the next one by case: "TrumpGOP" (a link's name run into a headline).
+bool camel_join(const Document& doc, const Token& t) {
+  for (int32_t k = t.span.start + 1; k + 1 < t.span.end; ++k) {
+    if (is_lower_cp(doc.cps[k]) && is_upper_cp(doc.cps[k + 1])) return true;
+  }
+  return false;
+}
+
+// The Hill writes a link box into the running text: "President Trump Donald John TrumpGOP senators
+// balk at ... 2020 Democrats make play for veterans' votes MORE's attorney". The tokens from the
+// hidden full name to "MORE" are site text.
+void mark_inline_links(Document& doc) {
+  auto& t = doc.tokens;
+  const int32_t n = static_cast<int32_t>(t.size());
+  for (int32_t i = 0; i < n; ++i) {
+    if (t[i].kind != TokenKind::Word || !t[i].capitalized || !camel_join(doc, t[i])) continue;
+    int32_t more = -1;
+    for (int32_t j = i + 1; j < n && j < i + 80 && t[j].breaks_before == 0; ++j) {
+      if (t[j].all_caps && t[j].lower == "more") { more = j; break; }
+    }
+    if (more < 0) continue;
+    // Back over the hidden full name ("Donald John"), at most three capitalised words.
+    int32_t b = i;
+    while (b > 0 && i - b < 3 && t[b - 1].kind == TokenKind::Word && t[b - 1].capitalized && t[b - 1].breaks_before == 0 &&
+           t[i].lower.rfind(t[b - 1].lower, 0) != 0) {
+      --b;
+    }
+    for (int32_t k = b; k <= more; ++k) t[k].aside = true;
+    i = more;
+  }
+}
+
+}  // namespace
+
 void assign_zones(Document& doc, const ZoneTable* table) {
   if (doc.sentences.empty()) return;
   Classifier(doc, table).run(doc);
+  mark_inline_links(doc);
 }
 
 }  // namespace framelens
