@@ -11,6 +11,7 @@ int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_casing(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_zones(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_entities(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_features(const std::vector<std::string>&, CliContext&);
 int task_train_vectors(const std::vector<std::string>&, CliContext&);
 int task_train_leaning(const std::vector<std::string>&, CliContext&);
@@ -29,6 +30,7 @@ const std::vector<CliTask>& train_tasks() {
       // -- add train tasks here --
       {"features", "shared article features: boilerplate + idf tables (AllSides train)", task_train_features},
       {"zones", "site-text lines repeated across an outlet's articles (AllSides train)", task_train_zones},
+      {"entities", "surname -> the one full name a corpus uses for it (actors entity key)", task_train_entities},
       {"casing", "words written in lower case away from sentence starts (AllSides train)", task_train_casing},
       {"vectors", "fastText word vectors (AllSides train) -> vectors/words.bin", task_train_vectors},
       {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},

@@ -13,6 +13,9 @@
 #include "analyzer/train/gold_actors_eval.h"
 #include "analyzer/train/gold_set.h"
 #include "analyzer/train/zones_trainer.h"
+#include "analyzer/train/entities_trainer.h"
+#include "analyzer/actors/actors_stage.h"
+#include "analyzer/core/pipeline.h"
 
 #include <fstream>
 
@@ -262,6 +265,70 @@ int task_train_zones(const std::vector<std::string>& args, CliContext& ctx) {
   if (Status s = table.write(f); !s) return report_error(ctx, cmd, s.error());
   ctx.out << "articles: " << trainer.articles() << "  distinct (outlet, line) pairs: " << trainer.distinct_lines()
           << "  site-text lines kept: " << table.size() << "\nwrote " << out << "\n";
+  return 0;
+}
+
+int task_train_entities(const std::vector<std::string>& args, CliContext& ctx) {
+  const std::string cmd = "train entities";
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"out", true}, {"min-share", true},
+                             {"min-articles", true}, {"help", false, 'h'}}, cmd);
+  if (!a) return report_error(ctx, cmd, a.error());
+  if (a->has("help")) {
+    ctx.out << "Usage: framelens train entities [OPTIONS]\n\n"
+               "Runs the actors stage over a corpus (AllSides train by default) and keeps, for each surname,\n"
+               "the one full name (given name + surname) that nearly all of its articles use, so that an\n"
+               "article naming only \"Trump\" gets the entity \"Donald Trump\" -> MODELS/gazetteer/entities.tsv.\n\n"
+               "Options:\n"
+               "  --data FILE          JSONL(.gz) records (default ../shared/corpora/allsides_article_bias/train.jsonl.gz)\n"
+               "  --models DIR         model folder (reads gazetteer/, writes gazetteer/entities.tsv)\n"
+               "  --out FILE           output path\n"
+               "  --min-share X        share of the surname's full-name articles (default 0.9)\n"
+               "  --min-articles N     articles naming the person in full (default 10)\n\n"
+            << kExitCodesHelp;
+    return 0;
+  }
+  if (!a->positional.empty()) return report_error(ctx, cmd, usage_error("unexpected argument '" + a->positional[0] + "'"));
+  EntitiesTrainerOptions opt;
+  auto share = number_arg(*a, "min-share", opt.min_share);
+  auto min_articles = count_arg(*a, "min-articles", opt.min_articles);
+  if (!share) return report_error(ctx, cmd, share.error());
+  if (!min_articles) return report_error(ctx, cmd, min_articles.error());
+  if (*share <= 0.5 || *share > 1.0 || *min_articles < 1) {
+    return report_error(ctx, cmd, usage_error("--min-share must be in (0.5, 1] and --min-articles >= 1"));
+  }
+  opt.min_share = *share;
+  opt.min_articles = *min_articles;
+  const std::string data = a->get("data", "../shared/corpora/allsides_article_bias/train.jsonl.gz");
+  const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  const std::string out = a->get("out", models + "/gazetteer/entities.tsv");
+  PipelineOptions po;
+  po.models_dir = models;
+  po.lenient = true;
+  auto stage = make_actors_stage(po);
+  if (!stage) return report_error(ctx, cmd, stage.error());
+  if (!*stage) return report_error(ctx, cmd, model_error("gazetteer not found in " + models + "/gazetteer"));
+  std::unique_ptr<ZoneTable> zones;
+  if (auto z = ZoneTable::load(models + "/zones/lines.bin")) zones = std::make_unique<ZoneTable>(std::move(*z));
+  EntitiesTrainer trainer(opt);
+  Status st = for_each_jsonl_line(data, [&](std::string_view line, const std::string& where) -> Status {
+    auto rec = parse_json_record(line, FieldMap{}, where);
+    if (!rec) return rec.error();
+    auto doc = make_document(rec->text, rec->meta, /*lenient=*/true, zones.get());
+    if (!doc) return input_error(where + ": " + doc.error().message);
+    (*stage)->annotate(*doc);
+    trainer.add(*doc);
+    return {};
+  });
+  if (!st) return report_error(ctx, cmd, st.error());
+  const EntityTable table = trainer.finish();
+  if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
+  char hdr[256];
+  std::snprintf(hdr, sizeof hdr,
+                "# surname -> the one full name its articles use; built by `framelens train entities`\n"
+                "# (min share %.2f, min articles %ld). Columns: surname, full name, gender, share, articles\n",
+                opt.min_share, opt.min_articles);
+  if (Status s = table.save(out, hdr); !s) return report_error(ctx, cmd, s.error());
+  ctx.out << "articles: " << trainer.articles() << "  surnames kept: " << table.size() << "\nwrote " << out << "\n";
   return 0;
 }
 

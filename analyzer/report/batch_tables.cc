@@ -42,7 +42,7 @@ std::string batch_table_header(BatchTable t) {
       break;
     case kActorsCsv:
       csv_header(out, {"article_id", "actor_id", "name", "type", "mentions", "quoted", "stance", "stance_label",
-                       "role", "role_score", "aliases"});
+                       "role", "role_score", "aliases", "entity", "entity_reason"});
       break;
     default:
       break;
@@ -118,7 +118,7 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
     } else {
       r.empty().empty();
     }
-    r.text(a.role).number(a.role_score).text(join(a.aliases)).end();
+    r.text(a.role).number(a.role_score).text(join(a.aliases)).text(a.entity).text(a.entity_reason).end();
   }
 }
 

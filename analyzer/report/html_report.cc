@@ -108,6 +108,7 @@ const char* const kStyle =
     ".spk3{border-color:#9467bd}.spk4{border-color:#ff7f0e}.spk5{border-color:#17becf}"
     ".spk6{border-color:#8c564b}.spk7{border-color:#e377c2}"
     ".actor{text-decoration:underline dotted #555}"
+    ".zone{color:#8a8a8a}.zone-headline{font-weight:bold}"
     "table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
     "text-align:left;vertical-align:middle}td.num{text-align:right}.neg{color:#b00}.pos{color:#070}"
     ".legend span{margin-right:1em}.meta{color:#555;font-size:.9em}"
@@ -128,6 +129,13 @@ std::string html_article_view(const Document& d) {
     }
   }
   std::vector<Mark> marks;
+  // Zones other than body are shown dimmed, with their zone and reason on hover.
+  for (const auto& s : d.sentences) {
+    if (s.zone == Zone::Body) continue;
+    const std::string z(zone_name(s.zone));
+    marks.push_back({s.span, "<span class=\"zone zone-" + z + "\" title=\"" + html_escape(z + " (" + std::string(s.zone_reason) + ")") + "\">",
+                     "</span>", -1});
+  }
   for (const auto& q : d.quotes) {
     const bool named = q.speaker && !q.speaker->name.empty();
     const std::string who = named ? q.speaker->name : "unattributed";

@@ -119,6 +119,8 @@ void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
   w.field("id", a.id);
   w.field("name", a.name);
   w.field("type", a.type);
+  w.field("entity", a.entity);
+  w.field("entity_reason", a.entity_reason);
   w.key("aliases");
   w.begin_array();
   for (const auto& s : a.aliases) w.value(s);

@@ -95,7 +95,7 @@ ArticleFigures figures_from_document(const Document& d) {
   for (const auto& fr : d.frames_generic) if (fr.selected) f.generic.push_back(fr.label);
   f.leaning = d.leaning;
   for (const auto& a : d.actors) {
-    f.actors.push_back({a.name, a.type, a.role, static_cast<int32_t>(a.mentions.size()), a.quoted,
+    f.actors.push_back({a.entity.empty() ? a.name : a.entity, a.type, a.role, static_cast<int32_t>(a.mentions.size()), a.quoted,
                         a.stance.present, a.stance.score});
   }
   finish(f);
@@ -126,7 +126,8 @@ Result<ArticleFigures> figures_from_json(const json& j) {
     if (auto a = j.find("actors"); a != j.end() && a->is_array()) {
       for (const auto& x : *a) {
         ActorFigure af;
-        af.name = str_or_empty(x, "name");
+        af.name = str_or_empty(x, "entity");
+        if (af.name.empty()) af.name = str_or_empty(x, "name");
         af.type = str_or_empty(x, "type");
         af.role = str_or_empty(x, "role");
         if (auto m = x.find("mentions"); m != x.end() && m->is_array()) af.mentions = static_cast<int32_t>(m->size());

@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 6> kSpeakerTypes = {"person", "organizati
 constexpr std::array<std::string_view, 3> kLeanings = {"left", "center", "right"};
 
 struct ActorFigure {
-  std::string name, type, role;
+  std::string name, type, role;  // name: the corpus-wide entity when known (Actor::entity)
   int32_t mentions = 0, quoted = 0;
   bool stance_present = false;
   double stance = 0.0;

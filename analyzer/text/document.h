@@ -107,6 +107,8 @@ struct Actor {
   std::string id;             // stable within the document: "a1", "a2", ...
   std::string name;           // canonical name
   std::string type;           // person, country, organization, group
+  std::string entity;         // the corpus-wide key (actors/entity_key.h): "Donald Trump" for "Trump"
+  std::string entity_reason;  // why: "full name", "surname: the corpus's one full name for it", ...
   std::vector<std::string> aliases;
   std::vector<Mention> mentions;
   int32_t quoted = 0;         // how many quotes it is the speaker of
