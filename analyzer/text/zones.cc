@@ -207,7 +207,15 @@ class Classifier {
       }
       if (v[i].zone == Zone::Body && first_body < 0 && reads_as_body(lines_[i])) first_body = i;
     }
-    if (first_body < 0) first_body = n;
+    // A text with no line of running text (a headline or one sentence scored alone): its lines
+    // are the text to analyse, so only cue zones apply.
+    if (first_body < 0) {
+      for (int32_t i = 0; i < n; ++i) {
+        if (v[i].zone == Zone::Body) v[i].reason = "default: no line of running text; analysed as text";
+      }
+      first_body = 0;
+      no_body_ = true;
+    }
 
     // Story highlights: the bullets after the cue, up to the first body paragraph.
     for (int32_t i = 0; i < n; ++i) {
@@ -226,13 +234,16 @@ class Classifier {
       else if (!ends_with_terminal(lines_[i]) && lines_[i].words >= 12 && lines_[i].words <= 40 && !title_case(lines_[i]) &&
                !has_quote_or_colon_end(lines_[i])) v[i] = {Zone::Caption, "shape: a long line without a final stop before the body (photo caption)"};
       else if (!ends_with_terminal(lines_[i]) && lines_[i].words <= 25) v[i] = {Zone::Headline, "shape: a short line without a final stop before the body"};
-      else if (i > 0 && v[i - 1].zone == Zone::Headline && lines_[i].words <= 45) v[i] = {Zone::Standfirst, "shape: a summary line under the headline"};
+      else if (i > 0 && v[i - 1].zone == Zone::Headline && lines_[i].words <= 45 && i + 1 < n &&
+               (v[i + 1].zone == Zone::Byline || v[i + 1].zone == Zone::Dateline || v[i + 1].zone == Zone::Caption)) {
+        v[i] = {Zone::Standfirst, "shape: a summary line between the headline and the byline"};
+      }
     }
     // After the body starts: short unpunctuated title-case lines are sub-headlines or
     // signatures; once site text begins at the tail, the short lines after it are site text too.
     int32_t last_body = -1;
     for (int32_t i = first_body; i < n; ++i) if (v[i].zone == Zone::Body && reads_as_body(lines_[i])) last_body = i;
-    for (int32_t i = first_body; i < n; ++i) {
+    for (int32_t i = first_body; i < n && !no_body_; ++i) {
       if (v[i].zone != Zone::Body) continue;
       const TextLine& l = lines_[i];
       if (i > last_body && l.words <= 25 && !ends_with_terminal(l)) {
@@ -589,6 +600,7 @@ class Classifier {
   const std::vector<Token>& t_;
   const ZoneTable* table_;
   std::vector<TextLine> lines_;
+  bool no_body_ = false;
 };
 
 }  // namespace
