@@ -63,7 +63,7 @@ const WordSet& org_heads() {
   static const WordSet s = {
       "academy", "administration", "agency", "airlines", "airways", "alliance", "army",
       "assembly", "association", "authority", "bank", "board", "broadcasting", "bureau", "cabinet",
-      "campaign", "caucus", "center", "centre", "channel", "church", "club", "coalition",
+      "campaign", "caucus", "center", "centre", "chamber", "channel", "church", "club", "coalition",
       "college", "command", "commission", "committee", "company", "congress", "corp",
       "corporation", "council", "court", "daily", "department", "embassy", "federation", "force",
       "forces", "foundation", "front", "fund", "gazette", "group", "guard", "herald", "holdings",
@@ -278,6 +278,13 @@ class Finder {
         if (contains(name_particles(), t)) { ++k; continue; }
         if (allow_connectors && (t.lower == "of"sv || t.lower == "for"sv || t.lower == "on"sv) &&
             has_org_head && *has_org_head) { ++k; continue; }
+        // "Food and Drug Administration", "Health and Human Services": "and" inside an
+        // organisation's name, when an organisation head word follows within three words.
+        if (allow_connectors && has_org_head && t.lower == "and"sv) {
+          bool head_follows = false;
+          for (int32_t q = k + 1; q < end && q <= k + 3 && name_word(q, end); ++q) head_follows |= contains(org_heads(), t_[q]);
+          if (head_follows || *has_org_head) { ++k; continue; }
+        }
       }
       break;
     }
@@ -312,6 +319,8 @@ class Finder {
     std::string_view head;
     int32_t j = title_run(i, end, &gender, &head);
     if (j == i || j >= end || !name_word(j, end)) return i;
+    // "Justice Department", "Labor Department": the title word opens an organisation's name.
+    if (contains(org_heads(), t_[j])) return i;
     // "President Obama" is a person, "Senate Democrats" / "leader Chinese ..." are not.
     if (const GazPhrase* p = g_.match(d_, j, end); p && p->kind != AliasKind::NonActor) return i;
     int32_t e = name_run(j, end, false, nullptr);

@@ -487,13 +487,22 @@ class Classifier {
         has_phrase(l, {"follow", "us"}) || (has_phrase(l, {"on", "twitter"}) && l.words <= 25) ||
         has_phrase(l, {"the", "views", "expressed"}) || has_phrase(l, {"this", "article", "originally"}) ||
         has_phrase(l, {"this", "story", "has", "been", "updated"}) || has_phrase(l, {"an", "earlier", "version"}) ||
-        has_phrase(l, {"join", "the", "conversation"}) || has_phrase(l, {"more", "videos"})) {
+        has_phrase(l, {"join", "the", "conversation"}) || has_phrase(l, {"more", "videos"}) ||
+        starts_with(l, {"write", "to"}) || has_email(l)) {
       if (short_line) return {Zone::Boilerplate, "cue: site text (share/follow/sign up/credits)"};
     }
     if (short_line && l.words <= 20 && (boiler_openers().contains(w0.hash, w0.lower) && !ends_with_terminal(l))) {
       return {Zone::Boilerplate, "cue: a page-text opener (Share, Follow, Related, ...)"};
     }
     if (l.words <= 25 && has_word(l, boiler_words())) return {Zone::Boilerplate, "cue: newsletter/copyright/subscribe"};
+    // Page text that a scraper glues into one long line ("Newsletter Sign Up Continue reading the
+    // main story Please verify you're not a robot ...").
+    if (l.words <= 150 && (has_phrase(l, {"continue", "reading", "the", "main", "story"}) ||
+                           has_phrase(l, {"select", "a", "newsletter"}) || has_phrase(l, {"not", "a", "robot"}) ||
+                           has_phrase(l, {"you", "will", "receive", "emails"}) || has_phrase(l, {"requires", "javascript"}) ||
+                           has_phrase(l, {"enable", "javascript"}))) {
+      return {Zone::Boilerplate, "cue: page text run into one line (Continue reading the main story, Sign Up)"};
+    }
     if (starts_with(l, {"related"}) || starts_with(l, {"more"}) || starts_with(l, {"also"}) ||
         starts_with(l, {"see", "also"}) || starts_with(l, {"read"})) {
       if (fw + 1 < l.end_token && t_[fw + 1].lower == ":"sv && l.words <= 25) return {Zone::Boilerplate, "cue: RELATED:/MORE:/READ: link"};
@@ -525,6 +534,19 @@ class Classifier {
       if (w == "@"sv || (!w.empty() && w[0] == '@')) {
         if (k > l.first_token && t_[k - 1].lower == "("sv) return true;
       }
+    }
+    return false;
+  }
+  // "jane.roe@ledger.com": an e-mail address (an author's contact line).
+  bool has_email(const TextLine& l) const {
+    if (l.words > 25) return false;
+    for (int32_t k = l.first_token + 1; k + 1 < l.end_token; ++k) {
+      // "jane" "@" "ledger" "." "com": a word glued on both sides, then a dot (a handle has none before it)
+      if (t_[k].lower == "@"sv && !t_[k].space_before && t_[k - 1].kind == TokenKind::Word && !t_[k + 1].space_before &&
+          k + 2 < l.end_token && t_[k + 2].lower == "."sv && !t_[k + 2].space_before) return true;
+      const std::string& w = t_[k].lower;
+      const size_t at = w.find('@');
+      if (at != std::string::npos && at > 0 && w.find('.', at) != std::string::npos) return true;
     }
     return false;
   }

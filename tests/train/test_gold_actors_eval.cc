@@ -32,7 +32,7 @@ GoldActor gold(const std::string& name, std::vector<std::string> forms, bool mai
 
 }  // namespace
 
-TEST_CASE("gold actors: exact, partial-name, duplicate and false actors; recall and main recall", "[gold]") {
+TEST_CASE("gold actors: exact, partial-name, duplicate and false actors, recall and main recall", "[gold]") {
   const Document d = doc_with_actors("Joe Lieberman spoke. Lieberman left.",
                                      {{"Joe Lieberman", {"Lieberman"}}, {"Lieberman Says", {}}, {"Trump", {}}, {"Acme", {}}});
   GoldArticle g;
