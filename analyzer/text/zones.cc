@@ -6,6 +6,7 @@
 #include <istream>
 #include <ostream>
 
+#include "analyzer/core/string_table.h"
 #include "analyzer/core/word_set.h"
 #include "analyzer/text/document.h"
 #include "analyzer/text/utf8.h"
@@ -171,6 +172,29 @@ const WordSet& bio_nouns() {
   return s;
 }
 
+// The rarest word of each cue phrase, with a bit each: a line's words are looked up once, and a
+// phrase whose key word the line lacks is not searched for.
+const StringTable<char>& phrase_keys() {
+  static const StringTable<char> t = [] {
+    StringTable<char> m;
+    const char* keys[] = {"photo", "photograph", "credit", "copyright", "caption", "getty", "enlarge",
+                          "watched", "watch", "replay", "videos", "accessed", "reserved", "click", "sign",
+                          "contributed", "reporting", "read", "full", "share", "like", "follow", "twitter",
+                          "expressed", "originally", "updated", "earlier", "conversation", "editing",
+                          "continue", "newsletter", "robot", "emails", "javascript", "enable", "here", "images", "receive"};
+    char bit = 0;
+    for (const char* k : keys) m[k] = bit++;
+    return m;
+  }();
+  return t;
+}
+
+uint64_t mask_of(std::initializer_list<std::string_view> words) {
+  uint64_t m = 0;
+  for (std::string_view w : words) if (const char* b = phrase_keys().find(w)) m |= uint64_t{1} << *b;
+  return m;
+}
+
 struct Verdict {
   Zone zone = Zone::Body;
   std::string_view reason;
@@ -230,7 +254,7 @@ class Classifier {
     for (int32_t i = 0; i < first_body; ++i) {
       if (v[i].zone != Zone::Body) continue;
       if (lone_name(lines_[i])) v[i] = {Zone::Byline, "shape: a lone name line before the body"};
-      else if (tweet(lines_[i])) v[i] = {Zone::Body, "cue: an embedded tweet"};
+      else if (lines_[i].words <= 40 && !ends_with_terminal(lines_[i]) && tweet(lines_[i])) v[i] = {Zone::Body, "cue: an embedded tweet"};
       else if (!ends_with_terminal(lines_[i]) && lines_[i].words >= 12 && lines_[i].words <= 40 && !title_case(lines_[i]) &&
                !has_quote_or_colon_end(lines_[i])) v[i] = {Zone::Caption, "shape: a long line without a final stop before the body (photo caption)"};
       else if (!ends_with_terminal(lines_[i]) && lines_[i].words <= 25) v[i] = {Zone::Headline, "shape: a short line without a final stop before the body"};
@@ -253,7 +277,7 @@ class Classifier {
       }
       if (lone_name(l) && !ends_with_terminal(l)) { v[i] = {Zone::Byline, "shape: a lone name line (author box)"}; continue; }
       if (l.words >= 4 && all_caps_line(l)) { v[i] = {Zone::Boilerplate, "shape: an all-caps line inside the article (a related-story link)"}; continue; }
-      if (tweet(l)) { v[i] = {Zone::Body, "cue: an embedded tweet"}; continue; }
+      if (l.words <= 40 && !ends_with_terminal(l) && tweet(l)) { v[i] = {Zone::Body, "cue: an embedded tweet"}; continue; }
       if (l.words >= 10 && l.words <= 40 && !ends_with_terminal(l) && !has_quote_or_colon_end(l) && !title_case(l)) {
         v[i] = {Zone::Caption, "shape: a long line without a final stop inside the article (photo caption)"};
         continue;
@@ -364,6 +388,15 @@ class Classifier {
       }
     return false;
   }
+  // Bits of phrase_keys() present in the line (set by by_cue before any has_phrase call).
+  void scan_keys(const TextLine& l) const {
+    keys_ = 0;
+    const auto& t = phrase_keys();
+    for (int32_t k = l.first_token; k < l.end_token; ++k) {
+      if (t_[k].kind != TokenKind::Word || t_[k].lower.size() < 4) continue;
+      if (const char* b = t.find(t_[k].hash, t_[k].lower)) keys_ |= uint64_t{1} << *b;
+    }
+  }
   // Whether the word sequence `ws` occurs in the line (lower-case, words and symbols only).
   bool has_phrase(const TextLine& l, std::initializer_list<std::string_view> ws) const {
     const std::string_view* p = ws.begin();
@@ -435,6 +468,8 @@ class Classifier {
     }
     const Token& w0 = t_[fw];
     const bool short_line = l.words <= 40;
+    scan_keys(l);
+    if (!short_line) return by_cue_long(l, fw);
     if (l.words <= 30 && t_[l.first_token].lower == "("sv && t_[l.end_token - 1].lower == ")"sv) {
       return {Zone::Boilerplate, "shape: a line in parentheses (Also on ..., PHOTOS: ...)"};
     }
@@ -443,17 +478,23 @@ class Classifier {
         (t_[fw + 1].lower == ":"sv || t_[fw + 1].kind == TokenKind::Dash) && w0.all_caps)) {
       return {Zone::Caption, "cue: FILE PHOTO"};
     }
-    if (has_phrase(l, {"photo", "by"}) || has_phrase(l, {"photo", "credit"}) ||
+    static const uint64_t kCaptionKeys = mask_of({"photo", "photograph", "credit", "copyright", "caption", "getty", "images", "enlarge"});
+    static const uint64_t kVideoKeys = mask_of({"watched", "watch", "replay", "videos"});
+    static const uint64_t kSiteKeys = mask_of({"accessed", "reserved", "click", "sign", "read", "full", "share", "like",
+                                               "follow", "twitter", "expressed", "originally", "updated", "earlier",
+                                               "conversation", "videos"});
+    static const uint64_t kGlueKeys = mask_of({"continue", "newsletter", "robot", "emails", "javascript"});
+    if ((keys_ & kCaptionKeys) && (has_phrase(l, {"photo", "by"}) || has_phrase(l, {"photo", "credit"}) ||
         has_phrase(l, {"photograph", "by"}) || has_phrase(l, {"image", "copyright"}) ||
-        has_phrase(l, {"image", "caption"}) || has_phrase(l, {"ap", "photo"})) {
+        has_phrase(l, {"image", "caption"}) || has_phrase(l, {"ap", "photo"}))) {
       if (short_line) return {Zone::Caption, "cue: a photo credit"};
     }
-    if (short_line && (has_phrase(l, {"getty", "images"}) || has_phrase(l, {"toggle", "caption"}) ||
+    if (short_line && (keys_ & kCaptionKeys) && (has_phrase(l, {"getty", "images"}) || has_phrase(l, {"toggle", "caption"}) ||
                        has_phrase(l, {"hide", "caption"}) || has_phrase(l, {"enlarge", "this", "image"}))) {
       return {Zone::Caption, "cue: a photo credit"};
     }
-    if (has_phrase(l, {"just", "watched"}) || has_phrase(l, {"must", "watch"}) ||
-        has_phrase(l, {"replay", "more", "videos"})) {
+    if ((keys_ & kVideoKeys) && (has_phrase(l, {"just", "watched"}) || has_phrase(l, {"must", "watch"}) ||
+        has_phrase(l, {"replay", "more", "videos"}))) {
       return {Zone::Caption, "cue: a video box (JUST WATCHED / Replay More Videos)"};
     }
     if (starts_with(l, {"photo"}) || starts_with(l, {"photos"}) || starts_with(l, {"video"}) ||
@@ -480,14 +521,14 @@ class Classifier {
     if (l.words <= 12 && ends_with_here_colon(l)) return {Zone::Boilerplate, "cue: a link lead-in (... here:)"};
     if (url_only(l)) return {Zone::Boilerplate, "cue: a web address"};
     if (breadcrumb(l)) return {Zone::Boilerplate, "cue: a navigation path (A / B / C)"};
-    if (has_phrase(l, {"can", "also", "be", "accessed"}) || has_phrase(l, {"all", "rights", "reserved"}) ||
+    if (((keys_ & kSiteKeys) && (has_phrase(l, {"can", "also", "be", "accessed"}) || has_phrase(l, {"all", "rights", "reserved"}) ||
         has_phrase(l, {"click", "here"}) || (has_phrase(l, {"sign", "up"}) && l.words <= 20) ||
         (has_phrase(l, {"read", "more"}) && l.words <= 20) || has_phrase(l, {"read", "the", "full"}) ||
         has_phrase(l, {"share", "this"}) || has_phrase(l, {"like", "us", "on"}) ||
         has_phrase(l, {"follow", "us"}) || (has_phrase(l, {"on", "twitter"}) && l.words <= 25) ||
         has_phrase(l, {"the", "views", "expressed"}) || has_phrase(l, {"this", "article", "originally"}) ||
         has_phrase(l, {"this", "story", "has", "been", "updated"}) || has_phrase(l, {"an", "earlier", "version"}) ||
-        has_phrase(l, {"join", "the", "conversation"}) || has_phrase(l, {"more", "videos"}) ||
+        has_phrase(l, {"join", "the", "conversation"}) || has_phrase(l, {"more", "videos"}))) ||
         starts_with(l, {"write", "to"}) || has_email(l)) {
       if (short_line) return {Zone::Boilerplate, "cue: site text (share/follow/sign up/credits)"};
     }
@@ -497,10 +538,7 @@ class Classifier {
     if (l.words <= 25 && has_word(l, boiler_words())) return {Zone::Boilerplate, "cue: newsletter/copyright/subscribe"};
     // Page text that a scraper glues into one long line ("Newsletter Sign Up Continue reading the
     // main story Please verify you're not a robot ...").
-    if (l.words <= 150 && (has_phrase(l, {"continue", "reading", "the", "main", "story"}) ||
-                           has_phrase(l, {"select", "a", "newsletter"}) || has_phrase(l, {"not", "a", "robot"}) ||
-                           has_phrase(l, {"you", "will", "receive", "emails"}) || has_phrase(l, {"requires", "javascript"}) ||
-                           has_phrase(l, {"enable", "javascript"}))) {
+    if (l.words <= 150 && (keys_ & kGlueKeys) && glued_page_text(l)) {
       return {Zone::Boilerplate, "cue: page text run into one line (Continue reading the main story, Sign Up)"};
     }
     if (starts_with(l, {"related"}) || starts_with(l, {"more"}) || starts_with(l, {"also"}) ||
@@ -553,6 +591,30 @@ class Classifier {
   bool ends_with_here_colon(const TextLine& l) const {
     const int32_t e = l.end_token;
     return e - l.first_token >= 2 && t_[e - 1].lower == ":"sv && t_[e - 2].lower == "here"sv;
+  }
+  // Long lines are running text but for a few cues; checked with one scan for trigger words
+  // instead of every phrase test (the text layer's speed is in these lines).
+  Verdict by_cue_long(const TextLine& l, int32_t fw) const {
+    if (starts_with(l, {"file", "photo"})) return {Zone::Caption, "cue: FILE PHOTO"};
+    if (author_bio(l)) return {Zone::Boilerplate, "cue: an author bio (NAME is a reporter for ...)"};
+    if (editor_note(l)) return {Zone::Boilerplate, "cue: an editor's note or correction"};
+    if (l.words > 150) return {};
+    static const uint64_t kLongKeys = mask_of({"watched", "replay", "continue", "newsletter", "robot", "emails", "javascript"});
+    if (!(keys_ & kLongKeys)) return {};
+    if (l.words <= 60 && (has_phrase(l, {"just", "watched"}) || has_phrase(l, {"replay", "more", "videos"}))) {
+      return {Zone::Caption, "cue: a video box (JUST WATCHED / Replay More Videos)"};
+    }
+    if (l.words <= 150 && glued_page_text(l)) {
+      return {Zone::Boilerplate, "cue: page text run into one line (Continue reading the main story, Sign Up)"};
+    }
+    (void)fw;
+    return {};
+  }
+
+  bool glued_page_text(const TextLine& l) const {
+    return has_phrase(l, {"continue", "reading", "the", "main", "story"}) || has_phrase(l, {"select", "a", "newsletter"}) ||
+           has_phrase(l, {"not", "a", "robot"}) || has_phrase(l, {"you", "will", "receive", "emails"}) ||
+           has_phrase(l, {"requires", "javascript"}) || has_phrase(l, {"enable", "javascript"});
   }
   bool all_caps_line(const TextLine& l) const {
     int32_t words = 0;
@@ -623,6 +685,7 @@ class Classifier {
   const ZoneTable* table_;
   std::vector<TextLine> lines_;
   bool no_body_ = false;
+  mutable uint64_t keys_ = ~uint64_t{0};  // phrase key bits of the line under test
 };
 
 }  // namespace
