@@ -221,7 +221,8 @@ class Classifier {
     int32_t first_body = -1;
     for (int32_t i = 0; i < n; ++i) {
       v[i] = by_cue(lines_[i]);
-      if (v[i].zone != Zone::Caption && v[i].zone != Zone::Boilerplate && table_ && lines_[i].words <= 40 &&
+      // The learned lines override running text and the dateline shape, not a cue ("With Post wires").
+      if ((v[i].zone == Zone::Body || v[i].zone == Zone::Dateline) && table_ && lines_[i].words <= 40 &&
           table_->contains(lines_[i].hash)) {
         v[i] = lone_name(lines_[i]) ? Verdict{Zone::Byline, "learned: an author name repeated across this outlet's articles"}
                                     : Verdict{Zone::Boilerplate, "learned: a line repeated across this outlet's articles"};
