@@ -12,6 +12,9 @@
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
 #include "analyzer/models/word_vectors_file.h"
+#include "analyzer/models/stance_aggregate.h"
+#include "analyzer/train/gold_set.h"
+#include "analyzer/train/gold_stance_eval.h"
 
 namespace framelens {
 
@@ -151,14 +154,60 @@ const char* const kEvalStanceHelp =
     "and accuracy (the same metric as the shared devscore.py newsmtsc).\n"
     "\n";
 
+// Article-level attitude toward the gold set's main actors (corpora/gold/gold.jsonl).
+int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
+  auto gold = load_gold_set(a.get("gold"), a.get("corpora", "../shared/corpora"), a.get("set", "tune"));
+  if (!gold) return report_error(ctx, cmd, gold.error());
+  std::vector<double> thresholds;
+  if (a.has("threshold")) {
+    auto t = number_list_arg(a, "threshold", {});
+    if (!t) return report_error(ctx, cmd, t.error());
+    thresholds = *t;
+  } else {
+    thresholds = {AggregateOptions{}.label_threshold};
+  }
+  auto pipeline = pipeline_from(a, ctx);
+  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
+  std::vector<Document> docs;
+  for (const GoldArticle& g : *gold) {
+    auto d = pipeline->analyze(g.record);
+    if (!d) return report_error(ctx, cmd, d.error());
+    docs.push_back(std::move(*d));
+  }
+  static const char* kNames[3] = {"negative", "neutral", "positive"};
+  for (double th : thresholds) {
+    GoldStanceReport r;
+    for (size_t i = 0; i < docs.size(); ++i) add_gold_stance(docs[i], (*gold)[i], th, r);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "threshold %.2f: article-level macro-F1 %.3f over %ld main actors (%ld not found -> neutral); "
+                  "gold-neutral labelled polar %.3f\n", th, r.macro_f1(), r.total(), r.unmatched, r.neutral_flipped());
+    ctx.out << buf;
+    if (thresholds.size() > 1) continue;
+    ctx.out << "confusion (rows gold, columns found): negative neutral positive\n";
+    for (int gl = 0; gl < 3; ++gl) {
+      std::snprintf(buf, sizeof buf, "  %-9s %8ld %7ld %8ld   precision %.3f  recall %.3f\n", kNames[gl], r.confusion[gl][0],
+                    r.confusion[gl][1], r.confusion[gl][2], r.precision(gl), r.recall(gl));
+      ctx.out << buf;
+    }
+  }
+  return 0;
+}
+
 int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string cmd = "eval stance";
-  auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"gold", true}, {"set", true}, {"corpora", true},
+                             {"threshold", true}, {"help", false, 'h'}}, cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
-    ctx.out << kEvalStanceHelp << kExitCodesHelp;
+    ctx.out << kEvalStanceHelp
+            << "       framelens eval stance --gold FILE [--set tune|final|all] [--threshold X[,Y...]]\n"
+               "  With --gold: article-level macro-F1 and the confusion table of the outlet's own-voice stance\n"
+               "  toward the gold set's main actors (the author's attitude, corpora/gold/GUIDE.md); a list of\n"
+               "  thresholds sweeps the |score| needed for a polar label.\n\n"
+            << kExitCodesHelp;
     return 0;
   }
+  if (a->has("gold")) return eval_stance_gold(*a, ctx, cmd);
   if (!a->has("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
   PipelineOptions po;
   po.models_dir = resolve_models_dir(a->get("models"), ctx.argv0);

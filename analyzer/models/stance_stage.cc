@@ -25,7 +25,9 @@ void StanceStage::annotate(Document& doc) const {
   std::vector<ScoredMention> scored;
   RoleWorkspace rws;
   for (Actor& actor : doc.actors) {
-    actor.stance = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws);
+    ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws);
+    actor.stance = std::move(both.own);
+    actor.quoted_stance = std::move(both.quoted);
     if (roles_) roles_->assign(doc, actor, rws);
   }
   doc.targets.clear();

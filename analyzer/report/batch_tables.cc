@@ -42,7 +42,8 @@ std::string batch_table_header(BatchTable t) {
       break;
     case kActorsCsv:
       csv_header(out, {"article_id", "actor_id", "name", "type", "mentions", "quoted", "stance", "stance_label",
-                       "role", "role_score", "aliases", "entity", "entity_reason"});
+                       "role", "role_score", "aliases", "entity", "entity_reason", "stance_confidence",
+                       "quoted_stance", "quoted_stance_label"});
       break;
     default:
       break;
@@ -118,7 +119,10 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
     } else {
       r.empty().empty();
     }
-    r.text(a.role).number(a.role_score).text(join(a.aliases)).text(a.entity).text(a.entity_reason).end();
+    r.text(a.role).number(a.role_score).text(join(a.aliases)).text(a.entity).text(a.entity_reason);
+    if (a.stance.present) r.number(a.stance.confidence); else r.empty();
+    if (a.quoted_stance.present) r.number(a.quoted_stance.score).text(a.quoted_stance.label); else r.empty().empty();
+    r.end();
   }
 }
 

@@ -40,9 +40,15 @@ void stance_value(JsonWriter& w, const Document& d, const Stance& st) {
   w.begin_object();
   w.field("score", r6(st.score));
   w.field("label", st.label);
+  w.field("confidence", r6(st.confidence));
   w.key("evidence");
   w.begin_array();
-  for (const auto& e : st.evidence) span_object(w, d, e);
+  for (size_t i = 0; i < st.evidence.size(); ++i) {
+    w.begin_object();
+    span_fields(w, d, st.evidence[i]);
+    if (i < st.evidence_why.size()) w.field("why", st.evidence_why[i]);
+    w.end_object();
+  }
   w.end_array();
   w.end_object();
 }
@@ -137,6 +143,8 @@ void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
   w.field("quoted", a.quoted);
   w.key("stance");
   stance_value(w, d, a.stance);
+  w.key("quoted_stance");
+  stance_value(w, d, a.quoted_stance);
   w.field("role", a.role);
   w.field("role_score", r6(a.role_score));
   w.end_object();

@@ -100,6 +100,8 @@ struct Stance {
   double score = 0.0;         // in [-1,1]
   std::string label = "neutral";  // negative / neutral / positive
   std::vector<Span> evidence; // spans that moved the score most
+  std::vector<std::string> evidence_why;  // one phrase per evidence span: which mention it moved
+  double confidence = 0.0;    // in [0,1]: how much polar evidence stands behind the score
   bool present = false;
 };
 
@@ -113,7 +115,8 @@ struct Actor {
   std::vector<Mention> mentions;
   int32_t quoted = 0;         // how many quotes it is the speaker of
   char gender = '-';          // persons: 'm' / 'f' from a title, given name or pronoun; else '-' (not emitted)
-  Stance stance;
+  Stance stance;              // the outlet's own voice: mentions outside quoted and reported speech
+  Stance quoted_stance;       // what the quoted and paraphrased sources say: mentions inside quotes
   std::string role = "none";  // hero / villain / victim / none
   double role_score = 0.0;
 };
