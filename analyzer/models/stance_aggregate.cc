@@ -10,7 +10,11 @@ Stance mention_stance(const ScoredMention& m) {
   st.present = true;
   st.score = std::clamp(m.pred.score(), -1.0, 1.0);
   st.label = stance_label(m.pred.label());
-  if (!m.evidence.empty()) st.evidence.push_back(m.evidence);
+  st.confidence = std::clamp(1.0 - m.pred.p[kStanceNeutral], 0.0, 1.0);
+  if (!m.evidence.empty()) {
+    st.evidence.push_back(m.evidence);
+    st.evidence_why.push_back("the context word that moved this mention most");
+  }
   return st;
 }
 
