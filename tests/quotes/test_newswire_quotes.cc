@@ -1,0 +1,153 @@
+// Newswire patterns of issue 19, each with sentences written for the test.
+#include <catch2/catch.hpp>
+
+#include "tests/quotes/quote_test_util.h"
+
+using namespace framelens;
+using namespace framelens::quotes_test;
+
+namespace {
+
+Actor person(const Document& d, const std::string& name, const std::string& form, char gender) {
+  Actor a;
+  a.id = "a" + name;
+  a.name = name;
+  a.type = "person";
+  a.gender = gender;
+  size_t at = 0;
+  const std::string_view t(d.utf8);
+  while ((at = t.find(form, at)) != std::string_view::npos) {
+    a.mentions.push_back({{static_cast<int32_t>(at), static_cast<int32_t>(at + form.size())}, false});
+    at += form.size();
+  }
+  return a;
+}
+
+int32_t pos_of(const Document& d, const std::string& s, size_t from = 0) {
+  return static_cast<int32_t>(std::string_view(d.utf8).find(s, from));
+}
+
+}  // namespace
+
+TEST_CASE("newswire: a headline line is not a quote", "[quotes][newswire]") {
+  auto d = annotate(
+      "Hart: \"We will rebuild the bridge\"\n\n"
+      "Mayor Lena Hart said on Monday that the city would rebuild the old bridge by next spring.");
+  for (const auto& q : d.quotes) CHECK(text_of(d, q.span).find("We will rebuild") == std::string::npos);
+  CHECK(find_quote(d, "the city would rebuild", "indirect"));
+}
+
+TEST_CASE("newswire: denied speech is reported as negated", "[quotes][newswire]") {
+  auto d = annotate("Councilman Tom Berg did not say the budget was a mistake, only that it came late.");
+  const Quote* q = find_quote(d, "the budget was a mistake");
+  if (q) CHECK(q->negated);
+  auto d2 = annotate("Councilman Tom Berg never said that the new budget was a mistake.");
+  const Quote* q2 = find_quote(d2, "the new budget was a mistake");
+  if (q2) CHECK(q2->negated);
+  auto d3 = annotate("Councilman Tom Berg said that the new budget was a mistake.");
+  const Quote* q3 = find_quote(d3, "the new budget was a mistake");
+  REQUIRE(q3);
+  CHECK_FALSE(q3->negated);
+}
+
+TEST_CASE("newswire: indirect speech ends where the author takes over", "[quotes][newswire]") {
+  auto d = annotate(
+      "Berg promised to lower the harbour fees for local fishermen, even though the fees are set by the state.");
+  const Quote* q = find_quote(d, "harbour fees");
+  REQUIRE(q);
+  CHECK(text_of(d, q->span).find("set by the state") == std::string::npos);
+  auto d2 = annotate(
+      "Berg said the harbour would stay open all winter, although records show it closed twice last year.");
+  const Quote* q2 = find_quote(d2, "stay open");
+  REQUIRE(q2);
+  CHECK(text_of(d2, q2->span).find("records show") == std::string::npos);
+}
+
+TEST_CASE("newswire: quoting X as saying goes to X", "[quotes][newswire]") {
+  auto d = annotate(
+      "The Daily Ledger ran the story on Sunday, quoting harbour master Ilse Marr as saying: "
+      "\"The ships cannot dock here any more.\"");
+  const Quote* q = find_quote(d, "cannot dock", "direct");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Ilse Marr");
+}
+
+TEST_CASE("newswire: a name inside the quote is not its speaker", "[quotes][newswire]") {
+  auto d = annotate(
+      "Campaign chairman Paul Ostrander spoke to the crowd.\n\n"
+      "\"Judge Ada Quill is losing. Her record on crime is a disgrace,\" he said.");
+  const Quote* q = find_quote(d, "is losing", "direct");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Paul Ostrander");
+}
+
+TEST_CASE("newswire: pronouns agree in gender with the speaker's actor", "[quotes][newswire]") {
+  auto made = make_document(
+      "Governor Marta Ilves met Senator Jonas Kask on Friday.\n\n"
+      "\"We agreed on nothing,\" she said.", {});
+  REQUIRE(made.ok());
+  Document& d = *made;
+  d.actors.push_back(person(d, "Marta Ilves", "Marta Ilves", 'f'));
+  d.actors.push_back(person(d, "Jonas Kask", "Jonas Kask", 'm'));
+  // The actors stage linked "she" to the man (wrong gender): the quote stage must not follow it.
+  const int32_t she = pos_of(d, "she said");
+  d.actors[1].mentions.push_back({{she, she + 3}, true});
+  QuoteStage().annotate(d);
+  const Quote* q = find_quote(d, "agreed on nothing", "direct");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Marta Ilves");
+  CHECK(q->speaker->actor == 0);
+}
+
+TEST_CASE("newswire: an unresolved pronoun or generic speaker is not a name", "[quotes][newswire]") {
+  auto d = annotate("\"The rules are unfair,\" they said.");
+  const Quote* q = find_quote(d, "rules are unfair", "direct");
+  REQUIRE(q);
+  REQUIRE(q->speaker);
+  CHECK(text_of(d, q->speaker->span) == "they");
+  CHECK(q->speaker->name.empty());
+  CHECK(q->speaker->actor == -1);
+  CHECK_FALSE(q->speaker->resolved);
+  auto d2 = annotate("Every parent we spoke to noted that the school bus came late all week.");
+  for (const auto& x : d2.quotes) {
+    if (x.speaker) CHECK(x.speaker->name != "Every");
+  }
+}
+
+TEST_CASE("newswire: leads with a time phrase, an anonymity clause, an addressee", "[quotes][newswire]") {
+  auto d = annotate("Port Authority chief Ilse Marr on Wednesday said she did not expect the strike to end soon.");
+  const Quote* q = find_quote(d, "did not expect the strike");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Ilse Marr");
+  auto d2 = annotate(
+      "A harbour official, speaking on condition of anonymity, said the ships would be turned away.");
+  const Quote* q2 = find_quote(d2, "ships would be turned away");
+  REQUIRE(q2);
+  CHECK(q2->speaker);
+  auto d3 = annotate("Marr told Radio Nord that she still had \"serious doubts\" about the plan.");
+  const Quote* q3 = find_quote(d3, "serious doubts", "mixed");
+  REQUIRE(q3);
+  CHECK(speaker_name(*q3) == "Marr");
+  auto d4 = annotate("In a new essay, Marr writes that the harbour has been neglected for a decade.");
+  const Quote* q4 = find_quote(d4, "neglected for a decade");
+  REQUIRE(q4);
+  CHECK(speaker_name(*q4) == "Marr");
+}
+
+TEST_CASE("newswire: co-speakers of one report", "[quotes][newswire]") {
+  auto d = annotate("Mayor Hart and Governor Ilves agreed that the bridge must be rebuilt by spring.");
+  const Quote* q = find_quote(d, "bridge must be rebuilt");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Hart");
+  REQUIRE(q->co_speakers.size() == 1);
+  CHECK(q->co_speakers[0].name == "Ilves");
+}
+
+TEST_CASE("newswire: a partial quote after a participle and a purpose clause", "[quotes][newswire]") {
+  auto d = annotate(
+      "Hart sent her deputy to the capital after calling for new talks last month to \"clear the air\" "
+      "over the tolls.");
+  const Quote* q = find_quote(d, "clear the air");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Hart");
+}
