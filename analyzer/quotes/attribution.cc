@@ -92,6 +92,18 @@ bool adverbial_opener(const Token& t) {
 
 }  // namespace
 
+SpeakerPhrase quoted_source(const Document& doc, int32_t as, int32_t floor) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = as - 1; m >= floor && as - m <= 12; --m) {
+    const std::string& w = toks[m].lower;
+    if (w != "quoting" && w != "quoted") continue;
+    SpeakerPhrase sp = speaker_after(doc, m + 1, as);
+    if (!sp || sp.end_tok != as) sp = name_after_modifiers(doc, m + 1, as);
+    return sp && sp.end_tok == as ? sp : SpeakerPhrase{};
+  }
+  return SpeakerPhrase{};
+}
+
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
   const auto& toks = doc.tokens;
   if (toks[i].kind != TokenKind::Word) return nullptr;
@@ -293,6 +305,15 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
       if (SpeakerPhrase subj = clause_subject(doc, floor, k)) a.speaker = subj;
     }
     const bool after_comma = k > floor && is_punct(toks[k - 1], ",");
+    if (c->participle && k - 2 >= floor && toks[k - 1].lower == "as") {
+      // "..., quoting harbour master Ilse Marr as saying: ...": the one quoted speaks.
+      if (SpeakerPhrase src = quoted_source(doc, k - 1, floor)) {
+        a.speaker = src;
+        a.first_tok = src.first_tok;
+        a.end_tok = open;
+        return a;
+      }
+    }
     if (c->participle && (a.speaker.kind != SpeakerKind::Name || after_comma)) {
       // "Spicer said, adding, ...": the speaker of the finite verb before the participle. After a
       // comma the name before it is not the speaker ("Trump attacked Clinton over Libya, saying").

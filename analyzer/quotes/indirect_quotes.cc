@@ -110,6 +110,27 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   return true;
 }
 
+// A report inside a subordinate clause: "..., though he said ...", "after the mayor said ...".
+bool subordinator(const std::string& w) {
+  return w == "though" || w == "although" || w == "because" || w == "since" || w == "after" || w == "when" ||
+         w == "yet" || w == "so";
+}
+
+// The phrase a prepositional complement belongs to: "Ana Ruiz of the Port Council said", "The
+// embassy in Lima said" -> the phrase before "of"/"in"/"at"/"from" speaks (its end stays).
+SpeakerPhrase with_complement(const Document& doc, SpeakerPhrase sp, int32_t sf) {
+  const auto& toks = doc.tokens;
+  for (int hops = 0; sp && hops < 2 && sp.first_tok - 1 > sf; ++hops) {
+    const std::string& w = toks[sp.first_tok - 1].lower;
+    if (w != "of" && w != "in" && w != "at" && w != "from") break;
+    SpeakerPhrase head = speaker_before(doc, sp.first_tok - 1, sf);
+    if (!head || head.end_tok != sp.first_tok - 1 || head.kind == SpeakerKind::Pronoun) break;
+    head.end_tok = sp.end_tok;
+    sp = head;
+  }
+  return sp;
+}
+
 // A content ends before ", adding ..." / ", saying ..." (the participle starts a reported clause
 // of its own, found separately, or an aside) and before ", while Cruz said ..." / ", but aides
 // said ..." (another speaker's report).
@@ -117,6 +138,18 @@ int32_t cut_at_next_report(const Document& doc, int32_t ca, int32_t cb) {
   const auto& toks = doc.tokens;
   for (int32_t k = ca + 1; k + 1 < cb; ++k) {
     if (!is_punct(toks[k], ",")) continue;
+    // The author takes over with a concession: ", even though ...", ", although ...".
+    const std::string& w1 = toks[k + 1].lower;
+    if (w1 == "although" || w1 == "though" || (w1 == "even" && k + 2 < cb && toks[k + 2].lower == "though")) {
+      return trim_end(doc, ca, k);
+    }
+    // ", but" + a new subject (not a personal pronoun, which mostly goes on with the speaker's
+    // view): a sentence-level contrast, the author's ("said she would withdraw the bill, but it
+    // did little to ...").
+    if (w1 == "but" && k + 2 < cb && opens_clause(doc, k + 2, cb) &&
+        !(CueLexicon::instance().word_class(toks[k + 2]) & kPronounPerson)) {
+      return trim_end(doc, ca, k);
+    }
     const CueInfo* f = CueLexicon::instance().find(toks[k + 1]);
     if (f && f->participle) return trim_end(doc, ca, k);
     int32_t m = k + 1;
@@ -181,7 +214,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       } else {
         // "donors said to be on the list", "is said to have": a passive report, no speaker.
         if (c->lemma == "say" && i + 1 < se && toks[i + 1].lower == "to") continue;
-        a.speaker = speaker_before(doc, i, sf);
+        a.speaker = with_complement(doc, speaker_before(doc, i, sf), sf);
         int32_t j = i + 1;
         bool inverted = false;
         bool coordinated = false;
@@ -247,7 +280,8 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             if (!trailing_clause) {
               const Token& p = toks[a.speaker.first_tok - 1];
               if (!is_punct(p, ",") && !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
-                                                                      p.lower == "while" || p.lower == "whereas"))) {
+                                                                      p.lower == "while" || p.lower == "whereas" ||
+                                                                      subordinator(p.lower)))) {
                 continue;
               }
             }
