@@ -57,11 +57,20 @@ SpeakerPhrase source_phrase(const Document& doc, int32_t b, int32_t se) {
 bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int32_t sf, int32_t se,
                       const CueInfo* c, Attribution& a, int32_t& ca, int32_t& cb) {
   const auto& toks = doc.tokens;
-  if (i < sf + 3 || !is_punct(toks[i - 1], ",") || i + 1 >= se) return false;
+  if (i < sf + 3 || i + 1 >= se) return false;
+  // After a comma, or a preposition opening a participle clause ("... after calling for talks").
+  const std::string& link = toks[i - 1].lower;
+  const bool clause_link = link == "after" || link == "before" || link == "while" || link == "when" || link == "by";
+  if (!is_punct(toks[i - 1], ",") && !clause_link) return false;
   const int32_t j = i + 1;
-  if (toks[j].kind != TokenKind::Word || not_a_content_start(doc, j, se)) return false;
-  const int32_t that = that_after(doc, j, se);
-  if (that >= 0) {
+  if (toks[j].kind != TokenKind::Word) return false;
+  // "calling for talks to "ease tensions"": a demand, its object after "for".
+  const bool call_for = c->lemma == "call" && toks[j].lower == "for" && j + 1 < se;
+  if (!call_for && not_a_content_start(doc, j, se)) return false;
+  const int32_t that = call_for ? -1 : that_after(doc, j, se);
+  if (call_for) {
+    ca = j + 1;
+  } else if (that >= 0) {
     ca = that + 1;
   } else if (c->complement == CueComplement::Clause && (c->lemma != "add" || opens_clause(doc, j, se))) {
     // ("adding new plants" is not speech; "adding the plan would ..." / "adding he ..." is.)

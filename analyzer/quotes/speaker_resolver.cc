@@ -158,7 +158,10 @@ class Resolver {
             out.resolved = true;
           }
         }
-        if (out.actor < 0 && !out.resolved) out.name.clear();  // a generic speaker is not a name
+        // An indefinite or generic phrase ("a senior official", "two officials", "critics") names
+        // nobody, even when a word in it is an actor ("a U.S. official"): unresolved.
+        if (!out.resolved && generic_phrase(sp)) out.actor = -1;
+        if (out.actor < 0 && !out.resolved) out.name.clear();
         break;
       case SpeakerKind::None:
         break;
@@ -167,6 +170,20 @@ class Resolver {
   }
 
  private:
+  // "a senior U.S. official", "two officials", "Critics", "Authorities": an indefinite phrase, or
+  // a lone role noun, names nobody; "a Facebook spokesperson" speaks for Facebook.
+  bool generic_phrase(const SpeakerPhrase& sp) const {
+    const auto& toks = doc_.tokens;
+    if (sp.first_tok < 0 || sp.end_tok <= sp.first_tok) return false;
+    if (sp.role.rfind("spokes", 0) == 0) return false;
+    const std::string& d = toks[sp.first_tok].lower;
+    static constexpr std::string_view kIndefinite[] = {"a", "an", "one", "two", "three", "four", "some",
+                                                       "several", "many", "another", "most", "all", "both"};
+    for (std::string_view w : kIndefinite)
+      if (d == w) return true;
+    return sp.end_tok - sp.first_tok == 1 && CueLexicon::instance().is(toks[sp.first_tok], kRoleNoun);
+  }
+
   // A pronoun of gender `g` ('-' when it has none) or plural can refer to the actor: "he"/"she"
   // only to a person of that gender (or unknown), "they"/"we" not to a single person.
   bool agrees(int32_t actor, char g, bool plural) const {
