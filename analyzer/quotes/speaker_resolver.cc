@@ -138,6 +138,11 @@ class Resolver {
         } else if (const NameRun* r = run_before(sp.first_tok, g)) {
           out.name = run_text(doc_, *r);
           out.resolved = true;
+          const Span rs{doc_.tokens[r->first_tok].span.start, doc_.tokens[r->end_tok - 1].span.end};
+          if (const MentionRef* rm = mention_at(rs); rm && agrees(rm->actor, g, false)) {
+            out.actor = rm->actor;
+            out.name = doc_.actors[rm->actor].name;
+          }
         }
         break;
       }
@@ -161,7 +166,7 @@ class Resolver {
         // An indefinite or generic phrase ("a senior official", "two officials", "critics") names
         // nobody, even when a word in it is an actor ("a U.S. official"): unresolved.
         if (!out.resolved && generic_phrase(sp)) out.actor = -1;
-        if (out.actor < 0 && !out.resolved) out.name.clear();
+        if (out.actor < 0 && !out.resolved && generic_phrase(sp)) out.name.clear();
         break;
       case SpeakerKind::None:
         break;
@@ -171,17 +176,23 @@ class Resolver {
 
  private:
   // "a senior U.S. official", "two officials", "Critics", "Authorities": an indefinite phrase, or
-  // a lone role noun, names nobody; "a Facebook spokesperson" speaks for Facebook.
+  // a lone word for anonymous sources, names nobody ("Protesters chanted" names a group; "a
+  // Facebook spokesperson" speaks for Facebook).
   bool generic_phrase(const SpeakerPhrase& sp) const {
     const auto& toks = doc_.tokens;
     if (sp.first_tok < 0 || sp.end_tok <= sp.first_tok) return false;
     if (sp.role.rfind("spokes", 0) == 0) return false;
     const std::string& d = toks[sp.first_tok].lower;
     static constexpr std::string_view kIndefinite[] = {"a", "an", "one", "two", "three", "four", "some",
-                                                       "several", "many", "another", "most", "all", "both"};
+                                                       "several", "many", "another", "most", "all", "both",
+                                                       "every", "each", "no"};
     for (std::string_view w : kIndefinite)
       if (d == w) return true;
-    return sp.end_tok - sp.first_tok == 1 && CueLexicon::instance().is(toks[sp.first_tok], kRoleNoun);
+    if (sp.name.find(' ') != std::string::npos) return false;  // the head is one word
+    const std::string& w = toks[sp.first_tok].lower;
+    return w == "official" || w == "officials" || w == "source" || w == "expert" || w == "analyst" ||
+           w == "aide" || w == "insider" || w == "critics" || w == "authorities" || w == "sources" || w == "experts" ||
+           w == "analysts" || w == "observers" || w == "aides" || w == "insiders" || w == "people";
   }
 
   // A pronoun of gender `g` ('-' when it has none) or plural can refer to the actor: "he"/"she"

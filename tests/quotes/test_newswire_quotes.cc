@@ -40,10 +40,10 @@ TEST_CASE("newswire: a headline line is not a quote", "[quotes][newswire]") {
 TEST_CASE("newswire: denied speech is reported as negated", "[quotes][newswire]") {
   auto d = annotate("Councilman Tom Berg did not say the budget was a mistake, only that it came late.");
   const Quote* q = find_quote(d, "the budget was a mistake");
-  if (q) CHECK(q->negated);
-  auto d2 = annotate("Councilman Tom Berg never said that the new budget was a mistake.");
-  const Quote* q2 = find_quote(d2, "the new budget was a mistake");
-  if (q2) CHECK(q2->negated);
+  REQUIRE(q);
+  CHECK(q->negated);
+  auto d2 = annotate("The mayor declined to say whether the new budget was a mistake.");
+  for (const auto& x : d2.quotes) CHECK(x.negated);  // reported as negated or not at all
   auto d3 = annotate("Councilman Tom Berg said that the new budget was a mistake.");
   const Quote* q3 = find_quote(d3, "the new budget was a mistake");
   REQUIRE(q3);
@@ -73,12 +73,21 @@ TEST_CASE("newswire: quoting X as saying goes to X", "[quotes][newswire]") {
 }
 
 TEST_CASE("newswire: a name inside the quote is not its speaker", "[quotes][newswire]") {
-  auto d = annotate(
+  auto made = make_document(
       "Campaign chairman Paul Ostrander spoke to the crowd.\n\n"
-      "\"Judge Ada Quill is losing. Her record on crime is a disgrace,\" he said.");
+      "\"Judge Adam Quill is losing. His record on crime is a disgrace,\" he said.", {});
+  REQUIRE(made.ok());
+  Document& d = *made;
+  d.actors.push_back(person(d, "Paul Ostrander", "Paul Ostrander", 'm'));
+  d.actors.push_back(person(d, "Adam Quill", "Adam Quill", 'm'));
+  // The actors stage linked "he" to the judge named inside the quote.
+  const int32_t he = pos_of(d, "he said");
+  d.actors[1].mentions.push_back({{he, he + 2}, true});
+  QuoteStage().annotate(d);
   const Quote* q = find_quote(d, "is losing", "direct");
   REQUIRE(q);
   CHECK(speaker_name(*q) == "Paul Ostrander");
+  CHECK(q->speaker->actor == 0);
 }
 
 TEST_CASE("newswire: pronouns agree in gender with the speaker's actor", "[quotes][newswire]") {
@@ -108,10 +117,17 @@ TEST_CASE("newswire: an unresolved pronoun or generic speaker is not a name", "[
   CHECK(q->speaker->name.empty());
   CHECK(q->speaker->actor == -1);
   CHECK_FALSE(q->speaker->resolved);
-  auto d2 = annotate("Every parent we spoke to noted that the school bus came late all week.");
-  for (const auto& x : d2.quotes) {
-    if (x.speaker) CHECK(x.speaker->name != "Every");
-  }
+  auto d2 = annotate("Every teacher said the school bus came late all week.");
+  const Quote* q2 = find_quote(d2, "school bus came late");
+  REQUIRE(q2);
+  REQUIRE(q2->speaker);
+  CHECK(q2->speaker->name.empty());
+  CHECK(q2->speaker->actor == -1);
+  auto d3 = annotate("A harbour official, speaking on condition of anonymity, said the ships would be turned away.");
+  const Quote* q3 = find_quote(d3, "ships would be turned away");
+  REQUIRE(q3);
+  REQUIRE(q3->speaker);
+  CHECK(q3->speaker->name.empty());  // generic: the text keeps "official", no name
 }
 
 TEST_CASE("newswire: leads with a time phrase, an anonymity clause, an addressee", "[quotes][newswire]") {
