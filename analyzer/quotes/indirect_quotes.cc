@@ -251,7 +251,11 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         if (!a.speaker) continue;
         a.first_tok = inverted ? i : a.speaker.first_tok;
         a.end_tok = inverted ? a.speaker.end_tok : i + 1;
-        if (j < se && (toks[j].kind == TokenKind::Quote || is_punct(toks[j], ":"))) continue;  // direct
+        // 'said: "..."' / 'said "We ..."' are direct; 'said "every candidate has ..."' (a lower-case
+        // piece the direct finder leaves as quoted words) is reported speech holding a quote.
+        const bool partial_next = j + 1 < se && toks[j].kind == TokenKind::Quote &&
+                                  (scan.tok_flags[j + 1] & kTokInPartial) && !inverted;
+        if (j < se && ((toks[j].kind == TokenKind::Quote && !partial_next) || is_punct(toks[j], ":"))) continue;
         // The comma before the clause, also inside a closing mark ('"too little," he added').
         int32_t before = (inverted ? i : coordinated ? sf : a.speaker.first_tok) - 1;
         int32_t content_end = before;
@@ -338,6 +342,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             }
             ca = j;
           }
+          if (ca < se && toks[ca].kind == TokenKind::Quote) ++ca;  // the content starts inside the mark
           cb = trim_end(doc, ca, se);
         } else {
           continue;

@@ -167,3 +167,14 @@ TEST_CASE("newswire: a partial quote after a participle and a purpose clause", "
   REQUIRE(q);
   CHECK(speaker_name(*q) == "Hart");
 }
+
+TEST_CASE("newswire: a lower-case quote right after the verb is reported speech", "[quotes][newswire]") {
+  auto d = annotate(
+      "The vote was close.\n\n"
+      "Hart's spokeswoman Ona Pilt said \"every member can speak on the plan, whatever the outcome.\"");
+  const Quote* q = find_quote(d, "every member can speak");
+  REQUIRE(q);
+  CHECK(q->kind == "mixed");
+  CHECK(speaker_name(*q) == "Ona Pilt");
+  CHECK(text_of(d, q->span).rfind("every", 0) == 0);  // the content starts inside the mark
+}
