@@ -120,22 +120,32 @@ SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) 
   const auto& toks = doc.tokens;
   // A role phrase speaks when it is definite ("the spokesman") or opens the clause with a capital
   // ("Protesters marching through the streets chanted", "A spokesman said").
+  // "Two days later, Obama ... said": a span of time never speaks.
+  auto time_head = [&](const SpeakerPhrase& sp) {
+    const std::string& w = toks[sp.end_tok - 1].lower;
+    return sp.kind == SpeakerKind::Role && (w == "days" || w == "weeks" || w == "months" || w == "years" ||
+                                            w == "hours" || w == "minutes" || w == "decades");
+  };
   auto usable = [&](const SpeakerPhrase& sp) {
+    if (sp && time_head(sp)) return false;
     return (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
             (sp.kind == SpeakerKind::Role && (sp.definite || toks[sp.first_tok].capitalized))) &&
            sp.end_tok <= limit;
   };
   floor = after_dateline(doc, floor, limit);
   SpeakerPhrase sp;
+  bool time_lead = false;  // "Two days before the vote, ...": a longer leading phrase
   if (floor < limit && !adverbial_opener(toks[floor])) {
     sp = speaker_after(doc, floor, limit);
     if (usable(sp)) return sp;
+    time_lead = sp && time_head(sp);
   }
   // Skip up to two leading phrases closed by commas ("On July 6, 2015, Sanders ...").
   int32_t from = floor;
   for (int32_t commas = 0; commas < 3; ++commas) {
     int32_t c = from;
-    while (c < limit && c - from <= 8 && !is_punct(toks[c], ",") && toks[c].kind != TokenKind::Quote) ++c;
+    const int32_t reach = commas == 0 && time_lead ? 20 : 8;
+    while (c < limit && c - from <= reach && !is_punct(toks[c], ",") && toks[c].kind != TokenKind::Quote) ++c;
     if (c >= limit || !is_punct(toks[c], ",")) break;
     from = c + 1;
     sp = speaker_after(doc, from, limit);

@@ -178,3 +178,13 @@ TEST_CASE("newswire: a lower-case quote right after the verb is reported speech"
   CHECK(speaker_name(*q) == "Ona Pilt");
   CHECK(text_of(d, q->span).rfind("every", 0) == 0);  // the content starts inside the mark
 }
+
+TEST_CASE("newswire: a leading span of time is not the speaker", "[quotes][newswire]") {
+  auto d = annotate(
+      "The plan was debated.\n\n"
+      "Two days before the council releases its new harbour rules, Mayor Hart on Saturday defended "
+      "the rules and said they are a necessary step for the town.");
+  const Quote* q = find_quote(d, "necessary step");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Hart");
+}
