@@ -110,7 +110,7 @@ const CueInfo* finite_cue(const Document& doc, int32_t i) {
   const CueInfo* c = CueLexicon::instance().find(toks[i]);
   if (!c) return nullptr;
   if (i > 0 && (CueLexicon::instance().word_class(toks[i - 1]) & kPassiveAux) &&
-      c->lemma != "say") {
+      c->lemma != "say" && !c->participle) {  // "is saying", "was telling" are active
     return nullptr;  // "was told", "is expected" ...
   }
   return c;

@@ -60,7 +60,15 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   if (i < sf + 3 || i + 1 >= se) return false;
   // After a comma, or a preposition opening a participle clause ("... after calling for talks").
   const std::string& link = toks[i - 1].lower;
-  const bool clause_link = link == "after" || link == "before" || link == "while" || link == "when" || link == "by";
+  // A progressive ("Northam is now saying that ..."): the participle is the clause's verb.
+  const auto aux = [&](int32_t k) { return k >= sf && CueLexicon::instance().is(toks[k], kPassiveAux); };
+  // ("has been calling classmates to ..." is a phone call, not a label: no progressive labels.)
+  const bool progressive = c->complement != CueComplement::Label &&
+                           (aux(i - 1) || (aux(i - 2) && toks[i - 1].kind == TokenKind::Word &&
+                                           (CueLexicon::instance().is(toks[i - 1], kSkip) ||
+                                            toks[i - 1].lower == "now" || toks[i - 1].lower.ends_with("ly"))));
+  const bool clause_link = link == "after" || link == "before" || link == "while" || link == "when" ||
+                           link == "by" || progressive;
   if (!is_punct(toks[i - 1], ",") && !clause_link) return false;
   const int32_t j = i + 1;
   if (toks[j].kind != TokenKind::Word) return false;
@@ -292,7 +300,9 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             // ending in a comma): "But Trump said ..." / "On Tuesday, Trump said ...".
             if (!trailing_clause) {
               const Token& p = toks[a.speaker.first_tok - 1];
-              if (!is_punct(p, ",") && !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
+              // (a dateline dash: "HONOLULU (AP) - Gov. X said ...")
+              if (!is_punct(p, ",") && p.kind != TokenKind::Dash &&
+                  !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
                                                                       p.lower == "while" || p.lower == "whereas" ||
                                                                       subordinator(p.lower)))) {
                 continue;

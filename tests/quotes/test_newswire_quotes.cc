@@ -188,3 +188,18 @@ TEST_CASE("newswire: a leading span of time is not the speaker", "[quotes][newsw
   REQUIRE(q);
   CHECK(speaker_name(*q) == "Hart");
 }
+
+TEST_CASE("newswire: a progressive report and a dateline before the subject", "[quotes][newswire]") {
+  auto d = annotate(
+      "The photo surfaced on Friday.\n\n"
+      "Mayor Hart is now saying that she was not in the photo at all.");
+  const Quote* q = find_quote(d, "she was not in the photo");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Hart");
+  auto d2 = annotate(
+      "The vote came late.\n\n"
+      "TALLINN (AP) \u2014 Mayor Lena Hart said she lost the vote because of the new harbour tax.");
+  const Quote* q2 = find_quote(d2, "she lost the vote");
+  REQUIRE(q2);
+  CHECK(speaker_name(*q2) == "Lena Hart");
+}
