@@ -111,7 +111,10 @@ class Resolver {
     switch (sp.kind) {
       case SpeakerKind::Name:
         if (m) {
-          out.name = doc_.actors[m->actor].name;
+          // The actor's name, unless the phrase names it more fully ("Judicial Watch" for an
+          // actor the actors stage cut to "Judicial").
+          const std::string& an = doc_.actors[m->actor].name;
+          out.name = sp.name.size() > an.size() && sp.name.find(an) != std::string::npos ? sp.name : an;
         } else if (sp.name.find(' ') == std::string::npos) {
           out.name = full_name(sp.name, sp.first_tok);
         }

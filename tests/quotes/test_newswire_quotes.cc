@@ -203,3 +203,20 @@ TEST_CASE("newswire: a progressive report and a dateline before the subject", "[
   REQUIRE(q2);
   CHECK(speaker_name(*q2) == "Lena Hart");
 }
+
+TEST_CASE("newswire: the speaker phrase keeps a fuller name than its actor's", "[quotes][newswire]") {
+  auto made = make_document("Harbour Watch said the new pier would block the channel for months.", {});
+  REQUIRE(made.ok());
+  Document& d = *made;
+  Actor a;
+  a.id = "a1";
+  a.name = "Harbour";  // an actor name cut short by the actors stage
+  a.type = "organization";
+  a.mentions.push_back({{0, 7}, false});
+  d.actors.push_back(a);
+  QuoteStage().annotate(d);
+  const Quote* q = find_quote(d, "new pier would block");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Harbour Watch");
+  CHECK(q->speaker->actor == 0);
+}
