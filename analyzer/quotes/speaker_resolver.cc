@@ -103,6 +103,13 @@ class Resolver {
 
   // `own`: the content of the quote being attributed; a name inside it never speaks it.
   QuoteSpeaker resolve(const SpeakerPhrase& sp, int32_t paragraph, Span own) {
+    QuoteSpeaker out = resolve_phrase(sp, paragraph, own);
+    if (out.actor >= 0) last_ = {out.actor, paragraph};
+    return out;
+  }
+
+ private:
+  QuoteSpeaker resolve_phrase(const SpeakerPhrase& sp, int32_t paragraph, Span own) {
     QuoteSpeaker out;
     out.span = sp.head;
     out.name = sp.name;
@@ -126,6 +133,15 @@ class Resolver {
         const bool plural = (c & kPluralPronoun) != 0;
         // The actors stage's link, unless the pronoun disagrees with the actor in gender or
         // number, or the link rests on a name inside this very quote.
+        // "he"/"she" right after someone was reported speaking continues that speaker ('..., the
+        // president tweeted. ... "...," he continued'), whatever the nearest name.
+        if (!plural && g != '-' && last_.actor >= 0 && last_.paragraph >= paragraph - 1 &&
+            agrees(last_.actor, g, false)) {
+          out.actor = last_.actor;
+          out.name = doc_.actors[last_.actor].name;
+          out.resolved = true;
+          break;
+        }
         if (m && agrees(m->actor, g, plural) && !antecedent_inside(m->actor, sp.head.start, own)) {
           out.name = doc_.actors[m->actor].name;
           out.resolved = true;
@@ -150,7 +166,14 @@ class Resolver {
         break;
       }
       case SpeakerKind::Role:
-        if (m && m->pronoun) {
+        if (m && m->pronoun && sp.definite && vice_titled(m->actor, sp.role, sp.head.start)) {
+          // "the president" linked to the person named "Vice President X": the one titled
+          // "President" speaks.
+          const int32_t a = titled_actor(sp.role, sp.head.start);
+          out.actor = a;
+          out.name = a >= 0 ? doc_.actors[a].name : std::string();
+          out.resolved = a >= 0;
+        } else if (m && m->pronoun) {
           out.name = doc_.actors[m->actor].name;
           out.resolved = true;
         } else if (sp.definite && !m) {
@@ -177,7 +200,6 @@ class Resolver {
     return out;
   }
 
- private:
   // "a senior U.S. official", "two officials", "Critics", "Authorities": an indefinite phrase, or
   // a lone word for anonymous sources, names nobody ("Protesters chanted" names a group; "a
   // Facebook spokesperson" speaks for Facebook).
@@ -196,6 +218,46 @@ class Resolver {
     return w == "official" || w == "officials" || w == "source" || w == "expert" || w == "analyst" ||
            w == "aide" || w == "insider" || w == "critics" || w == "authorities" || w == "sources" || w == "experts" ||
            w == "analysts" || w == "observers" || w == "aides" || w == "insiders" || w == "people";
+  }
+
+  // Whether the name mention at token `tok` carries the title `title` ("President"), and whether
+  // "Vice" comes before it.
+  // 0: none, 1: "<title> X", 2: "Vice <title> X" (the title may open the mention itself).
+  int title_before(int32_t tok, const std::string& title) const {
+    const auto& toks = doc_.tokens;
+    const int32_t n = static_cast<int32_t>(toks.size());
+    if (tok + 1 < n && toks[tok].lower == "vice" && toks[tok + 1].lower == title) return 2;
+    int32_t t = tok < n && toks[tok].lower == title ? tok : tok - 1;
+    if (t < 0 || toks[t].lower != title) return 0;
+    return t >= 1 && toks[t - 1].lower == "vice" ? 2 : 1;
+  }
+
+  // The actor's name mentions before `pos` carry `title` only as "Vice <title>".
+  bool vice_titled(int32_t actor, const std::string& title, int32_t pos) const {
+    if (title.empty() || actor < 0) return false;
+    bool vice = false;
+    for (const auto& mm : doc_.actors[actor].mentions) {
+      if (mm.pronoun || mm.span.start >= pos) continue;
+      const int32_t t = doc_.token_at_or_after(mm.span.start);
+      if (t < 0) continue;
+      const int tb = title_before(t, title);
+      if (tb == 1) return false;
+      vice |= tb == 2;
+    }
+    return vice;
+  }
+
+  // The last person named with `title` (not "Vice <title>") before `pos`, or -1.
+  int32_t titled_actor(const std::string& title, int32_t pos) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const MentionRef& x, int32_t v) { return x.span.start < v; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (it->pronoun) continue;
+      const int32_t t = doc_.token_at_or_after(it->span.start);
+      if (t >= 0 && title_before(t, title) == 1) return it->actor;
+    }
+    return -1;
   }
 
   // A pronoun of gender `g` ('-' when it has none) or plural can refer to the actor: "he"/"she"
@@ -351,6 +413,10 @@ class Resolver {
   std::vector<Known> known_;
   std::vector<NameRun> runs_;
   bool runs_built_ = false;
+  struct LastSpeaker {
+    int32_t actor = -1;
+    int32_t paragraph = -1;
+  } last_;  // the speaker of the last attributed quote linked to an actor
 };
 
 }  // namespace

@@ -220,3 +220,29 @@ TEST_CASE("newswire: the speaker phrase keeps a fuller name than its actor's", "
   CHECK(speaker_name(*q) == "Harbour Watch");
   CHECK(q->speaker->actor == 0);
 }
+
+TEST_CASE("newswire: 'the president' is not the vice president; 'he' continues the last speaker",
+          "[quotes][newswire]") {
+  auto made = make_document(
+      "President Tom Berg met Vice President Ivo Kask on Monday.\n\n"
+      "\"The harbour will reopen in May,\" the president said.\n\n"
+      "\"Nobody will lose a job,\" he added.", {});
+  REQUIRE(made.ok());
+  Document& d = *made;
+  d.actors.push_back(person(d, "Tom Berg", "President Tom Berg", 'm'));
+  d.actors.push_back(person(d, "Ivo Kask", "Vice President Ivo Kask", 'm'));
+  // The actors stage linked "the president" and "he" to the vice president.
+  for (const char* w : {"the president said", "he added"}) {
+    const int32_t at = pos_of(d, w);
+    const int32_t len = std::string_view(w).find(" said") != std::string_view::npos ? 13 : 2;
+    d.actors[1].mentions.push_back({{at, at + len}, true});
+  }
+  QuoteStage().annotate(d);
+  const Quote* a = find_quote(d, "reopen in May", "direct");
+  const Quote* b = find_quote(d, "lose a job", "direct");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(speaker_name(*a) == "Tom Berg");
+  CHECK(a->speaker->actor == 0);
+  CHECK(speaker_name(*b) == "Tom Berg");
+}
