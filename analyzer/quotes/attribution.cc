@@ -134,12 +134,18 @@ SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) 
   };
   floor = after_dateline(doc, floor, limit);
   SpeakerPhrase sp;
-  bool time_lead = false;  // "Two days before the vote, ...": a longer leading phrase
-  if (floor < limit && !adverbial_opener(toks[floor])) {
+  bool time_lead = false;  // "Two days before the vote, ...", "Despite ...,": a longer leading phrase
+  // A preposition or subordinator opens a leading phrase ("Despite admitting ..., X is saying").
+  const std::string& w0 = floor < limit ? toks[floor].lower : std::string();
+  const bool opening_link = w0 == "despite" || w0 == "after" || w0 == "before" || w0 == "during" ||
+                            w0 == "since" || w0 == "following" || w0 == "although" || w0 == "though" ||
+                            w0 == "because" || w0 == "unlike" || w0 == "amid" || w0 == "while";
+  if (floor < limit && !adverbial_opener(toks[floor]) && !opening_link) {
     sp = speaker_after(doc, floor, limit);
     if (usable(sp)) return sp;
     time_lead = sp && time_head(sp);
   }
+  time_lead |= opening_link;
   // Skip up to two leading phrases closed by commas ("On July 6, 2015, Sanders ...").
   int32_t from = floor;
   for (int32_t commas = 0; commas < 3; ++commas) {

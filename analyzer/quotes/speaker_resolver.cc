@@ -104,7 +104,7 @@ class Resolver {
   // `own`: the content of the quote being attributed; a name inside it never speaks it.
   QuoteSpeaker resolve(const SpeakerPhrase& sp, int32_t paragraph, Span own) {
     QuoteSpeaker out = resolve_phrase(sp, paragraph, own);
-    if (out.actor >= 0) last_ = {out.actor, paragraph};
+    if (out.actor >= 0) last_ = {out.actor, paragraph, sp.head.start};
     return out;
   }
 
@@ -136,7 +136,7 @@ class Resolver {
         // "he"/"she" right after someone was reported speaking continues that speaker ('..., the
         // president tweeted. ... "...," he continued'), whatever the nearest name.
         if (!plural && g != '-' && last_.actor >= 0 && last_.paragraph >= paragraph - 1 &&
-            agrees(last_.actor, g, false)) {
+            agrees(last_.actor, g, false) && !other_named_between(last_.actor, g, last_.pos, sp.head.start)) {
           out.actor = last_.actor;
           out.name = doc_.actors[last_.actor].name;
           out.resolved = true;
@@ -268,6 +268,19 @@ class Resolver {
     if (plural) return a.type != "person";
     if (g != '-') return a.type == "person" && (a.gender == '-' || a.gender == g);
     return true;
+  }
+
+  // Another person of gender `g` is named in (from, to) outside direct quotes: the narration moved
+  // on to someone else.
+  bool other_named_between(int32_t actor, char g, int32_t from, int32_t to) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from + 1,
+                               [](const MentionRef& x, int32_t v) { return x.span.start < v; });
+    for (; it != mentions_.end() && it->span.start < to; ++it) {
+      if (it->pronoun || it->actor == actor || !agrees(it->actor, g, false)) continue;
+      const int32_t t = doc_.token_at_or_after(it->span.start);
+      if (t >= 0 && !(scan_.tok_flags[t] & kTokInDirect)) return true;
+    }
+    return false;
   }
 
   // The actor's last name mention before `pos` lies inside `own` (the quote being attributed).
@@ -416,6 +429,7 @@ class Resolver {
   struct LastSpeaker {
     int32_t actor = -1;
     int32_t paragraph = -1;
+    int32_t pos = -1;
   } last_;  // the speaker of the last attributed quote linked to an actor
 };
 

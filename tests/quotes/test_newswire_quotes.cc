@@ -246,3 +246,13 @@ TEST_CASE("newswire: 'the president' is not the vice president; 'he' continues t
   CHECK(a->speaker->actor == 0);
   CHECK(speaker_name(*b) == "Tom Berg");
 }
+
+TEST_CASE("newswire: a leading 'Despite ...' phrase is not the subject", "[quotes][newswire]") {
+  auto d = annotate(
+      "The photo surfaced on Friday.\n\n"
+      "Despite admitting on Friday that the old photo from his school yearbook showed him, Mayor Hart "
+      "is now saying that he was not the man in the picture.");
+  const Quote* q = find_quote(d, "he was not the man");
+  REQUIRE(q);
+  CHECK(speaker_name(*q) == "Hart");
+}
