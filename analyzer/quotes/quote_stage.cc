@@ -2,6 +2,7 @@
 
 #include "analyzer/core/pipeline.h"
 #include "analyzer/quotes/cue_lexicon.h"
+#include "analyzer/quotes/embedded_posts.h"
 #include "analyzer/quotes/follow_up.h"
 #include "analyzer/quotes/indirect_quotes.h"
 #include "analyzer/quotes/speaker_resolver.h"
@@ -22,6 +23,7 @@ void QuoteStage::annotate(Document& doc) const {
     find_indirect_quotes(doc, scan);
     fold_follow_up_quotes(doc, scan);
   }
+  find_embedded_posts(doc, scan);
   resolve_speakers(doc, scan);
 }
 

@@ -38,7 +38,8 @@ std::string batch_table_header(BatchTable t) {
       break;
     case kQuotesCsv:
       csv_header(out, {"article_id", "quote", "kind", "start", "end", "text", "speaker", "speaker_text",
-                       "speaker_actor", "speaker_type", "resolved", "cue", "cue_lemma", "cue_loaded"});
+                       "speaker_actor", "speaker_type", "resolved", "cue", "cue_lemma", "cue_loaded", "negated",
+                       "co_speakers"});
       break;
     case kActorsCsv:
       csv_header(out, {"article_id", "actor_id", "name", "type", "mentions", "quoted", "stance", "stance_label",
@@ -107,6 +108,9 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
     } else {
       r.empty().empty().empty();
     }
+    std::string co;
+    for (const auto& sp : q.co_speakers) co += (co.empty() ? "" : ";") + sp.name;
+    r.boolean(q.negated).text(co);
     r.end();
   }
   std::string& actors = rows[kActorsCsv];

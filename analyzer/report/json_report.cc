@@ -87,17 +87,20 @@ void write_quote(JsonWriter& w, const Document& d, const Quote& q) {
   w.begin_object();
   span_fields(w, d, q.span);
   w.field("kind", q.kind);
+  auto speaker = [&](const QuoteSpeaker& sp) {
+    w.begin_object();
+    w.field("name", sp.name);
+    w.field("text", d.slice(sp.span));
+    w.field("start", sp.span.start);
+    w.field("end", sp.span.end);
+    w.key("actor");
+    actor_ref(w, d, sp.actor);
+    w.field("resolved", sp.resolved);
+    w.end_object();
+  };
   w.key("speaker");
   if (q.speaker) {
-    w.begin_object();
-    w.field("name", q.speaker->name);
-    w.field("text", d.slice(q.speaker->span));
-    w.field("start", q.speaker->span.start);
-    w.field("end", q.speaker->span.end);
-    w.key("actor");
-    actor_ref(w, d, q.speaker->actor);
-    w.field("resolved", q.speaker->resolved);
-    w.end_object();
+    speaker(*q.speaker);
   } else {
     w.null();
   }
@@ -117,6 +120,13 @@ void write_quote(JsonWriter& w, const Document& d, const Quote& q) {
     for (const auto& f : q.fragments) span_object(w, d, f);
     w.end_array();
   }
+  if (!q.co_speakers.empty()) {
+    w.key("co_speakers");
+    w.begin_array();
+    for (const auto& sp : q.co_speakers) speaker(sp);
+    w.end_array();
+  }
+  w.field("negated", q.negated);
   w.end_object();
 }
 

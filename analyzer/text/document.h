@@ -89,6 +89,9 @@ struct Quote {
   std::optional<QuoteSpeaker> speaker;
   std::optional<QuoteCue> cue;
   std::vector<Span> fragments;  // a direct quote split by its attribution: the pieces, in order
+  std::vector<QuoteSpeaker> co_speakers;  // "X and Y agreed that ...": Y (X is `speaker`)
+  bool negated = false;       // the text says the act did not happen ("did not say that ..."):
+                              // not a claim of the speaker; later stages take no evidence from it
 };
 
 struct Mention {

@@ -56,6 +56,7 @@ Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path, con
   std::vector<GoldArticle> out;
   std::map<std::string, std::set<std::string>> wanted;  // split -> ids
   std::map<std::string, size_t> index;                  // id -> out position
+  std::set<std::string> direct_files;                   // ids read from a text file (path)
   Status st = for_each_jsonl_line(gold_path, [&](std::string_view line, const std::string& where) -> Status {
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return input_error(where + ": not a JSON object");
@@ -65,7 +66,9 @@ Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path, con
     g.outlet = str(j, "outlet");
     g.annotator = str(j, "annotator");
     const std::string split = str(j, "split");
-    if (g.id.empty() || split.empty()) return input_error(where + ": gold record without id or split");
+    const std::string text_path = str(j, "path");  // a text file under the parent of corpora_dir
+    if (g.id.empty() || (split.empty() && text_path.empty()))
+      return input_error(where + ": gold record without id or split/path");
     if (set != "all" && g.set != set) return {};
     for (const auto& z : j.value("zones", json::array())) {
       GoldZone gz;
@@ -107,13 +110,22 @@ Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path, con
       ga.evidence = span_of(a, "start", "end");
       g.attitude.push_back(std::move(ga));
     }
-    wanted[split].insert(g.id);
+    if (!text_path.empty()) {
+      const std::string file = corpora_dir + "/../" + text_path;
+      auto rec = read_input_file(file, FieldMap{});
+      if (!rec) return rec.error();
+      g.record = std::move(*rec);
+      g.record.meta.id = g.id;
+      direct_files.insert(g.id);
+    } else {
+      wanted[split].insert(g.id);
+    }
     index[g.id] = out.size();
     out.push_back(std::move(g));
     return {};
   });
   if (!st) return st.error();
-  std::set<std::string> found;
+  std::set<std::string> found = direct_files;
   for (const auto& [split, ids] : wanted) {
     const std::string path = corpora_dir + "/allsides_article_bias/" + split + ".jsonl.gz";
     Status rs = for_each_jsonl_line(path, [&](std::string_view line, const std::string& where) -> Status {

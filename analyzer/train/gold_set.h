@@ -55,7 +55,9 @@ struct GoldArticle {
 
 // Reads the gold file and the texts it refers to from `corpora_dir` (the folder holding
 // allsides_article_bias/). `set`: "tune", "final" or "all". Every article's spans are checked
-// against its text; an id missing from the corpus is an input error.
+// against its text; an id missing from the corpus is an input error. A record with `path` instead
+// of `split` reads its text from that file, relative to the parent of `corpora_dir`
+// ("examples/china-south-korea-envoy.txt"), as `framelens score FILE` reads it.
 [[nodiscard]] Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path,
                                                              const std::string& corpora_dir,
                                                              const std::string& set);

@@ -51,7 +51,8 @@ const char* kArticle =
     "\"This bill is a disaster,\" Lopez said, \"and the American people will pay for it.\"\n\n"
     "Her Republican rival, Sen. John Carter, insisted the plan would create jobs. He said the "
     "United States could not afford to wait.\n\n"
-    "\"We have waited long enough,\" he told reporters in Washington.\n";
+    "\"We have waited long enough,\" he told reporters in Washington.\n\n"
+    "Lopez and Carter agreed that the vote should wait until March.\n";
 
 }  // namespace
 
