@@ -185,8 +185,8 @@ void append_json(std::string& out, const Document& d) {
     w.field("category", t.category);
     w.field("in_quote", t.in_quote);
     w.field("voice", voice_name(t.voice));
-    if (t.quote_kind != QuoteKind::None) w.field("quote_kind", quote_kind_name(t.quote_kind));
-    if (t.open_vocabulary) w.field("open_vocabulary", true);
+    w.field("quote_kind", quote_kind_name(t.quote_kind));
+    w.field("open_vocabulary", t.open_vocabulary);
     w.end_object();
   }
   w.end_array();

@@ -682,6 +682,8 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       ++added;
       if (oout) oout << w.word << '\t' << w.p << '\t' << sc << '\t' << w.evidence << '\n';
     }
+    if (oout)
+      for (const OpenWord& w : ov.rejected) oout << w.word << '\t' << w.p << "\t-\t" << w.evidence << "\trejected\n";
     log << "open vocabulary: " << added << " words added to the table\n";
   }
 

@@ -46,17 +46,35 @@ bool clause_opening(const Document& doc, const QuoteMarkPair& p) {
 
 }  // namespace
 
+// Verbs of saying and judging whose negation denies their complement ("did not say it was a bad idea").
+bool denial_verb(std::string_view w) {
+  for (std::string_view v : {"say", "said", "says", "saying", "call", "called", "calling", "calls", "think", "thinks",
+                             "thought", "believe", "believes", "believed", "consider", "considered", "claim",
+                             "claimed", "suggest", "suggested", "mean", "meant", "find", "found", "describe",
+                             "described", "see", "saw", "view", "viewed"})
+    if (w == v) return true;
+  return false;
+}
+
 bool negated_at(const Document& doc, int32_t tok) {
   const auto& toks = doc.tokens;
   if (tok <= 0 || tok >= static_cast<int32_t>(toks.size())) return false;
   const int32_t sent = toks[tok].sentence;
   int words = 0;
+  int32_t last_word = -1;  // the nearest word after position i (walking back)
   for (int32_t i = tok - 1; i >= 0 && words < kNegationWindow; --i) {
     const Token& t = toks[i];
     if (t.sentence != sent) break;
     if (t.kind == TokenKind::Quote) continue;
     if (ends_scope(t)) break;
-    if (t.kind == TokenKind::Word && is_negator(t.lower)) return !not_a_denial(doc, i);
+    if (t.kind == TokenKind::Word && is_negator(t.lower)) {
+      if (not_a_denial(doc, i)) return false;
+      // Close to the term ("not a bad idea", "no radical change"), or denying a verb of saying or
+      // judging whose complement holds the term.
+      if (words <= kDirectNegation) return true;
+      return last_word >= 0 && denial_verb(toks[last_word].lower);
+    }
+    if (t.kind == TokenKind::Word) last_word = i;
     ++words;
   }
   return false;

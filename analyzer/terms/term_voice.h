@@ -15,9 +15,12 @@
 namespace framelens::terms {
 
 // True when a negator ("not", "no", "never", "n't" ...) precedes token `tok` within the same
-// clause (at most kNegationWindow words back, not across , ; : ( ) or a contrast conjunction).
+// clause (not across , ; : ( ) or a contrast conjunction): at most kDirectNegation words between
+// them ("not a bad idea"), or at most kNegationWindow when the negator denies a verb of saying or
+// judging ("did not say it was a bad idea"). "not only", "not just" ... deny nothing.
 bool negated_at(const Document& doc, int32_t tok);
-inline constexpr int kNegationWindow = 6;
+inline constexpr int kDirectNegation = 2;
+inline constexpr int kNegationWindow = 7;
 
 // Sets voice, quote_kind and in_quote of every term of doc.loaded_terms and removes the terms of
 // non-body, non-headline zones and the negated ones (see above). Terms stay sorted by start.

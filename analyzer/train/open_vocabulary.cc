@@ -29,6 +29,11 @@ bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c ==
 std::vector<std::string> inflections(const std::string& w) {
   std::vector<std::string> out;
   if (w.size() < 3) return out;
+  // Words with an adjective, adverb or participle ending take no verb inflections.
+  for (const char* e : {"ed", "ing", "ly", "ous", "ive", "ful", "less", "able", "ible", "ic", "al", "ent", "ant",
+                        "ness", "ist", "ary", "ish"})
+    if (w.ends_with(e)) return out;
+  if (w.find('-') != std::string::npos) return out;
   const char last = w.back();
   out.push_back(w + "s");
   if (last == 's' || last == 'x' || last == 'h' || last == 'z') out.push_back(w + "es");
@@ -132,15 +137,9 @@ class Featurizer {
     strip("ed", "ed", "");
     strip("ed", "ed", "e");
     if (w.find('-') != std::string::npos) put(f, "hyphen");
-    if (has_lp) {
-      static constexpr double kBins[] = {0.05, 0.1, 0.2, 0.3, 0.45, 0.6};
-      int b = 0;
-      while (b < 6 && lp >= kBins[b]) ++b;
-      put(f, "lp" + std::to_string(b));
-      if (f.evidence.empty() && lp >= 0.3) f.evidence = "lp";
-    } else {
-      put(f, "nolp");
-    }
+    // The neighbourhood enters as the dense feature (see dense_of); a word without a vector gets
+    // the known words' mean there, i.e. no evidence either way.
+    if (has_lp && f.evidence.empty() && lp >= 0.3) f.evidence = "lp";
     std::sort(f.sparse.begin(), f.sparse.end(), [](auto& a, auto& b) { return a.index < b.index; });
     f.sparse.erase(std::unique(f.sparse.begin(), f.sparse.end(), [](auto& a, auto& b) { return a.index == b.index; }),
                    f.sparse.end());
@@ -287,20 +286,38 @@ OpenVocabResult open_vocabulary(const LexiconMap& lex, const WordVectors& wv, co
   std::vector<Example> ex(train.size());
   for (size_t i = 0; i < train.size(); ++i) {
     ex[i].sparse = fz.of(train[i]->word, lp_train[i], has_train[i]).sparse;
-    ex[i].dense = Eigen::VectorXf();
     ex[i].label = train[i]->reported ? 1.f : 0.f;
   }
   LogRegParams p;
   p.l2_sparse = opt.l2;
   p.l2_dense = opt.l2;
   p.iterations = opt.iterations;
+  double lp_mean = 0;
+  long lp_n = 0;
+  for (size_t i = 0; i < train.size(); ++i)
+    if (has_train[i]) lp_mean += lp_train[i], ++lp_n;
+  lp_mean = lp_n ? lp_mean / lp_n : 0.0;
+  // Rarity: log2 of the word's frequency rank in the vectors' vocabulary (rows are in frequency
+  // order); a word outside it is rarer than all of them (twice the last rank).
+  const double vocab = static_cast<double>(std::max<size_t>(1, wv.size()));
+  auto rarity = [&](const std::string& w) {
+    const int32_t r = wv.dim() > 0 ? wv.row(hash_token(w)) : -1;
+    return std::log2((r >= 0 ? r + 1.0 : 2.0 * vocab)) / std::log2(2.0 * vocab);
+  };
+  auto dense_of = [&](double lp, bool has, const std::string& w) {
+    Eigen::VectorXf d(2);
+    d[0] = has ? static_cast<float>((lp - lp_mean) * 4.0) : 0.f;
+    d[1] = static_cast<float>(rarity(w) * 4.0 - 3.0);
+    return d;
+  };
+  for (size_t i = 0; i < train.size(); ++i) ex[i].dense = dense_of(lp_train[i], has_train[i], train_words[i]);
   // Out-of-fold predictions fix the threshold.
   std::vector<double> oof(ex.size(), 0.0);
   for (int f = 0; f < opt.folds; ++f) {
     std::vector<Example> tr;
     for (size_t i = 0; i < ex.size(); ++i)
       if (static_cast<int>(hash_token(train_words[i]) % opt.folds) != f) tr.push_back(ex[i]);
-    const LogRegModel m = train_logreg(tr, 1u << kBits, 0, p);
+    const LogRegModel m = train_logreg(tr, 1u << kBits, 2, p);
     for (size_t i = 0; i < ex.size(); ++i)
       if (static_cast<int>(hash_token(train_words[i]) % opt.folds) == f) oof[i] = m.predict(ex[i].sparse, ex[i].dense);
   }
@@ -320,7 +337,7 @@ OpenVocabResult open_vocabulary(const LexiconMap& lex, const WordVectors& wv, co
       break;
     }
   }
-  const LogRegModel model = train_logreg(ex, 1u << kBits, 0, p);
+  const LogRegModel model = train_logreg(ex, 1u << kBits, 2, p);
 
   std::vector<std::string> cw(cand.begin(), cand.end());
   std::sort(cw.begin(), cw.end());
@@ -329,8 +346,9 @@ OpenVocabResult open_vocabulary(const LexiconMap& lex, const WordVectors& wv, co
   propagate(cw, lp_c, has_c);
   for (size_t i = 0; i < cw.size(); ++i) {
     Feats f = fz.of(cw[i], lp_c[i], has_c[i]);
-    const double pr = model.predict(f.sparse, Eigen::VectorXf());
+    const double pr = model.predict(f.sparse, dense_of(lp_c[i], has_c[i], cw[i]));
     if (pr >= res.threshold) res.accepted.push_back({cw[i], pr, f.evidence.empty() ? "other" : f.evidence});
+    else if (pr >= 0.1 && !f.evidence.empty()) res.rejected.push_back({cw[i], pr, f.evidence});
   }
   std::sort(res.accepted.begin(), res.accepted.end(), [](const OpenWord& a, const OpenWord& b) {
     return a.p != b.p ? a.p > b.p : a.word < b.word;

@@ -8,7 +8,9 @@
 //     -ly, -ing, -ed, -s) on an evaluative stem (a lexicon word or a reported term), e.g. "un" +
 //     "deserved" (MPQA: strong, positive);
 //   - the word-vector neighbourhood of known terms: one step of label propagation, the
-//     similarity-weighted share of reported terms among the word's k nearest known words.
+//     similarity-weighted share of reported terms among the word's k nearest known words;
+//   - rarity: the word's frequency rank in the vectors' (AllSides) vocabulary, beyond it for a
+//     word the vocabulary does not hold.
 // A logistic regression learns, on the words the corpora do show often enough (min_occ), whether
 // the data makes them reported terms (score >= the table threshold); its out-of-fold predictions
 // fix the decision threshold (the lowest that keeps out-of-fold precision >= target_precision).
@@ -31,7 +33,7 @@ struct KnownType {
 };
 
 struct OpenVocabOptions {
-  double min_occ = 5;             // known words with at least this many occurrences train the model
+  double min_occ = 2;             // known words with at least this many occurrences train the model
   double target_precision = 0.6;  // out-of-fold precision the decision threshold keeps
   int neighbours = 10;            // k of the label propagation
   int folds = 5;
@@ -47,6 +49,7 @@ struct OpenWord {
 
 struct OpenVocabResult {
   std::vector<OpenWord> accepted;  // unseen candidates with p >= threshold, by p descending
+  std::vector<OpenWord> rejected;  // those with lexical evidence and 0.1 <= p < threshold (for the log)
   double threshold = 0.5;
   double oof_precision = 0, oof_recall = 0;  // on the known words at that threshold
   size_t known = 0, candidates = 0;

@@ -33,6 +33,7 @@ TEST_CASE("term voice: own narration, direct quote, partial quote, paraphrase", 
   auto d = doc_of(
       "Critics denounced the reckless budget. \"This is a disastrous budget that will ruin every family in the "
       "state,\" the senator said. She called it a \"shameful\" deal. The governor said the plan was outrageous.");
+  for (auto& s : d.sentences) s.zone = Zone::Body;
   Quote direct;
   direct.kind = "direct";
   direct.span = span_of(d, "This is a disastrous budget that will ruin every family in the state,");
@@ -63,6 +64,7 @@ TEST_CASE("term voice: own narration, direct quote, partial quote, paraphrase", 
 TEST_CASE("term voice: scare quotes, headline, caption", "[terms][voice]") {
   auto d = doc_of("Senate passes reckless bill\n\nThe so-called \"reform\" passed. FILE PHOTO: a reckless crowd.");
   d.scare_quotes.push_back(span_of(d, "reform"));
+  for (auto& s : d.sentences) s.zone = Zone::Body;  // zones by hand, not by the text layer's patterns
   d.sentences[0].zone = Zone::Headline;
   const int32_t cap = d.sentence_at(span_of(d, "FILE PHOTO").start);
   REQUIRE(cap > 0);
@@ -80,16 +82,17 @@ TEST_CASE("term voice: scare quotes, headline, caption", "[terms][voice]") {
 TEST_CASE("term voice: negated uses give no term", "[terms][voice]") {
   auto d = doc_of(
       "It is not a bad idea. He did not say it was a bad idea. It is not only bad but costly. Not now, a bad "
-      "idea anyway. It was a bad idea.");
+      "idea anyway. It was a bad idea. They did not attend the talks about the bad plan.");
   size_t from = 0;
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 6; ++i) {
     term_on(d, "bad", from);
     from = d.utf8.find("bad", from) + 3;
   }
   assign_voices(d);
-  REQUIRE(d.loaded_terms.size() == 3);
+  REQUIRE(d.loaded_terms.size() == 4);
   CHECK(d.sentence_at(d.loaded_terms[0].span.start) == 2);  // "not only bad": not a denial
   CHECK(d.sentence_at(d.loaded_terms[1].span.start) == 3);  // the comma ends the negation's reach
   CHECK(d.sentence_at(d.loaded_terms[2].span.start) == 4);
+  CHECK(d.sentence_at(d.loaded_terms[3].span.start) == 5);  // far from a negated verb that is no saying
   CHECK(negated_at(d, d.token_at_or_after(span_of(d, "bad").start)));
 }
