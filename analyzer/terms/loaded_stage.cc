@@ -41,7 +41,7 @@ void LoadedStage::annotate(Document& doc) const {
     for (const auto& m : matches) {
       const TermEntry& e = table_.entries()[m.entry];
       evidence.push_back({e.score, e.category});
-      if (e.score < table_.threshold && !always_reported(e.category) && !e.open) continue;
+      if (!table_.reported(e)) continue;
       LoadedTerm t;
       t.span = {doc.tokens[m.first_token].span.start, doc.tokens[m.end_token - 1].span.end};
       t.score = e.score;

@@ -109,6 +109,14 @@ Result<TermTable> TermTable::load(const std::string& path) {
       }
       continue;
     }
+    if (line.rfind("#seed_min\t", 0) == 0) {
+      try {
+        t.seed_min = std::stof(line.substr(10));
+      } catch (...) {
+        return model_error(path + ":" + std::to_string(lineno) + ": bad seed_min");
+      }
+      continue;
+    }
     if (line.empty() || line[0] == '#') continue;
     const auto t1 = line.find('\t');
     const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
@@ -140,6 +148,7 @@ Status TermTable::save(const std::string& path) const {
   if (!out) return internal_error("cannot write " + path);
   out << "# phrase\tscore\tcategory (learned by framelens train loaded)\n";
   out << "#threshold\t" << threshold << "\n";
+  if (seed_min > 0) out << "#seed_min\t" << seed_min << "\n";
   for (const auto& e : entries_) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", e.score);

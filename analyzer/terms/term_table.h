@@ -49,6 +49,12 @@ class TermTable {
   // A match becomes a reported term when its score reaches this (tuned on dev span F1; stored in
   // the file as a "#threshold<TAB>value" line).
   float threshold = 0.5f;
+  // Always-reported seed categories (hedges, loaded cues, labels) still need this score ("#seed_min"
+  // line; 0 when absent: every seed match is reported).
+  float seed_min = 0.f;
+  bool reported(const TermEntry& e) const {
+    return e.open || e.score >= threshold || (always_reported(e.category) && e.score >= seed_min);
+  }
   // Index of the exact phrase, or -1.
   int32_t find(const std::string& phrase) const;
 

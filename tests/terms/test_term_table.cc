@@ -126,3 +126,26 @@ TEST_CASE("term table: open-vocabulary entries keep their flag through the file"
   CHECK_FALSE(framelens::terms::TermTable::load(p).ok());
   std::filesystem::remove(p);
 }
+
+TEST_CASE("term table: seed terms below the seed minimum are not reported", "[terms]") {
+  const std::string p = framelens_test::temp_path("seed_min_terms.tsv").string();
+  framelens::terms::TermTable t;
+  t.threshold = 0.2f;
+  t.seed_min = 0.075f;
+  t.add("reportedly", 0.02f, framelens::terms::TermCategory::Hedge);
+  t.add("so-called", 0.3f, framelens::terms::TermCategory::Hedge);
+  t.add("claimed", 0.1f, framelens::terms::TermCategory::ReportingVerb);
+  t.add("browbeating", 0.1f, framelens::terms::TermCategory::Loaded, true);
+  t.add("plan", 0.1f, framelens::terms::TermCategory::Loaded);
+  REQUIRE(t.save(p).ok());
+  auto r = framelens::terms::TermTable::load(p);
+  REQUIRE(r.ok());
+  CHECK(r->seed_min == Approx(0.075f));
+  auto rep = [&](const char* w) { return r->reported(r->entries()[r->find(w)]); };
+  CHECK_FALSE(rep("reportedly"));
+  CHECK(rep("so-called"));
+  CHECK(rep("claimed"));
+  CHECK(rep("browbeating"));  // open vocabulary: reported on its model's decision
+  CHECK_FALSE(rep("plan"));
+  std::filesystem::remove(p);
+}
