@@ -109,6 +109,21 @@ void assign_voices(Document& doc) {
   };
 
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
+  // Marks the pairing left unpaired (a stray or unclosed mark): a term after an odd number of
+  // double quotation marks in its paragraph is still inside quotation marks.
+  thread_local std::vector<uint8_t> odd;
+  odd.assign(static_cast<size_t>(n), 0);
+  {
+    uint8_t parity = 0;
+    int32_t para = -1;
+    for (int32_t i = 0; i < n; ++i) {
+      const int32_t si = doc.tokens[i].sentence;
+      const int32_t p = si >= 0 ? doc.sentences[si].paragraph : -1;
+      if (p != para) parity = 0, para = p;
+      odd[i] = parity;
+      if (is_double_quote(doc, i)) parity ^= 1;
+    }
+  }
   std::erase_if(terms, [&](LoadedTerm& t) {
     const int32_t si = t.sentence >= 0 ? t.sentence : doc.sentence_at(t.span.start);
     const Zone z = si >= 0 ? doc.sentences[si].zone : Zone::Body;
@@ -127,6 +142,9 @@ void assign_voices(Document& doc) {
       const bool whole = direct.contains(t.span) || (!speech.contains(p->content) &&
                                                      p->end_tok - p->first_tok >= 8 && clause_opening(doc, *p));
       t.quote_kind = whole ? QuoteKind::Direct : QuoteKind::Partial;
+    } else if (tok >= 0 && tok < n && odd[tok]) {
+      t.voice = TermVoice::Quoted;
+      t.quote_kind = QuoteKind::Partial;
     } else if (speech.contains(t.span) || direct.contains(t.span)) {
       t.voice = TermVoice::Paraphrased;  // a direct quote's span without marks (rare): the speaker's
     } else {

@@ -6,7 +6,8 @@
 //   - inside a pair of double quotation marks (any pair, whether or not the quotes layer made a
 //     quote of it): voice `quoted`, kind `scare` (a scare quote of the quotes layer), `direct`
 //     (inside a direct quote, or a pair that is a whole clause) or `partial` (a quoted fragment in
-//     the narration);
+//     the narration); also `partial` after an odd number of double quotation marks in the
+//     paragraph that the pairing left unpaired;
 //   - inside the content of an indirect or mixed quote: `paraphrased`;
 //   - else `own` (the outlet's narration). So no own-voice term is ever inside quotation marks.
 // `in_quote` is set for quoted and paraphrased (its old meaning: inside a quote's span).

@@ -96,3 +96,22 @@ TEST_CASE("term voice: negated uses give no term", "[terms][voice]") {
   CHECK(d.sentence_at(d.loaded_terms[3].span.start) == 5);  // far from a negated verb that is no saying
   CHECK(negated_at(d, d.token_at_or_after(span_of(d, "bad").start)));
 }
+
+TEST_CASE("term voice: after an unpaired quotation mark the term is quoted", "[terms][voice]") {
+  auto d = doc_of("He said \u201cthe reckless plan will fail and so will they all\n\nThe reckless plan passed.");
+  for (auto& s : d.sentences) s.zone = Zone::Body;
+  const size_t first = d.utf8.find("reckless");
+  const size_t second = d.utf8.find("reckless", first + 1);
+  for (size_t at : {first, second}) {
+    LoadedTerm t;
+    const int32_t tok = d.token_at_or_after(d.size() - static_cast<int32_t>(d.utf8.size() - at));
+    t.span = d.tokens[tok].span;
+    t.category = "loaded";
+    t.sentence = d.tokens[tok].sentence;
+    d.loaded_terms.push_back(t);
+  }
+  assign_voices(d);
+  REQUIRE(d.loaded_terms.size() == 2);
+  CHECK(d.loaded_terms[0].voice == TermVoice::Quoted);
+  CHECK(d.loaded_terms[1].voice == TermVoice::Own);  // a new paragraph starts outside the marks
+}
