@@ -27,14 +27,15 @@ std::string batch_table_header(BatchTable t) {
                        "sentences", "paragraphs", "quotes", "direct_quotes", "loaded_cues", "biased_sentences",
                        "own_voice_terms", "quoted_terms", "own_voice_per_1000", "quoted_per_1000", "actors",
                        "leaning", "leaning_left", "leaning_center", "leaning_right", "frames_mfc",
-                       "frames_generic"});
+                       "frames_generic", "paraphrased_terms", "headline_terms", "scare_quote_terms",
+                       "paraphrased_per_1000", "headline_per_1000"});
       break;
     case kSentencesCsv:
       csv_header(out, {"article_id", "sentence", "paragraph", "start", "end", "zone", "zone_reason", "bias_score", "biased",
                        "text"});
       break;
     case kLoadedTermsCsv:
-      csv_header(out, {"article_id", "start", "end", "text", "category", "score", "in_quote", "sentence"});
+      csv_header(out, {"article_id", "start", "end", "text", "category", "score", "in_quote", "sentence", "voice", "quote_kind"});
       break;
     case kQuotesCsv:
       csv_header(out, {"article_id", "quote", "kind", "start", "end", "text", "speaker", "speaker_text",
@@ -69,7 +70,8 @@ void append_article_row(std::string& out, const ArticleFigures& f, const std::st
   } else {
     r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right);
   }
-  r.text(join(f.mfc)).text(join(f.generic)).end();
+  r.text(join(f.mfc)).text(join(f.generic)).integer(s.paraphrased_terms).integer(s.headline_terms)
+      .integer(s.scare_quote_terms).number(s.paraphrased_per_1000).number(s.headline_per_1000).end();
 }
 
 void format_article_rows(const Document& d, const ArticleFigures& f, const std::string& source, bool excel_safe,
@@ -87,7 +89,8 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
   std::string& terms = rows[kLoadedTermsCsv];
   for (const auto& t : d.loaded_terms) {
     CsvRow(terms, excel_safe).text(key).integer(t.span.start).integer(t.span.end).text(d.slice(t.span))
-        .text(t.category).number(t.score).boolean(t.in_quote).integer(t.sentence).end();
+        .text(t.category).number(t.score).boolean(t.in_quote).integer(t.sentence).text(voice_name(t.voice))
+        .text(quote_kind_name(t.quote_kind)).end();
   }
   std::string& quotes = rows[kQuotesCsv];
   for (size_t i = 0; i < d.quotes.size(); ++i) {

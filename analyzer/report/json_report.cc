@@ -77,8 +77,15 @@ void write_stats(JsonWriter& w, const DocStats& st) {
   w.begin_object();
   w.field("own_voice_per_1000", r6(st.own_voice_per_1000));
   w.field("quoted_per_1000", r6(st.quoted_per_1000));
+  w.field("paraphrased_per_1000", r6(st.paraphrased_per_1000));
+  w.field("headline_per_1000", r6(st.headline_per_1000));
   w.field("own_voice_terms", st.own_voice_terms);
   w.field("quoted_terms", st.quoted_terms);
+  w.field("quoted_direct_terms", st.quoted_direct_terms);
+  w.field("quoted_partial_terms", st.quoted_partial_terms);
+  w.field("scare_quote_terms", st.scare_quote_terms);
+  w.field("paraphrased_terms", st.paraphrased_terms);
+  w.field("headline_terms", st.headline_terms);
   w.end_object();
   w.end_object();
 }
@@ -197,6 +204,9 @@ void append_json(std::string& out, const Document& d) {
     w.field("score", r6(t.score));
     w.field("category", t.category);
     w.field("in_quote", t.in_quote);
+    w.field("voice", voice_name(t.voice));
+    w.field("quote_kind", quote_kind_name(t.quote_kind));
+    w.field("open_vocabulary", t.open_vocabulary);
     w.end_object();
   }
   w.end_array();

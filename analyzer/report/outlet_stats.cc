@@ -121,6 +121,13 @@ Result<ArticleFigures> figures_from_json(const json& j) {
       f.stats.quoted_terms = int_or_zero(*l, "quoted_terms");
       f.stats.own_voice_per_1000 = num_or_zero(*l, "own_voice_per_1000");
       f.stats.quoted_per_1000 = num_or_zero(*l, "quoted_per_1000");
+      f.stats.paraphrased_terms = int_or_zero(*l, "paraphrased_terms");
+      f.stats.headline_terms = int_or_zero(*l, "headline_terms");
+      f.stats.quoted_direct_terms = int_or_zero(*l, "quoted_direct_terms");
+      f.stats.quoted_partial_terms = int_or_zero(*l, "quoted_partial_terms");
+      f.stats.scare_quote_terms = int_or_zero(*l, "scare_quote_terms");
+      f.stats.paraphrased_per_1000 = num_or_zero(*l, "paraphrased_per_1000");
+      f.stats.headline_per_1000 = num_or_zero(*l, "headline_per_1000");
     }
     std::map<std::string, std::string> actor_type;
     if (auto a = j.find("actors"); a != j.end() && a->is_array()) {
@@ -210,6 +217,8 @@ Status GroupStats::add(const ArticleFigures& f) {
   g.words_sum.add(f.stats.words, w);
   g.own_terms.add(f.stats.own_voice_terms, w);
   g.quoted_terms.add(f.stats.quoted_terms, w);
+  g.paraphrased_terms.add(f.stats.paraphrased_terms, w);
+  g.headline_terms.add(f.stats.headline_terms, w);
   g.sentences.add(f.stats.sentences, w);
   g.biased.add(f.stats.biased_sentences, w);
   int32_t quotes = 0;
@@ -268,7 +277,8 @@ std::vector<std::string> GroupStats::top_actors(size_t k) const {
 
 std::vector<MetricKey> GroupStats::metric_keys(size_t top_k) const {
   std::vector<MetricKey> keys;
-  for (const char* m : {"words_per_article", "own_voice_per_1000", "quoted_per_1000", "biased_sentence_share",
+  for (const char* m : {"words_per_article", "own_voice_per_1000", "quoted_per_1000", "paraphrased_per_1000",
+                        "headline_per_1000", "biased_sentence_share",
                         "quotes_per_article", "loaded_cue_share"}) {
     keys.push_back({m, ""});
   }
@@ -299,6 +309,8 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
   if (m == "words_per_article") return MetricRef{&g.words_sum, &g.article_n, 1.0};
   if (m == "own_voice_per_1000") return MetricRef{&g.own_terms, &g.words_sum, 1000.0};
   if (m == "quoted_per_1000") return MetricRef{&g.quoted_terms, &g.words_sum, 1000.0};
+  if (m == "paraphrased_per_1000") return MetricRef{&g.paraphrased_terms, &g.words_sum, 1000.0};
+  if (m == "headline_per_1000") return MetricRef{&g.headline_terms, &g.words_sum, 1000.0};
   if (m == "biased_sentence_share") return MetricRef{&g.biased, &g.sentences, 1.0};
   if (m == "quotes_per_article") return MetricRef{&g.quotes, &g.article_n, 1.0};
   if (m == "loaded_cue_share") return MetricRef{&g.loaded_cues, &g.cued, 1.0};

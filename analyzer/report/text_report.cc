@@ -65,7 +65,8 @@ std::string to_text_report(const Document& d) {
   }
   o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
     << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
-    << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words)\n";
+    << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words), " << st.paraphrased_terms
+    << " in indirect speech, " << st.headline_terms << " in the headline\n";
   if (!d.leaning.label.empty()) {
     o << "Leaning: " << d.leaning.label << "  (left " << fmt("%.2f", d.leaning.left) << ", center "
       << fmt("%.2f", d.leaning.center) << ", right " << fmt("%.2f", d.leaning.right) << ")\n";
@@ -88,7 +89,8 @@ std::string to_text_report(const Document& d) {
   if (!d.loaded_terms.empty()) {
     o << "\nLoaded terms (score, category, voice) in context:\n";
     for (const auto& t : d.loaded_terms) {
-      o << "  " << fmt("%.2f", t.score) << "  " << t.category << (t.in_quote ? "  [quoted]" : "  [own voice]")
+      o << "  " << fmt("%.2f", t.score) << "  " << t.category << "  [" << voice_name(t.voice)
+        << (t.quote_kind == QuoteKind::None ? "" : ", ") << quote_kind_name(t.quote_kind) << "]"
         << "\n      " << in_context(d, t.span) << "\n";
     }
   }

@@ -62,12 +62,29 @@ struct Paragraph {
 
 // ---- layers added by later stages ----------------------------------------------------------
 
+// Whose words a loaded term is (terms/term_voice.h decides).
+enum class TermVoice : uint8_t { Own, Quoted, Paraphrased, Headline };
+// For the quoted voice: a speaker's full quote, a quoted fragment inside the narration, or
+// quotation marks the author puts around a word to distance itself.
+enum class QuoteKind : uint8_t { None, Direct, Partial, Scare };
+inline std::string_view voice_name(TermVoice v) {
+  constexpr std::string_view k[] = {"own", "quoted", "paraphrased", "headline"};
+  return k[static_cast<int>(v)];
+}
+inline std::string_view quote_kind_name(QuoteKind q) {
+  constexpr std::string_view k[] = {"", "direct", "partial", "scare"};
+  return k[static_cast<int>(q)];
+}
+
 struct LoadedTerm {
   Span span;
   double score = 0.0;         // in [0,1], learned
   std::string category;       // loaded, labeling, intensifier, reporting_verb, hedge, scare_quote
-  bool in_quote = false;      // inside quoted speech (the speaker's voice, not the outlet's)
+  bool in_quote = false;      // compatibility: voice quoted or paraphrased (not the outlet's words)
   int32_t sentence = -1;
+  TermVoice voice = TermVoice::Own;
+  QuoteKind quote_kind = QuoteKind::None;  // set for the quoted voice only
+  bool open_vocabulary = false;  // the word's score comes from its prior alone (never in BABE/PTC)
 };
 
 struct QuoteCue {

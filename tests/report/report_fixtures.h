@@ -46,7 +46,7 @@ inline Document council_story(const std::string& id, const std::string& outlet, 
   q2.speaker = QuoteSpeaker{find_span(d, "Marsh", 60), "Elena Marsh", 0, false};
   q2.cue = QuoteCue{find_span(d, "claimed"), "claim", true};
   d.quotes = {q, q2};
-  d.loaded_terms.push_back({find_span(d, "hurts"), 0.7, "loaded", true, 1});
+  d.loaded_terms.push_back({find_span(d, "hurts"), 0.7, "loaded", true, 1, TermVoice::Quoted, QuoteKind::Direct});
   if (loaded) d.loaded_terms.push_back({find_span(d, "pushed through"), 0.8, "loaded", false, 0});
   d.frames_mfc = {{"Economic", 0.8, true}, {"Political", 0.3, false}};
   d.frames_generic = {{"conflict", 0.6, true}};

@@ -103,7 +103,7 @@ TEST_CASE("batch tables: one row per sentence, term, quote and actor, keyed by a
   CHECK(rows[kQuotesCsv].find("c7,0,direct,") == 0);
   CHECK(rows[kQuotesCsv].find(",Tom Rikard,Tom Rikard,a2,person,false,said,say,false,false,\r\n") != std::string::npos);
   CHECK(rows[kActorsCsv].find("c7,a1,Elena Marsh,person,2,0,-0.6,negative,villain,") == 0);
-  CHECK(rows[kArticlesCsv].find(",right,0.1,0.2,0.7,Economic,conflict\r\n") != std::string::npos);
+  CHECK(rows[kArticlesCsv].find(",right,0.1,0.2,0.7,Economic,conflict,0,0,0,0,0\r\n") != std::string::npos);
   // Without an id the source is the join key; header and row have the same number of columns.
   DocMeta m;
   CHECK(article_key_of(m, "in.jsonl:7") == "in.jsonl:7");
