@@ -26,7 +26,7 @@ std::string batch_table_header(BatchTable t) {
       csv_header(out, {"article_id", "id", "source", "outlet", "title", "date", "url", "chars", "words",
                        "sentences", "paragraphs", "quotes", "direct_quotes", "loaded_cues", "biased_sentences",
                        "own_voice_terms", "quoted_terms", "own_voice_per_1000", "quoted_per_1000", "actors",
-                       "leaning", "leaning_left", "leaning_center", "leaning_right", "frames_mfc",
+                       "leaning", "leaning_left", "leaning_center", "leaning_right", "lean", "frames_mfc",
                        "frames_generic"});
       break;
     case kSentencesCsv:
@@ -63,9 +63,10 @@ void append_article_row(std::string& out, const ArticleFigures& f, const std::st
       .integer(s.biased_sentences).integer(s.own_voice_terms).integer(s.quoted_terms)
       .number(s.own_voice_per_1000).number(s.quoted_per_1000).integer(static_cast<int64_t>(f.actors.size()));
   if (f.leaning.label.empty()) {
-    r.empty().empty().empty().empty();
+    r.empty().empty().empty().empty().empty();
   } else {
-    r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right);
+    r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right)
+        .number(f.leaning.lean);
   }
   r.text(join(f.mfc)).text(join(f.generic)).end();
 }
