@@ -51,6 +51,9 @@ PlattScaling fit_platt(const std::vector<double>& z, const std::vector<uint8_t>&
     cur = next;
     if (done) break;
   }
+  // An inverted (or flat) out-of-fold ranking says the folds disagree with each other, not that the
+  // final head (fitted on all rows) is inverted: keep the head's own probabilities then.
+  if (!(a > 1e-3)) return s;
   s.a = a, s.b = b;
   return s;
 }

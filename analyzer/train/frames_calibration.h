@@ -20,7 +20,8 @@ struct PlattScaling {
 };
 
 // Maximum-likelihood (a, b) on logits z with 0/1 targets y (Newton on the 2-parameter log loss,
-// with Platt's smoothed targets (n+ + 1) / (n+ + 2) and 1 / (n- + 2) against overfitting).
+// with Platt's smoothed targets (n+ + 1) / (n+ + 2) and 1 / (n- + 2) against overfitting). A slope
+// <= 0.001 (out-of-fold scores that do not rank, or rank inverted) gives the identity (1, 0).
 PlattScaling fit_platt(const std::vector<double>& z, const std::vector<uint8_t>& y);
 
 // The threshold in [lo, hi] (step) maximising F1 of (score >= t || forced) against y; ties -> the

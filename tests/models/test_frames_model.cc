@@ -179,8 +179,13 @@ TEST_CASE("frames training: the lexicon scale is a CV choice and the model keeps
   CHECK(without->lexicons().empty());
   auto doc = make_document("The suspect was arrested by police.", {});
   REQUIRE(doc.ok());
-  const auto s = with->predict(features->compute(*doc));
-  CHECK(s[0].score > s[1].score);
+  auto money = make_document("The budget plan was said to cost billions of dollars.", {});
+  REQUIRE(money.ok());
+  // Calibrated per frame: the crime article scores higher on Crime_and_punishment than the budget
+  // article, and lower on Economic.
+  const auto s = with->predict(features->compute(*doc)), m = with->predict(features->compute(*money));
+  CHECK(s[0].score > m[0].score);
+  CHECK(s[1].score < m[1].score);
 }
 
 TEST_CASE("frames model: the per-label calibration is applied and survives a round trip", "[models][frames]") {

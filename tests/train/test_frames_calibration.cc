@@ -20,6 +20,10 @@ TEST_CASE("frames calibration: Platt scaling maps over-confident logits to the o
   CHECK(p.a < 1);  // shrinks the logits
   CHECK(p.apply(4) == Approx(0.75).margin(0.02));
   CHECK(p.apply(-4) == Approx(0.25).margin(0.02));
+  // Inverted out-of-fold logits never invert the head: the identity is kept.
+  const auto inv = fit_platt({3, 2, -2, -3}, {0, 0, 1, 1});
+  CHECK(inv.a == 1);
+  CHECK(inv.b == 0);
   // Without both classes the identity is kept.
   const auto id = fit_platt({1, 2}, {1, 1});
   CHECK(id.a == 1);

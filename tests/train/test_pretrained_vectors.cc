@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "analyzer/cli/commands.h"
 #include "analyzer/models/word_vectors_file.h"
 #include "analyzer/terms/hashing.h"
 #include "analyzer/train/pretrained_vectors.h"
@@ -77,4 +80,24 @@ TEST_CASE("pretrained vectors: malformed .vec files are input errors", "[train][
   auto ok = load_pretrained_vectors(path, 100);
   REQUIRE(ok.ok());
   CHECK(ok->dim() == 4);
+}
+
+TEST_CASE("pretrained vectors: `train vectors --pretrained-vectors` writes the project's words.bin",
+          "[train][vectors][cli]") {
+  framelens_test::TempDir tmp("framelens_pretrained_cli");
+  const std::string vec = tmp.file("crawl.vec"), out = tmp.file("words.bin");
+  std::ofstream(vec) << "3 4\nThe 0.1 0.2 0.3 0.4\nSenate 1 0 0 0\n2016 0 0 0 1\n";
+  std::ostringstream o, e;
+  CliContext ctx{"framelens", o, e};
+  REQUIRE(run_cli({"train", "vectors", "--pretrained-vectors", vec, "--out", out}, ctx) == 0);
+  auto wv = load_word_vectors(out);
+  REQUIRE(wv.ok());
+  CHECK(wv->vectors->dim() == 4);
+  CHECK(wv->vectors->size() == 3);
+  CHECK(wv->vectors->row(terms::hash_token("senate")) >= 0);
+  // A bad file is an input error, and nothing is written.
+  std::ofstream(vec, std::ios::trunc) << "3 4\nthe 1 2\n";
+  const std::string out2 = tmp.file("none.bin");
+  CHECK(run_cli({"train", "vectors", "--pretrained-vectors", vec, "--out", out2}, ctx) != 0);
+  CHECK_FALSE(std::filesystem::exists(out2));
 }
