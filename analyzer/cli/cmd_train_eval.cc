@@ -18,6 +18,7 @@ int task_train_leaning(const std::vector<std::string>&, CliContext&);
 int task_eval_leaning(const std::vector<std::string>&, CliContext&);
 int task_train_frames(const std::vector<std::string>&, CliContext&);
 int task_eval_frames(const std::vector<std::string>&, CliContext&);
+int task_eval_generic(const std::vector<std::string>&, CliContext&);
 int task_train_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_loaded(const std::vector<std::string>&, CliContext&);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
@@ -48,7 +49,8 @@ const std::vector<CliTask>& eval_tasks() {
       {"quotes", "direct-quote P/R/F1 + speaker accuracy, indirect speech (PolNeAR schema)", task_eval_quotes},
       {"actors", "actors/zones on the gold set (--gold), or recall of NewsMTSC targets / PolNeAR sources", task_eval_actors},
       {"leaning", "leaning vs AllSides bias: macro-F1 + acc", task_eval_leaning},
-      {"frames", "frames.mfc / frames.generic micro-F1 over selected labels", task_eval_frames},
+      {"frames", "frames.mfc / frames.generic micro- and macro-F1, per-label selection rates", task_eval_frames},
+      {"generic", "frames.generic alone (= eval frames --only generic)", task_eval_generic},
       {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
       {"roles", "role macro-F1 on matched actors + role-vs-none accuracy", task_eval_roles},

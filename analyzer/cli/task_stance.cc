@@ -11,6 +11,7 @@
 #include "analyzer/models/role_train.h"
 #include "analyzer/models/stance_stage.h"
 #include "analyzer/models/stance_train.h"
+#include "analyzer/train/pretrained_vectors.h"
 #include "analyzer/models/word_vectors_file.h"
 #include "analyzer/models/stance_aggregate.h"
 #include "analyzer/train/gold_set.h"
@@ -53,6 +54,10 @@ const char* const kTrainStanceHelp =
     "                     unit-mean, unit-root: the same over unit-length word vectors\n"
     "                     (default unit-root; the model before it: l2 with --context-scale 2)\n"
     "  --vectors FILE     word vectors (default MODELS/vectors/words.bin, from `train vectors`)\n"
+    "  --pretrained-vectors FILE  pretrained fastText vectors (.vec text or .bin model): mapped into\n"
+    "                     the project format, written to the --vectors path (the stance stage loads\n"
+    "                     it there at scoring time), then used for training\n"
+    "  --pretrained-words N  most frequent pretrained words kept (default 40000)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
     "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
@@ -66,7 +71,7 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
                       {{"data", true}, {"dev", true}, {"lexicons", true}, {"models", true}, {"out", true},
                        {"hash-bits", true}, {"l2", true}, {"iterations", true}, {"cv", true},
                        {"context", true}, {"context-window", true}, {"context-scale", true}, {"context-norm", true},
-                       {"vectors", true},
+                       {"vectors", true}, {"pretrained-vectors", true}, {"pretrained-words", true},
                        {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
@@ -102,6 +107,19 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   opt.context.scale = static_cast<float>(*cscale);
 
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  if (a->has("pretrained-vectors")) {
+    if (opt.context.blocks == 0) return report_error(ctx, cmd, usage_error("--pretrained-vectors with --context none"));
+    auto n = number_arg(*a, "pretrained-words", 40000);
+    if (!n) return report_error(ctx, cmd, n.error());
+    if (*n < 1) return report_error(ctx, cmd, usage_error("--pretrained-words must be positive"));
+    PretrainedVectorStats st;
+    auto pv = load_pretrained_vectors(a->get("pretrained-vectors"), static_cast<int>(*n), &st);
+    if (!pv) return report_error(ctx, cmd, pv.error());
+    const std::string vpath = a->get("vectors", models + "/" + kWordVectorsFile);
+    if (Status s = ensure_parent(vpath); !s) return report_error(ctx, cmd, s.error());
+    if (Status s = save_word_vectors(*pv, vpath); !s) return report_error(ctx, cmd, s.error());
+    ctx.err << "train stance: wrote " << vpath << " (" << pv->size() << " pretrained words, dim " << pv->dim() << ")\n";
+  }
   if (opt.context.blocks != 0) {
     auto wv = load_word_vectors(a->get("vectors", models + "/" + kWordVectorsFile));
     if (!wv) return report_error(ctx, cmd, Error{wv.error().kind, wv.error().message + " (run `framelens train vectors`, or --context none)"});

@@ -12,6 +12,7 @@
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/train/gold_loaded_eval.h"
 #include "analyzer/train/gold_set.h"
+#include "analyzer/train/pretrained_vectors.h"
 
 namespace framelens {
 
@@ -31,6 +32,9 @@ const char* const kTrainLoadedHelp =
     "  --vectors FILE       reuse a fastText .bin model instead of training vectors\n"
     "  --save-vectors FILE  keep the trained fastText .bin (to reuse with --vectors)\n"
     "  --vectors-from-model FILE  reuse the word vectors stored in a sentence.bin (e.g. the shipped one)\n"
+    "  --pretrained-vectors FILE  pretrained fastText vectors (.vec text or .bin model, e.g. the public\n"
+    "                       English crawl vectors), mapped to the pipeline's lower-cased tokens; the\n"
+    "                       --vector-words most frequent are kept\n"
     "  --no-vectors         no word vectors (smaller, weaker)\n"
     "  --vector-dim N       fastText dimension (default 100)\n"
     "  --vector-epoch N     fastText epochs (default 5)\n"
@@ -101,7 +105,7 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"open-precision", true}, {"open-out", true}, {"calibrate-articles", true},
                        {"token-model", false}, {"token-l2", true}, {"oof", true},
                        {"token-hash-bits", true},
-                       {"vectors-from-model", true}, {"help", false, 'h'}},
+                       {"vectors-from-model", true}, {"pretrained-vectors", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -193,6 +197,16 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
     } catch (const std::exception&) {
       return report_error(ctx, cmd, usage_error("--smoothing expects a number"));
     }
+  }
+  terms::WordVectors pretrained;
+  if (a->has("pretrained-vectors")) {
+    PretrainedVectorStats st;
+    auto wv = load_pretrained_vectors(a->get("pretrained-vectors"), static_cast<int>(o.vector_max_words), &st);
+    if (!wv) return report_error(ctx, cmd, wv.error());
+    pretrained = std::move(*wv);
+    o.pretrained = &pretrained;
+    ctx.err << "train loaded: " << st.kept << " pretrained vectors of dim " << st.dim << " (" << st.read << " read, "
+            << st.skipped << " not one pipeline token)\n";
   }
   if (auto st = terms::train_loaded(o, ctx.err); !st) return report_error(ctx, cmd, st.error());
   return 0;

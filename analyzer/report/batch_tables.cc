@@ -26,7 +26,7 @@ std::string batch_table_header(BatchTable t) {
       csv_header(out, {"article_id", "id", "source", "outlet", "title", "date", "url", "chars", "words",
                        "sentences", "paragraphs", "quotes", "direct_quotes", "loaded_cues", "biased_sentences",
                        "own_voice_terms", "quoted_terms", "own_voice_per_1000", "quoted_per_1000", "actors",
-                       "leaning", "leaning_left", "leaning_center", "leaning_right", "frames_mfc",
+                       "leaning", "leaning_left", "leaning_center", "leaning_right", "lean", "frames_mfc",
                        "frames_generic", "paraphrased_terms", "headline_terms", "scare_quote_terms",
                        "paraphrased_per_1000", "headline_per_1000"});
       break;
@@ -66,9 +66,10 @@ void append_article_row(std::string& out, const ArticleFigures& f, const std::st
       .integer(s.biased_sentences).integer(s.own_voice_terms).integer(s.quoted_terms)
       .number(s.own_voice_per_1000).number(s.quoted_per_1000).integer(static_cast<int64_t>(f.actors.size()));
   if (f.leaning.label.empty()) {
-    r.empty().empty().empty().empty();
+    r.empty().empty().empty().empty().empty();
   } else {
-    r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right);
+    r.text(f.leaning.label).number(f.leaning.left).number(f.leaning.center).number(f.leaning.right)
+        .number(f.leaning.lean);
   }
   r.text(join(f.mfc)).text(join(f.generic)).integer(s.paraphrased_terms).integer(s.headline_terms)
       .integer(s.scare_quote_terms).number(s.paraphrased_per_1000).number(s.headline_per_1000).end();

@@ -235,6 +235,7 @@ void append_json(std::string& out, const Document& d) {
   } else {
     w.begin_object();
     w.field("label", d.leaning.label);
+    w.field("lean", r6(d.leaning.lean));
     w.key("scores");
     w.begin_object();
     w.field("left", r6(d.leaning.left));

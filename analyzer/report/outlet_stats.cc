@@ -181,6 +181,8 @@ Result<ArticleFigures> figures_from_json(const json& j) {
         f.leaning.center = num_or_zero(*s, "center");
         f.leaning.right = num_or_zero(*s, "right");
       }
+      auto ln = l->find("lean");
+      f.leaning.lean = ln != l->end() && ln->is_number() ? ln->get<double>() : f.leaning.right - f.leaning.left;
     }
     finish(f);
     return f;
@@ -239,6 +241,7 @@ Status GroupStats::add(const ArticleFigures& f) {
   }
   if (!f.leaning.label.empty()) {
     g.leaning_n.add(1, w);
+    g.lean_sum.add(f.leaning.lean, w);
     for (size_t i = 0; i < kLeanings.size(); ++i) {
       if (f.leaning.label == kLeanings[i]) g.leaning[i].add(1, w);
     }
@@ -294,6 +297,7 @@ std::vector<MetricKey> GroupStats::metric_keys(size_t top_k) const {
   for (const auto& l : generic) keys.push_back({"frame_share_generic", l});
   if (leaning) {
     for (auto l : kLeanings) keys.push_back({"leaning_share", std::string(l)});
+    keys.push_back({"lean_mean", ""});
   }
   for (const auto& a : top_actors(top_k)) keys.push_back({"actor_stance", a});
   return keys;
@@ -328,6 +332,7 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
     }
     return std::nullopt;
   }
+  if (m == "lean_mean") return MetricRef{&g.lean_sum, &g.leaning_n, 1.0};
   if (m == "actor_stance") {
     auto it = g.actors.find(k.key);
     if (it == g.actors.end()) return std::nullopt;

@@ -76,7 +76,7 @@ struct GroupAcc {
   SumAcc article_n, words_sum, own_terms, quoted_terms, paraphrased_terms, headline_terms, sentences, biased;
   SumAcc quotes, cued, loaded_cues;
   std::array<SumAcc, kSpeakerTypes.size()> quote_type;
-  SumAcc mfc_n, generic_n, leaning_n;
+  SumAcc mfc_n, generic_n, leaning_n, lean_sum;
   std::map<std::string, SumAcc> mfc, generic;
   std::array<SumAcc, kLeanings.size()> leaning;
   std::map<std::string, ActorAcc> actors;

@@ -9,6 +9,8 @@
 
 namespace framelens::terms {
 
+class WordVectors;
+
 struct LoadedTrainOptions {
   std::string data_dir;           // the shared corpora folder
   std::string out_dir;            // writes terms.tsv and sentence.bin here
@@ -17,6 +19,9 @@ struct LoadedTrainOptions {
   // Reuse the word vectors stored in an existing sentence.bin (the quantised table the trainer keeps
   // anyway), so a retrained model keeps the shipped vectors and term prior.
   std::string vectors_from_model;
+  // Pretrained vectors already mapped into the project format (--pretrained-vectors): used as they
+  // are instead of training vectors. Not owned.
+  const WordVectors* pretrained = nullptr;
   bool use_vectors = true;
   int vector_dim = 100;
   int vector_epoch = 5;

@@ -150,6 +150,7 @@ struct FrameScore {
 struct Leaning {
   std::string label;          // left / center / right; empty when no model is loaded
   double left = 0.0, center = 0.0, right = 0.0;
+  double lean = 0.0;          // right - left, in [-1, 1] (an outlet-style estimate, see models/leaning.md)
 };
 
 struct TargetResult {

@@ -63,6 +63,8 @@ TEST_CASE("outlet stats: outlets differ where their articles differ", "[outlets]
   CHECK(csv.rfind("outlet,metric,key,value,ci_low,ci_high,n\r\n", 0) == 0);
   CHECK(csv.find("Calm Times,articles,,30,,,30\r\n") != std::string::npos);
   CHECK(csv.find("Loaded Post,leaning_share,right,1,1,1,30\r\n") != std::string::npos);
+  CHECK(csv.find("Loaded Post,lean_mean,,0.6,0.6,0.6,30\r\n") != std::string::npos);
+  CHECK(csv.find("Calm Times,lean_mean,,0.1,0.1,0.1,30\r\n") != std::string::npos);
   CHECK(csv.find("Calm Times,frame_share_mfc,Economic,1,") != std::string::npos);
   const std::string actors = stats.actor_stance_csv(false);
   CHECK(actors.find("Loaded Post,Elena Marsh,person,30,60,0,30,-0.7,-0.7,-0.7,0,30,0\r\n") != std::string::npos);
@@ -103,7 +105,7 @@ TEST_CASE("batch tables: one row per sentence, term, quote and actor, keyed by a
   CHECK(rows[kQuotesCsv].find("c7,0,direct,") == 0);
   CHECK(rows[kQuotesCsv].find(",Tom Rikard,Tom Rikard,a2,person,false,said,say,false,false,\r\n") != std::string::npos);
   CHECK(rows[kActorsCsv].find("c7,a1,Elena Marsh,person,2,0,-0.6,negative,villain,") == 0);
-  CHECK(rows[kArticlesCsv].find(",right,0.1,0.2,0.7,Economic,conflict,0,0,0,0,0\r\n") != std::string::npos);
+  CHECK(rows[kArticlesCsv].find(",right,0.1,0.2,0.7,0.6,Economic,conflict,0,0,0,0,0\r\n") != std::string::npos);
   // Without an id the source is the join key; header and row have the same number of columns.
   DocMeta m;
   CHECK(article_key_of(m, "in.jsonl:7") == "in.jsonl:7");
