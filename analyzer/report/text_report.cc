@@ -51,9 +51,13 @@ std::string to_text_report(const Document& d) {
   if (!d.meta.outlet.empty()) o << "Outlet:  " << d.meta.outlet << "\n";
   o << "Size:    " << st.words << " words, " << st.sentences << " sentences, " << st.paragraphs
     << " paragraphs\n";
-  o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
-    << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
-    << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words)\n";
+  if (!st.terms_measured) {
+    o << "Loaded wording: not measured (no loaded-wording model loaded)\n";
+  } else {
+    o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
+      << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
+      << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words)\n";
+  }
   if (!d.leaning.label.empty()) {
     o << "Leaning: " << d.leaning.label << "  (left " << fmt("%.2f", d.leaning.left) << ", center "
       << fmt("%.2f", d.leaning.center) << ", right " << fmt("%.2f", d.leaning.right) << ")\n";

@@ -55,6 +55,7 @@ class SpanIndex {
 }  // namespace
 
 void LoadedStage::annotate(Document& doc) const {
+  doc.terms_scored = true;
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   // Per-thread scratch: reused across documents instead of allocated for each.
   thread_local std::vector<TermMatch> matches;
