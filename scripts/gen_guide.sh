@@ -40,7 +40,7 @@ echo "### Score one article, JSON (first lines)"
 run 40 "$B score corpora/samples/envoy-talks.txt --pretty"
 echo
 echo "### Ask for the stance toward a span (targets)"
-run 30 "echo '{\"id\":\"t1\",\"text\":\"Critics slammed Senator Lopez for her reckless plan.\",\"targets\":[{\"start\":23,\"end\":28}]}' | $B score - --pretty | sed -n '/\"targets\"/,\$p'"
+run 30 "echo '{\"id\":\"t1\",\"text\":\"Critics slammed Senator Lopez for her reckless plan.\",\"targets\":[{\"start\":24,\"end\":29}]}' | $B score - --pretty | sed -n '/\"targets\"/,\$p'"
 echo
 echo "### Streaming mode (one output line per input line)"
 run 10 "head -n 2 corpora/samples/sample_articles.jsonl | $B batch --jsonl | cut -c1-160"

@@ -15,8 +15,9 @@ const char* const kExitCodesHelp =
     "  0  success\n"
     "  1  finished, but some input records were skipped (batch)\n"
     "  2  usage error (bad command line)\n"
-    "  3  input error (unreadable file, invalid UTF-8 or JSON)\n"
-    "  4  model error (missing or corrupt model file)\n"
+    "  3  input error (missing or unreadable file, empty text, invalid UTF-8 or JSON, a record\n"
+    "     over the size limit)\n"
+    "  4  model error (models folder missing or unreadable, corrupt model file)\n"
     "  5  internal error (I/O failure on output, bug)\n";
 
 namespace {
@@ -37,14 +38,14 @@ const char* const kTopHelp =
     "  eval TASK           evaluate a model or stage on a labelled corpus\n"
     "\n"
     "Options:\n"
-    "  -h, --help          show this help (or COMMAND --help)\n"
+    "  -h, --help          show this help (or COMMAND --help, or help COMMAND)\n"
     "  --version           print the version\n"
     "\n"
     "Examples:\n"
-    "  framelens score corpora/samples/envoy.txt --format text\n"
+    "  framelens score corpora/samples/envoy-talks.txt --format text\n"
     "  framelens batch articles.jsonl.gz --out results/\n"
     "  framelens batch --jsonl < shard.jsonl > shard.out.jsonl\n"
-    "  framelens compare results/ --outlets \"Outlet A,Outlet B\"\n"
+    "  framelens compare results/ --outlets \"Capital Courier,The Harbor Ledger\"\n"
     "\n";
 
 }  // namespace
@@ -54,8 +55,14 @@ int run_cli(const std::vector<std::string>& args, CliContext& ctx) {
     ctx.err << kTopHelp << kExitCodesHelp;
     return static_cast<int>(ErrorKind::Usage);
   }
+  // `framelens help COMMAND [TASK]` is `framelens COMMAND [TASK] --help`.
+  if (args[0] == "help" && args.size() > 1) {
+    std::vector<std::string> again(args.begin() + 1, args.end());
+    again.push_back("--help");
+    return run_cli(again, ctx);
+  }
   const std::string& cmd = args[0];
-  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+  if (cmd == "-h" || cmd == "--help" || (cmd == "help" && args.size() == 1)) {
     ctx.out << kTopHelp << kExitCodesHelp;
     return 0;
   }

@@ -3,12 +3,15 @@
 #include <iostream>
 #include <ostream>
 
+#include <unordered_set>
+
 #include <unistd.h>
 
 #include "analyzer/cli/batch_inputs.h"
 #include "analyzer/cli/common.h"
 #include "analyzer/core/parallel.h"
 #include "analyzer/report/batch_tables_output.h"
+#include "analyzer/report/html_article_pages.h"
 #include "analyzer/report/html_report.h"
 #include "analyzer/report/html_report_batch.h"
 #include "analyzer/report/json_report.h"
@@ -27,9 +30,11 @@ const char* const kHelp =
     ".json file (one record), or a folder of such files (walked in sorted order). DIR receives\n"
     "articles.jsonl (the score JSON per article), the CSV tables articles.csv, sentences.csv,\n"
     "loaded_terms.csv, quotes.csv, actors.csv, outlets.csv (per outlet with 95% bootstrap\n"
-    "intervals), outlet_actor_stance.csv (columns in docs/csv.md) and report.html. Files are\n"
-    "written as NAME.part and renamed at the end; --resume continues an interrupted run. Bad\n"
-    "records are reported with file:line and skipped (exit code 1).\n"
+    "intervals), outlet_actor_stance.csv (columns in docs/csv.md), report.html and the first\n"
+    "articles' pages (report-pages/). Files are written as NAME.part and renamed at the end;\n"
+    "--resume continues an interrupted run. Bad records (invalid JSON, no text, over the size\n"
+    "limit) are reported with file:line, skipped and counted (exit code 1). Records repeating an\n"
+    "earlier id are kept, with a warning, and counted in the summary line.\n"
     "\n"
     "Streaming mode (--jsonl): reads JSON Lines records on stdin and writes exactly one JSON line\n"
     "per input line on stdout, in input order: the `score` JSON for a good record, or\n"
@@ -43,7 +48,8 @@ const char* const kHelp =
     "  --out DIR             folder mode: write the tables and report into DIR\n"
     "  --resume              continue an interrupted --out run in DIR (same inputs)\n"
     "  --excel-safe          prefix CSV text cells starting with = + - @ with ' (docs/csv.md)\n"
-    "  --report-articles N   article views in report.html (default 20)\n"
+    "  --report-articles N   article pages linked from report.html (default 20; one file each\n"
+    "                        in DIR/report-pages/, so report.html stays small)\n"
     "  --quiet               no progress and no summary line on stderr (errors still show)\n"
     "\n"
     "Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line every 10 s\n"
@@ -56,6 +62,9 @@ class Progress {
   Progress(CliContext& ctx, bool quiet, long long total_bytes)
       : ctx_(ctx), quiet_(quiet), tty_(&ctx.err == &std::cerr && isatty(STDERR_FILENO)),
         total_(total_bytes), start_(Clock::now()), last_(start_) {}
+
+  // True while a redrawn bar occupies the current terminal line (a message must start a new one).
+  bool on_bar_line() const { return tty_ && !quiet_ && drawn_; }
 
   void update(long long records, long long bytes, bool final = false) {
     if (quiet_) return;
@@ -75,6 +84,7 @@ class Progress {
       std::snprintf(line, sizeof line, "\r[%s] %3.0f%% %lld articles, %.0f/s, ETA %s   ", bar.c_str(), 100 * frac,
                     records, rate, fmt_time(eta).c_str());
       ctx_.err << line << (final ? "\n" : "") << std::flush;
+      drawn_ = !final;
     } else {
       std::snprintf(line, sizeof line, "framelens batch: %lld articles, %.0f%%, %.0f/s, elapsed %s, ETA %s\n",
                     records, 100 * frac, rate, fmt_time(el).c_str(),
@@ -92,22 +102,52 @@ class Progress {
     return b;
   }
   CliContext& ctx_;
-  bool quiet_, tty_;
+  bool quiet_, tty_, drawn_ = false;
   long long total_;
   Clock::time_point start_, last_;
 };
 
+// Counts records whose id was already seen (64-bit hashes of the ids: 8 bytes per article) and
+// warns about the first few.
+class DuplicateIds {
+ public:
+  // Returns true (and counts) when `id` is non-empty and was seen before.
+  bool check(const std::string& id) {
+    if (id.empty()) return false;
+    if (seen_.insert(std::hash<std::string>{}(id)).second) return false;
+    ++count_;
+    return true;
+  }
+  long long count() const { return count_; }
+
+ private:
+  std::unordered_set<size_t> seen_;
+  long long count_ = 0;
+};
+
+constexpr long long kDuplicateWarnings = 10;
+
+void warn_duplicate(CliContext& ctx, const DuplicateIds& d, const std::string& id, const std::string& where,
+                    bool newline_first) {
+  if (d.count() > kDuplicateWarnings) return;
+  ctx.err << (newline_first ? "\n" : "") << "framelens batch: warning: " << where << ": duplicate id '" << id
+          << "' (kept; article_id is not unique)" << (d.count() == kDuplicateWarnings ? "; further duplicates are only counted" : "")
+          << "\n";
+}
+
 // What a worker produces for one record.
 struct BatchResult {
   std::string error;  // non-empty: skipped
+  std::string id;     // the record's id (duplicate check)
   ArticleRows rows;
   std::string json_line, view_html;
   ArticleFigures figures;
 };
 
-void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline& pipeline, bool excel_safe,
-                  bool want_view, BatchResult& out) {
+void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline& pipeline, size_t max_bytes,
+                  bool excel_safe, bool want_view, BatchResult& out) {
   out.error.clear();
+  out.id.clear();
   out.view_html.clear();
   if (!item.error.empty()) {
     out.error = item.error;
@@ -120,6 +160,11 @@ void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline&
     out.error = rec.error().message;
     return;
   }
+  if (auto st = check_record_text(rec->text, max_bytes); !st) {
+    out.error = item.source + ": " + st.error().message;
+    return;
+  }
+  out.id = rec->meta.id;
   auto doc = pipeline.analyze(*rec);
   if (!doc) {
     out.error = item.source + ": " + doc.error().message;
@@ -145,6 +190,8 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     }
   }
   if (a.positional.empty()) return report_error(ctx, cmd, usage_error("expected at least one INPUT"));
+  auto max_bytes = max_record_bytes_from(a);
+  if (!max_bytes) return report_error(ctx, cmd, max_bytes.error());
   auto inputs = BatchInputs::open(a.positional);
   if (!inputs) return report_error(ctx, cmd, inputs.error());
   BatchInputs& in = **inputs;
@@ -173,6 +220,7 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     ctx.err << "framelens batch: resuming after " << counts.read << " records\n";
   }
   Progress progress(ctx, quiet, in.total_bytes());
+  DuplicateIds duplicates;
   const size_t chunk = 64 * std::max(1u, threads);
   std::vector<BatchItem> items(chunk);
   std::vector<BatchResult> results(chunk);
@@ -183,23 +231,26 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     if (n == 0) break;
     const long long views_left = max_views - out.views();
     parallel_for(n, threads, [&](size_t i) {
-      analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, results[i]);
+      analyze_item(items[i], fields, pipeline, *max_bytes, excel_safe, static_cast<long long>(i) < views_left,
+                   results[i]);
     });
     for (size_t i = 0; i < n; ++i) {
       BatchResult& r = results[i];
       ++counts.read;
       if (!r.error.empty()) {
         ++counts.skipped;
-        ctx.err << (quiet ? "" : "\n") << "framelens batch: skipped " << r.error << "\n";
+        ctx.err << (progress.on_bar_line() ? "\n" : "") << "framelens batch: skipped " << r.error << "\n";
         continue;
       }
       ++counts.written;
+      if (duplicates.check(r.id)) warn_duplicate(ctx, duplicates, r.id, items[i].source, progress.on_bar_line());
       for (int t = 0; t < kBatchTableCount; ++t) {
         if (auto st = out.append(t, r.rows[t]); !st) return report_error(ctx, cmd, st.error());
       }
       if (auto st = out.append(BatchOutput::kJsonlPart, r.json_line); !st) return report_error(ctx, cmd, st.error());
       if (!r.view_html.empty() && out.views() < max_views) {
-        if (auto st = out.append(BatchOutput::kViewsPart, r.view_html); !st) return report_error(ctx, cmd, st.error());
+        const std::string entry = article_page_entry(out.views() + 1, r.figures, r.view_html);
+        if (auto st = out.append(BatchOutput::kViewsPart, entry); !st) return report_error(ctx, cmd, st.error());
         out.count_view();
       }
       if (auto st = stats.add(r.figures); !st) return report_error(ctx, cmd, st.error());
@@ -214,14 +265,21 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
   progress.update(counts.read, in.consumed_bytes(), true);
   auto views = out.article_views();
   if (!views) return report_error(ctx, cmd, views.error());
+  auto index = write_article_pages(a.get("out"), *views);
+  if (!index) return report_error(ctx, cmd, index.error());
+  const std::string dup_note =
+      duplicates.count() > 0 ? " " + std::to_string(duplicates.count()) + " records repeat an earlier id." : "";
   const std::string summary = "Articles read " + std::to_string(counts.read) + ", analysed " +
-                              std::to_string(counts.written) + ", skipped " + std::to_string(counts.skipped) + ".";
-  if (auto st = out.finish(stats, excel_safe, html_batch_report(stats, summary, *views)); !st) {
+                              std::to_string(counts.written) + ", skipped " + std::to_string(counts.skipped) + "." +
+                              dup_note;
+  if (auto st = out.finish(stats, excel_safe, html_batch_report(stats, summary, *index)); !st) {
     return report_error(ctx, cmd, st.error());
   }
   if (!quiet || counts.skipped > 0) {
     ctx.err << "framelens batch: read " << counts.read << ", written " << counts.written << ", skipped "
-            << counts.skipped << " -> " << a.get("out") << "\n";
+            << counts.skipped;
+    if (duplicates.count() > 0) ctx.err << ", duplicate ids " << duplicates.count();
+    ctx.err << " -> " << a.get("out") << "\n";
   }
   return counts.skipped > 0 ? kExitSkipped : 0;
 }
@@ -233,6 +291,10 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
   LineReader reader;
   if (auto st = reader.open("-"); !st) return report_error(ctx, "batch", st.error());
   const FieldMap fields = field_map_from(a);
+  auto max_bytes = max_record_bytes_from(a);
+  if (!max_bytes) return report_error(ctx, "batch", max_bytes.error());
+  DuplicateIds duplicates;
+  std::vector<std::string> ids;
   if (!a.has("quiet")) {
     for (const auto& n : pipeline.notes()) ctx.err << "framelens batch: note: " << n << "\n";
   }
@@ -252,6 +314,7 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     }
     outputs.assign(lines.size(), {});
     messages.assign(lines.size(), {});
+    ids.assign(lines.size(), {});
     parallel_for(lines.size(), threads, [&](size_t i) {
       const std::string where = "<stdin>:" + std::to_string(numbers[i]);
       std::string_view l = lines[i];
@@ -267,6 +330,12 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
         outputs[i] = error_json_line(numbers[i], "", messages[i]);
         return;
       }
+      if (auto st = check_record_text(rec->text, *max_bytes); !st) {
+        messages[i] = where + ": " + st.error().message;
+        outputs[i] = error_json_line(numbers[i], rec->meta.id, messages[i]);
+        return;
+      }
+      ids[i] = rec->meta.id;
       auto doc = pipeline.analyze(*rec);
       if (!doc) {
         messages[i] = where + ": " + doc.error().message;
@@ -283,6 +352,9 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
         ctx.err << "framelens batch: skipped " << messages[i] << "\n";
       } else {
         ++written;
+        if (duplicates.check(ids[i])) {
+          warn_duplicate(ctx, duplicates, ids[i], "<stdin>:" + std::to_string(numbers[i]), false);
+        }
       }
     }
     ctx.out.flush();
@@ -291,7 +363,9 @@ int run_stream(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     ctx.err << "framelens batch: " << reader.error() << "\n";
   }
   if (!a.has("quiet") || skipped > 0) {
-    ctx.err << "framelens batch: read " << read << ", written " << written << ", skipped " << skipped << "\n";
+    ctx.err << "framelens batch: read " << read << ", written " << written << ", skipped " << skipped;
+    if (duplicates.count() > 0) ctx.err << ", duplicate ids " << duplicates.count();
+    ctx.err << "\n";
   }
   if (!reader.error().empty()) return static_cast<int>(ErrorKind::Input);
   return skipped > 0 ? kExitSkipped : 0;

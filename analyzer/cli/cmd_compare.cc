@@ -32,7 +32,7 @@ const char* const kHelp =
     "  -h, --help            this help\n"
     "\n"
     "Example:\n"
-    "  framelens compare results/ --outlets \"Daily Ledger,The Courier\"\n"
+    "  framelens compare results/ --outlets \"Capital Courier,The Harbor Ledger\"\n"
     "\n";
 
 bool split_pair(const std::string& s, std::string& a, std::string& b) {

@@ -32,7 +32,7 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
   if (!parsed) return report_error(ctx, "score", parsed.error());
   if (parsed->has("help")) {
     ctx.out << kHelp << kAnalysisOptionsHelp << "\nExamples:\n"
-            << "  framelens score corpora/samples/envoy.txt --format text\n"
+            << "  framelens score corpora/samples/envoy-talks.txt --format text\n"
             << "  echo '{\"id\":\"a1\",\"text\":\"He slammed the plan.\"}' | framelens score -\n\n"
             << kExitCodesHelp;
     return 0;
@@ -44,9 +44,16 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
   if (format != "json" && format != "text" && format != "html") {
     return report_error(ctx, "score", usage_error("--format must be json, text or html, not '" + format + "'"));
   }
+  auto max_bytes = max_record_bytes_from(*parsed);
+  if (!max_bytes) return report_error(ctx, "score", max_bytes.error());
   const std::string& path = parsed->positional[0];
   auto record = read_input_file(path, field_map_from(*parsed));
   if (!record) return report_error(ctx, "score", record.error());
+  if (auto st = check_record_text(record->text, *max_bytes); !st) {
+    Error e = st.error();
+    e.message = (path == "-" ? std::string("<stdin>") : path) + ": " + e.message;
+    return report_error(ctx, "score", e);
+  }
   auto pipeline = pipeline_from(*parsed, ctx);
   if (!pipeline) return report_error(ctx, "score", pipeline.error());
   auto doc = pipeline->analyze(*record);

@@ -125,7 +125,7 @@ class Resolver {
         } else if (sp.name.find(' ') == std::string::npos) {
           out.name = full_name(sp.name, sp.first_tok);
         }
-        known_.push_back({out.name, sp.role, sp.first_tok, paragraph, out.actor, gender_of(out.actor, sp.role)});
+        add_known({out.name, sp.role, sp.first_tok, paragraph, out.actor, gender_of(out.actor, sp.role)});
         break;
       case SpeakerKind::Pronoun: {
         const uint16_t c = CueLexicon::instance().word_class(sp.name);
@@ -342,11 +342,11 @@ class Resolver {
   // without one, only within the last three paragraphs, skipping speakers of the other gender
   // ("she said" after Mr. Lund spoke goes to the woman quoted before him).
   const Known* recent(int32_t paragraph, const std::string& role, char gender = '-') const {
+    if (!role.empty()) {
+      auto it = last_with_role_.find(role);
+      return it == last_with_role_.end() ? nullptr : &known_[it->second];
+    }
     for (auto it = known_.rbegin(); it != known_.rend(); ++it) {
-      if (!role.empty()) {
-        if (it->role == role) return &*it;
-        continue;
-      }
       if (paragraph >= 0 && it->paragraph < paragraph - 3) return nullptr;
       if (gender != '-' && it->gender != '-' && it->gender != gender) continue;
       // "he"/"she" is a person, never an organisation quoted before.
@@ -384,40 +384,53 @@ class Resolver {
     return runs_;
   }
 
-  // The last full name before `tok` whose gender does not contradict `gender`.
+  // Speakers are looked up by role and by last name word through indexes, not by scanning
+  // every earlier speaker, so a text with thousands of quotes stays linear.
+  void add_known(Known k) {
+    const int32_t i = static_cast<int32_t>(known_.size());
+    if (!k.role.empty()) last_with_role_[k.role] = i;
+    if (const size_t sp = k.name.rfind(' '); sp != std::string::npos && sp + 1 < k.name.size()) {
+      first_with_last_word_.emplace(k.name.substr(sp + 1), i);
+    }
+    known_.push_back(std::move(k));
+  }
+
+  // The last full name before `tok` whose gender does not contradict `gender` (runs are in text
+  // order with growing ends: binary search, then back to the first compatible one).
   const NameRun* run_before(int32_t tok, char gender = '-') {
-    const NameRun* best = nullptr;
-    for (const auto& r : runs()) {
-      if (r.end_tok > tok) break;
-      if (scan_.tok_flags[r.first_tok] & kTokInDirect) continue;  // a name inside a quote never speaks it
+    const auto& rs = runs();
+    auto end = std::partition_point(rs.begin(), rs.end(), [&](const NameRun& r) { return r.end_tok <= tok; });
+    for (auto it = end; it != rs.begin();) {
+      --it;
+      if (scan_.tok_flags[it->first_tok] & kTokInDirect) continue;  // a name inside a quote never speaks it
       if (gender != '-') {
-        const char g = run_gender(r);
+        const char g = run_gender(*it);
         if (g != '-' && g != gender) continue;
       }
-      best = &r;
+      return &*it;
     }
-    return best;
+    return nullptr;
   }
 
   // "Trump" -> "Donald Trump" when a full name ending in that word was seen earlier (or later).
+  // (`word` has no space: the earliest known speaker whose name's last word it is.)
   std::string full_name(const std::string& word, int32_t tok) {
-    for (const auto& k : known_) {
-      if (k.name.size() > word.size() && k.name.compare(k.name.size() - word.size(), word.size(), word) == 0 &&
-          k.name[k.name.size() - word.size() - 1] == ' ') {
-        return k.name;
-      }
-    }
-    // A run whose last word is `word` (compared on the lower-cased token).
+    if (auto it = first_with_last_word_.find(word); it != first_with_last_word_.end()) return known_[it->second].name;
+    // A run whose last word is `word` (compared on the lower-cased token): the first one at or
+    // after `tok`, else the last one before it.
     std::string lw;
     for (char c : word) lw.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    const NameRun* found = nullptr;
-    for (const auto& r : runs()) {
-      if (doc_.tokens[r.end_tok - 1].lower != lw) continue;
-      found = &r;
-      if (r.first_tok < tok) continue;  // keep the latest one before the quote
-      break;
+    if (!runs_by_last_built_) {
+      const auto& rs = runs();
+      for (size_t i = 0; i < rs.size(); ++i) runs_by_last_[doc_.tokens[rs[i].end_tok - 1].lower].push_back(i);
+      runs_by_last_built_ = true;
     }
-    return found ? run_text(doc_, *found) : word;
+    auto it = runs_by_last_.find(lw);
+    if (it == runs_by_last_.end()) return word;
+    const auto& idx = it->second;  // run indexes in text order
+    auto at = std::partition_point(idx.begin(), idx.end(), [&](size_t i) { return runs_[i].first_tok < tok; });
+    const NameRun& found = runs_[at != idx.end() ? *at : idx.back()];
+    return run_text(doc_, found);
   }
 
   Document& doc_;
@@ -431,6 +444,10 @@ class Resolver {
     int32_t paragraph = -1;
     int32_t pos = -1;
   } last_;  // the speaker of the last attributed quote linked to an actor
+  std::unordered_map<std::string, int32_t> last_with_role_;        // role -> latest known_ index
+  std::unordered_map<std::string, int32_t> first_with_last_word_;  // last name word -> earliest
+  std::unordered_map<std::string_view, std::vector<size_t>> runs_by_last_;
+  bool runs_by_last_built_ = false;
 };
 
 }  // namespace

@@ -62,9 +62,14 @@ void append_article_row(std::string& out, const ArticleFigures& f, const std::st
   CsvRow r(out, excel_safe);
   r.text(article_key_of(f.meta, source)).text(f.meta.id).text(source).text(f.meta.outlet).text(f.meta.title)
       .text(f.meta.date).text(f.meta.url).integer(s.chars).integer(s.words).integer(s.sentences)
-      .integer(s.paragraphs).integer(s.quotes).integer(s.direct_quotes).integer(s.loaded_cues)
-      .integer(s.biased_sentences).integer(s.own_voice_terms).integer(s.quoted_terms)
-      .number(s.own_voice_per_1000).number(s.quoted_per_1000).integer(static_cast<int64_t>(f.actors.size()));
+      .integer(s.paragraphs).integer(s.quotes).integer(s.direct_quotes).integer(s.loaded_cues);
+  if (s.terms_measured) {
+    r.integer(s.biased_sentences).integer(s.own_voice_terms).integer(s.quoted_terms)
+        .number(s.own_voice_per_1000).number(s.quoted_per_1000);
+  } else {  // no loaded-wording model: not measured, not 0
+    r.empty().empty().empty().empty().empty();
+  }
+  r.integer(static_cast<int64_t>(f.actors.size()));
   if (f.leaning.label.empty()) {
     r.empty().empty().empty().empty().empty();
   } else {
@@ -84,8 +89,12 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
   std::string& sent = rows[kSentencesCsv];
   for (size_t i = 0; i < d.sentences.size(); ++i) {
     const Sentence& s = d.sentences[i];
-    CsvRow(sent, excel_safe).text(key).integer(static_cast<int64_t>(i)).integer(s.paragraph).integer(s.span.start)
-        .integer(s.span.end).text(zone_name(s.zone)).text(s.zone_reason).number(s.bias_score).boolean(s.biased).text(d.slice(s.span)).end();
+    CsvRow row(sent, excel_safe);
+    row.text(key).integer(static_cast<int64_t>(i)).integer(s.paragraph).integer(s.span.start)
+        .integer(s.span.end).text(zone_name(s.zone)).text(s.zone_reason);
+    if (d.terms_scored) row.number(s.bias_score).boolean(s.biased);
+    else row.empty().empty();  // no sentence-bias model: every row empty (docs/csv.md)
+    row.text(d.slice(s.span)).end();
   }
   std::string& terms = rows[kLoadedTermsCsv];
   for (const auto& t : d.loaded_terms) {
@@ -105,12 +114,12 @@ void format_article_rows(const Document& d, const ArticleFigures& f, const std::
       r.text(q.speaker->name).text(d.slice(q.speaker->span)).text(linked ? d.actors[a].id : "")
           .text(linked ? d.actors[a].type : "").boolean(q.speaker->resolved);
     } else {
-      r.empty().empty().empty().empty().empty();
+      r.empty().empty().empty().empty().boolean(false);  // booleans have no gaps (docs/csv.md)
     }
     if (q.cue) {
       r.text(d.slice(q.cue->span)).text(q.cue->lemma).boolean(q.cue->loaded);
     } else {
-      r.empty().empty().empty();
+      r.empty().empty().boolean(false);
     }
     std::string co;
     for (const auto& sp : q.co_speakers) co += (co.empty() ? "" : ";") + sp.name;

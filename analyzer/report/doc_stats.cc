@@ -8,6 +8,7 @@ DocStats compute_stats(const Document& doc) {
   s.words = doc.word_count();
   s.sentences = static_cast<int32_t>(doc.sentences.size());
   s.paragraphs = static_cast<int32_t>(doc.paragraphs.size());
+  s.terms_measured = doc.terms_scored;
   for (const auto& t : doc.loaded_terms) {
     switch (t.voice) {
       case TermVoice::Own: ++s.own_voice_terms; break;

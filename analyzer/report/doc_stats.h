@@ -19,6 +19,7 @@ struct DocStats {
   double headline_per_1000 = 0;
   int32_t quotes = 0, direct_quotes = 0, loaded_cues = 0;
   int32_t biased_sentences = 0;
+  bool terms_measured = false;     // the loaded-wording layer ran: the term and bias figures are real
 };
 
 DocStats compute_stats(const Document& doc);

@@ -72,6 +72,15 @@ void write_stats(JsonWriter& w, const DocStats& st) {
   w.field("sentences", st.sentences);
   w.field("paragraphs", st.paragraphs);
   w.field("quotes", st.quotes);
+  // Without the loaded-wording model these figures are not measured: null, not 0.
+  if (!st.terms_measured) {
+    w.key("biased_sentences");
+    w.null();
+    w.key("loadedness");
+    w.null();
+    w.end_object();
+    return;
+  }
   w.field("biased_sentences", st.biased_sentences);
   w.key("loadedness");
   w.begin_object();
@@ -190,8 +199,15 @@ void append_json(std::string& out, const Document& d) {
     w.field("paragraph", s.paragraph);
     w.field("zone", zone_name(s.zone));
     w.field("zone_reason", s.zone_reason);
-    w.field("bias_score", r6(s.bias_score));
-    w.field("biased", s.biased);
+    if (d.terms_scored) {
+      w.field("bias_score", r6(s.bias_score));
+      w.field("biased", s.biased);
+    } else {
+      w.key("bias_score");
+      w.null();
+      w.key("biased");
+      w.null();
+    }
     w.end_object();
   }
   w.end_array();

@@ -117,6 +117,7 @@ Result<ArticleFigures> figures_from_json(const json& j) {
     f.stats.quotes = int_or_zero(st, "quotes");
     f.stats.biased_sentences = int_or_zero(st, "biased_sentences");
     if (auto l = st.find("loadedness"); l != st.end() && l->is_object()) {
+      f.stats.terms_measured = true;
       f.stats.own_voice_terms = int_or_zero(*l, "own_voice_terms");
       f.stats.quoted_terms = int_or_zero(*l, "quoted_terms");
       f.stats.own_voice_per_1000 = num_or_zero(*l, "own_voice_per_1000");
@@ -217,12 +218,16 @@ Status GroupStats::add(const ArticleFigures& f) {
   g.words += f.stats.words;
   g.article_n.add(1, w);
   g.words_sum.add(f.stats.words, w);
-  g.own_terms.add(f.stats.own_voice_terms, w);
-  g.quoted_terms.add(f.stats.quoted_terms, w);
-  g.paraphrased_terms.add(f.stats.paraphrased_terms, w);
-  g.headline_terms.add(f.stats.headline_terms, w);
   g.sentences.add(f.stats.sentences, w);
-  g.biased.add(f.stats.biased_sentences, w);
+  if (f.stats.terms_measured) {  // articles without the loaded-wording layer are not 0, they are out
+    g.own_terms.add(f.stats.own_voice_terms, w);
+    g.quoted_terms.add(f.stats.quoted_terms, w);
+    g.paraphrased_terms.add(f.stats.paraphrased_terms, w);
+    g.headline_terms.add(f.stats.headline_terms, w);
+    g.biased.add(f.stats.biased_sentences, w);
+    g.terms_words.add(f.stats.words, w);
+    g.terms_sentences.add(f.stats.sentences, w);
+  }
   int32_t quotes = 0;
   for (size_t t = 0; t < kSpeakerTypes.size(); ++t) {
     g.quote_type[t].add(f.quotes_by_type[t], w);
@@ -311,11 +316,11 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
     return MetricRef{it == nums.end() ? &kZero : &it->second, &den, 1.0};
   };
   if (m == "words_per_article") return MetricRef{&g.words_sum, &g.article_n, 1.0};
-  if (m == "own_voice_per_1000") return MetricRef{&g.own_terms, &g.words_sum, 1000.0};
-  if (m == "quoted_per_1000") return MetricRef{&g.quoted_terms, &g.words_sum, 1000.0};
-  if (m == "paraphrased_per_1000") return MetricRef{&g.paraphrased_terms, &g.words_sum, 1000.0};
-  if (m == "headline_per_1000") return MetricRef{&g.headline_terms, &g.words_sum, 1000.0};
-  if (m == "biased_sentence_share") return MetricRef{&g.biased, &g.sentences, 1.0};
+  if (m == "own_voice_per_1000") return MetricRef{&g.own_terms, &g.terms_words, 1000.0};
+  if (m == "quoted_per_1000") return MetricRef{&g.quoted_terms, &g.terms_words, 1000.0};
+  if (m == "paraphrased_per_1000") return MetricRef{&g.paraphrased_terms, &g.terms_words, 1000.0};
+  if (m == "headline_per_1000") return MetricRef{&g.headline_terms, &g.terms_words, 1000.0};
+  if (m == "biased_sentence_share") return MetricRef{&g.biased, &g.terms_sentences, 1.0};
   if (m == "quotes_per_article") return MetricRef{&g.quotes, &g.article_n, 1.0};
   if (m == "loaded_cue_share") return MetricRef{&g.loaded_cues, &g.cued, 1.0};
   if (m == "quote_share") {

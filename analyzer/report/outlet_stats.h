@@ -74,6 +74,7 @@ struct ActorAcc {
 struct GroupAcc {
   int64_t articles = 0, words = 0;
   SumAcc article_n, words_sum, own_terms, quoted_terms, paraphrased_terms, headline_terms, sentences, biased;
+  SumAcc terms_words, terms_sentences;  // words and sentences of the articles the loaded-wording layer scored
   SumAcc quotes, cued, loaded_cues;
   std::array<SumAcc, kSpeakerTypes.size()> quote_type;
   SumAcc mfc_n, generic_n, leaning_n, lean_sum;

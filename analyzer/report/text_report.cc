@@ -63,10 +63,14 @@ std::string to_text_report(const Document& d) {
     }
     if (!set_aside.empty()) o << "Zones:   " << zones[0] << " body sentences; set aside: " << set_aside << "\n";
   }
-  o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
-    << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
-    << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words), " << st.paraphrased_terms
-    << " in indirect speech, " << st.headline_terms << " in the headline\n";
+  if (!st.terms_measured) {
+    o << "Loaded wording: not measured (no loaded-wording model loaded)\n";
+  } else {
+    o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
+      << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
+      << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words), " << st.paraphrased_terms
+      << " in indirect speech, " << st.headline_terms << " in the headline\n";
+  }
   if (!d.leaning.label.empty()) {
     o << "Leaning: " << d.leaning.label << "  (left " << fmt("%.2f", d.leaning.left) << ", center "
       << fmt("%.2f", d.leaning.center) << ", right " << fmt("%.2f", d.leaning.right) << ")\n";

@@ -26,6 +26,7 @@ const std::vector<Span>* scare_quotes_of(const D& doc) {
 }  // namespace
 
 void LoadedStage::annotate(Document& doc) const {
+  doc.terms_scored = true;
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   // Per-thread scratch: reused across documents instead of allocated for each.
   thread_local std::vector<TermMatch> matches;

@@ -181,6 +181,7 @@ struct Document {
   std::vector<FrameScore> frames_mfc;
   std::vector<FrameScore> frames_generic;
   Leaning leaning;
+  bool terms_scored = false;          // the loaded-wording stage ran (loaded terms, sentence bias)
   std::vector<Span> target_requests;  // from the input record
   std::vector<TargetResult> targets;
   std::vector<std::string> warnings;  // stage notes for the user (e.g. "no leaning model loaded")

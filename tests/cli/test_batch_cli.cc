@@ -176,8 +176,9 @@ TEST_CASE("compare prints and writes the differences between two outlets", "[cli
 TEST_CASE("batch: usage errors", "[cli][batch]") {
   CHECK(run({"batch", "x.jsonl"}).code == static_cast<int>(ErrorKind::Usage));
   CHECK(run({"batch", "--jsonl", "--out", "d"}).code == static_cast<int>(ErrorKind::Usage));
+  // A missing input is an input error, as for score (issue 24).
   CHECK(run({"batch", "/nonexistent/in.jsonl", "--out", "/tmp/framelens-none"}).code ==
-        static_cast<int>(ErrorKind::Usage));
+        static_cast<int>(ErrorKind::Input));
   auto h = run({"batch", "--help"});
   CHECK(h.code == 0);
   CHECK(h.out.find("--resume") != std::string::npos);

@@ -52,6 +52,7 @@ inline Document council_story(const std::string& id, const std::string& outlet, 
   d.frames_generic = {{"conflict", 0.6, true}};
   d.leaning = {loaded ? "right" : "center", 0.1, loaded ? 0.2 : 0.7, loaded ? 0.7 : 0.2, loaded ? 0.6 : 0.1};
   for (auto& s : d.sentences) s.bias_score = loaded ? 0.6 : 0.2, s.biased = loaded;
+  d.terms_scored = true;  // the loaded-wording layer "ran"
   return d;
 }
 

@@ -103,7 +103,7 @@ TEST_CASE("batch tables: one row per sentence, term, quote and actor, keyed by a
   CHECK(lines(rows[kActorsCsv]) == 2);
   CHECK(rows[kSentencesCsv].rfind("c7,0,", 0) == 0);
   CHECK(rows[kQuotesCsv].find("c7,0,direct,") == 0);
-  CHECK(rows[kQuotesCsv].find(",Tom Rikard,Tom Rikard,a2,person,false,said,say,false,false,\r\n") != std::string::npos);
+  CHECK(rows[kQuotesCsv].find(",Tom Rikard,Tom Rikard,a2,person,FALSE,said,say,FALSE,FALSE,\r\n") != std::string::npos);
   CHECK(rows[kActorsCsv].find("c7,a1,Elena Marsh,person,2,0,-0.6,negative,villain,") == 0);
   CHECK(rows[kArticlesCsv].find(",right,0.1,0.2,0.7,0.6,Economic,conflict,0,0,0,0,0\r\n") != std::string::npos);
   // Without an id the source is the join key; header and row have the same number of columns.
@@ -115,4 +115,36 @@ TEST_CASE("batch tables: one row per sentence, term, quote and actor, keyed by a
   }
   const std::string h = batch_table_header(kArticlesCsv);
   CHECK(std::count(h.begin(), h.end(), ',') == std::count(rows[kArticlesCsv].begin(), rows[kArticlesCsv].end(), ','));
+}
+
+TEST_CASE("absent model: loaded-wording figures are empty/null and outlets leave them out, not 0",
+          "[outlets][batch_tables]") {
+  Document d = council_story("m1", "Nomodel", false, -0.6);
+  d.terms_scored = false;  // the loaded-wording layer did not run
+  d.loaded_terms.clear();
+  for (auto& s : d.sentences) s.bias_score = 0, s.biased = false;
+  const auto j = to_json(d);
+  CHECK(j["stats"]["biased_sentences"].is_null());
+  CHECK(j["stats"]["loadedness"].is_null());
+  CHECK(j["sentences"][0]["bias_score"].is_null());
+  CHECK(j["sentences"][0]["biased"].is_null());
+  ArticleRows rows;
+  format_article_rows(d, figures_from_document(d), "in.jsonl:1", false, rows);
+  // loaded_cues then five empty cells (biased_sentences .. quoted_per_1000), then actors.
+  CHECK(rows[kArticlesCsv].find(",,,,,,2,") != std::string::npos);
+  CHECK(rows[kSentencesCsv].find("FALSE") == std::string::npos);  // bias_score, biased empty
+  CHECK(rows[kSentencesCsv].find(",,") != std::string::npos);
+  GroupStats doc_stats, json_stats;
+  REQUIRE(doc_stats.add(figures_from_document(d)).ok());
+  auto f = figures_from_json(j);
+  REQUIRE(f.ok());
+  CHECK_FALSE(f->stats.terms_measured);
+  REQUIRE(json_stats.add(*f).ok());
+  for (const auto* s : {&doc_stats, &json_stats}) {
+    const std::string csv = s->outlets_csv(false);
+    CHECK(csv.find("Nomodel,own_voice_per_1000") == std::string::npos);
+    CHECK(csv.find("Nomodel,biased_sentence_share") == std::string::npos);
+    CHECK(csv.find("Nomodel,quotes_per_article") != std::string::npos);
+  }
+  CHECK(doc_stats.outlets_csv(false) == json_stats.outlets_csv(false));
 }
