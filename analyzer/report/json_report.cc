@@ -151,6 +151,12 @@ void append_json(std::string& out, const Document& d) {
   w.field("outlet", d.meta.outlet);
   w.field("date", d.meta.date);
   w.field("url", d.meta.url);
+  if (!d.meta.fields.empty()) {
+    w.key("fields");
+    w.begin_object();
+    for (const auto& [k, v] : d.meta.fields) w.field(k, v);
+    w.end_object();
+  }
   w.key("stats");
   write_stats(w, compute_stats(d));
 
@@ -165,6 +171,7 @@ void append_json(std::string& out, const Document& d) {
     w.field("zone_reason", s.zone_reason);
     w.field("bias_score", r6(s.bias_score));
     w.field("biased", s.biased);
+    w.field("text", d.slice(s.span));
     w.end_object();
   }
   w.end_array();
@@ -177,6 +184,7 @@ void append_json(std::string& out, const Document& d) {
     w.field("score", r6(t.score));
     w.field("category", t.category);
     w.field("in_quote", t.in_quote);
+    w.field("sentence", t.sentence);
     w.end_object();
   }
   w.end_array();
