@@ -111,7 +111,7 @@ struct BatchResult {
 };
 
 void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline& pipeline, bool excel_safe,
-                  bool want_view, BatchResult& out) {
+                  bool want_view, bool stories, BatchResult& out) {
   out.error.clear();
   out.view_html.clear();
   if (!item.error.empty()) {
@@ -132,7 +132,7 @@ void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline&
   }
   out.figures = figures_from_document(*doc);
   format_article_rows(*doc, out.figures, item.source, excel_safe, out.rows, fields.keep);
-  out.story = story_article_from_document(*doc, article_key_of(doc->meta, item.source));
+  if (stories) out.story = story_article_from_document(*doc, article_key_of(doc->meta, item.source));
   out.json_line = to_json_line(*doc);
   out.json_line.push_back('\n');
   if (want_view) out.view_html = html_article_view(*doc);
@@ -207,7 +207,8 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     if (n == 0) break;
     const long long views_left = max_views - out.views();
     parallel_for(n, threads, [&](size_t i) {
-      analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, results[i]);
+      analyze_item(items[i], fields, pipeline, excel_safe, static_cast<long long>(i) < views_left, group_stories,
+                   results[i]);
     });
     for (size_t i = 0; i < n; ++i) {
       BatchResult& r = results[i];

@@ -173,6 +173,16 @@ int cmd_compare(const std::vector<std::string>& args, CliContext& ctx) {
             << (matched->without_story() ? std::to_string(matched->without_story()) + " articles without a story left out" : "")
             << ".\n";
   }
+  {
+    std::string small;
+    for (const auto& g : c.groups) {
+      if (stats.groups().at(g).articles < 20) small += (small.empty() ? "'" : ", '") + g + "'";
+    }
+    if (!small.empty()) {
+      ctx.out << "Note: " << small << " have fewer than 20 articles: bootstrap intervals and p-values are too "
+              << "optimistic there (leave such groups out with --min-n 20).\n";
+    }
+  }
   if (!c.left_out.empty()) {
     ctx.out << "Left out (fewer than " << spec.min_n << " articles):";
     for (const auto& [g, n] : c.left_out) ctx.out << " '" << g << "' (" << n << ")";

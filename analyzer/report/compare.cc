@@ -123,7 +123,7 @@ std::vector<double> adjust_p_values(const std::vector<double>& p, Correction c) 
   return out;
 }
 
-double bootstrap_p_value(double diff, const std::array<double, kReplicates>& d) {
+double bootstrap_p_value(double diff, const std::array<double, kReplicates>& d, int64_t min_n) {
   double sum = 0, sq = 0;
   int n = 0;
   for (double x : d) {
@@ -137,7 +137,9 @@ double bootstrap_p_value(double diff, const std::array<double, kReplicates>& d) 
     if (std::isfinite(x)) sq += (x - mean) * (x - mean);
   }
   const double se = std::sqrt(sq / (n - 1));
-  if (!(se > 0)) return 1.0;  // no variation to measure against (e.g. a single article or story)
+  // No variation (rounding noise aside): with one article or story on a side there is nothing to
+  // test against; with several that all agree, any difference is certain.
+  if (!(se > 1e-9 * std::max(1.0, std::abs(diff)))) return min_n >= 2 && std::abs(diff) > 1e-12 ? 0.0 : 1.0;
   return std::min(1.0, std::erfc(std::abs(diff) / se / std::sqrt(2.0)));
 }
 
@@ -162,7 +164,7 @@ std::vector<CompareRow> compare_accs(const GroupStats& stats, const GroupAcc& ga
     for (int r = 0; r < kReplicates; ++r) d[r] = reps_a[r] - reps_b[r];
     row.diff = percentile_interval(row.a.value - row.b.value, d);
     row.ci_excludes_zero = row.diff.low > 0 || row.diff.high < 0;
-    row.p = row.p_adjusted = bootstrap_p_value(row.diff.value, d);
+    row.p = row.p_adjusted = bootstrap_p_value(row.diff.value, d, std::min(row.na, row.nb));
     row.significant = row.p_adjusted < 0.05;
     const double width = row.diff.high - row.diff.low;
     const double mag = std::abs(row.diff.value);
@@ -323,7 +325,7 @@ std::vector<CompareRow> MatchedStats::compare(const std::string& a, const std::s
     row.diff = percentile_interval(ma - mb, rd);
     row.na = row.nb = row.stories = static_cast<int64_t>(va.size());
     row.ci_excludes_zero = row.diff.low > 0 || row.diff.high < 0;
-    row.p = row.p_adjusted = bootstrap_p_value(row.diff.value, rd);
+    row.p = row.p_adjusted = bootstrap_p_value(row.diff.value, rd, row.stories);
     row.significant = row.p_adjusted < 0.05;
     const double width = row.diff.high - row.diff.low;
     const double mag = std::abs(row.diff.value);

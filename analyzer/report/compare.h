@@ -48,9 +48,10 @@ std::vector<double> adjust_p_values(const std::vector<double>& p, Correction c);
 
 // Two-sided p-value of a difference from its bootstrap standard error (the standard deviation of
 // the replicate differences): 2 (1 - Phi(|diff| / SE)). Continuous, so a correction over many rows
-// can still reach 0.05 (a count of replicates beyond 0 could not go below 2/201). 1 when the
-// replicates do not vary (a single article or story: nothing to test against).
-double bootstrap_p_value(double diff, const std::array<double, kReplicates>& diff_replicates);
+// can still reach 0.05 (a count of replicates beyond 0 could not go below 2/201). When the
+// replicates do not vary: 1 if a side has fewer than 2 articles (stories), else 0 for a non-zero
+// difference (all agree). `min_n`: the smaller side's n.
+double bootstrap_p_value(double diff, const std::array<double, kReplicates>& diff_replicates, int64_t min_n);
 
 // All metrics defined for both groups, the clearest differences first; p_adjusted = p (no correction).
 Result<std::vector<CompareRow>> compare_groups(const GroupStats& stats, const std::string& a, const std::string& b,

@@ -25,11 +25,14 @@ TEST_CASE("compare: Holm and Benjamini-Hochberg adjusted p-values (as R's p.adju
 TEST_CASE("compare: the bootstrap p-value", "[compare]") {
   std::array<double, kReplicates> d;
   for (int r = 0; r < kReplicates; ++r) d[r] = r % 2 ? 1.5 : 0.5;  // SE ~0.50125
-  CHECK(bootstrap_p_value(1.0, d) == Approx(0.0465).margin(0.002));  // z ~1.995
-  CHECK(bootstrap_p_value(0.0, d) == Approx(1.0));
-  CHECK(bootstrap_p_value(-3.0, d) < 0.001);
+  CHECK(bootstrap_p_value(1.0, d, 100) == Approx(0.0465).margin(0.002));  // z ~1.995
+  CHECK(bootstrap_p_value(0.0, d, 100) == Approx(1.0));
+  CHECK(bootstrap_p_value(-3.0, d, 100) < 0.001);
   d.fill(2.0);
-  CHECK(bootstrap_p_value(2.0, d) == 1.0);  // no variation: nothing to test
+  CHECK(bootstrap_p_value(2.0, d, 1) == 1.0);  // no variation, one article: nothing to test
+  CHECK(bootstrap_p_value(2.0, d, 30) == 0.0);  // 30 articles that all agree
+  for (int r = 0; r < kReplicates; ++r) d[r] = r % 2 ? 0.403 : 0.403 + 1e-16;  // rounding noise only
+  CHECK(bootstrap_p_value(0.403, d, 1) == 1.0);
 }
 
 namespace {
