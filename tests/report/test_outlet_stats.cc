@@ -129,6 +129,7 @@ TEST_CASE("batch tables: rows rebuilt from the JSON equal the rows from the Docu
     d.meta.fields = {{"topic", "transit"}};
     d.loaded_terms[0].score = 2.0 / 3;
     d.actors[0].role_score = 0.1234567;
+    d.leaning.left = 1.0 / 7;
     const ArticleFigures a = figures_from_document(d);
     ArticleRows from_doc, from_json;
     format_article_rows(d, a, "in.jsonl:3", false, from_doc, {"topic"});
@@ -141,7 +142,11 @@ TEST_CASE("batch tables: rows rebuilt from the JSON equal the rows from the Docu
       CHECK(from_doc[t] == from_json[t]);
     }
     CHECK(from_doc[kArticlesCsv].find(",transit\r\n") != std::string::npos);
-    // The figures match exactly, so the outlet sums do too.
+    // The figures match exactly (scores rounded as the JSON rounds them), so the outlet sums do too.
+    REQUIRE(b->actors.size() == a.actors.size());
+    for (size_t i = 0; i < a.actors.size(); ++i) CHECK(b->actors[i].stance == a.actors[i].stance);
+    CHECK(b->leaning.left == a.leaning.left);
+    CHECK(b->stats.own_voice_per_1000 == a.stats.own_voice_per_1000);
     GroupStats x, y;
     REQUIRE(x.add(a).ok());
     REQUIRE(y.add(*b).ok());
