@@ -48,6 +48,13 @@ echo
 echo "### Batch into CSV tables"
 run 20 "$B batch corpora/samples/sample_articles.jsonl --out $TMP/out --quiet; ls $TMP/out"
 echo
+echo "### Compare every pair of outlets (Benjamini-Hochberg adjusted)"
+run 16 "$B compare $TMP/out --by outlet --rows 6 | sed 's|$TMP|DIR|'"
+echo
+echo "### Stories and provenance"
+run 4 "head -n 3 $TMP/out/stories.csv | cut -c1-160"
+run 3 "$B --version | head -n 3"
+echo
 echo "### A bad record is reported and skipped"
 run 10 "printf '{\"id\":\"ok\",\"text\":\"Fine.\"}\n{\"id\":\"bad\",\"text\":3}\n' | $B batch --jsonl | cut -c1-160; echo \"exit code: \${PIPESTATUS[1]}\""
 } > "$OUT"

@@ -3,7 +3,10 @@
 #include <functional>
 
 #include "analyzer/cli/commands.h"
+#include "analyzer/core/build_info.h"
 #include "analyzer/core/error.h"
+#include "analyzer/core/model_paths.h"
+#include "analyzer/report/provenance.h"
 
 namespace framelens {
 
@@ -39,7 +42,7 @@ const char* const kTopHelp =
     "\n"
     "Options:\n"
     "  -h, --help          show this help (or COMMAND --help, or help COMMAND)\n"
-    "  --version           print the version\n"
+    "  --version           print the version, git commit and model files with SHA-256\n"
     "\n"
     "Examples:\n"
     "  framelens score corpora/samples/envoy-talks.txt --format text\n"
@@ -67,7 +70,20 @@ int run_cli(const std::vector<std::string>& args, CliContext& ctx) {
     return 0;
   }
   if (cmd == "--version" || cmd == "version") {
-    ctx.out << "framelens " << FRAMELENS_VERSION << "\n";
+    // Version, commit and the default model files with their SHA-256 (what `sha256sum` prints);
+    // --models DIR names another folder.
+    std::string models;
+    for (size_t i = 1; i + 1 < args.size(); ++i) {
+      if (args[i] == "--models") models = args[i + 1];
+    }
+    ctx.out << "framelens " << build_version() << "\ncommit " << build_commit() << "\n";
+    auto prov = collect_provenance(resolve_models_dir(models, ctx.argv0), {});
+    if (!prov) {
+      ctx.err << "framelens: " << prov.error().message << "\n";
+      return static_cast<int>(prov.error().kind);
+    }
+    ctx.out << "models " << prov->models_dir << "\n";
+    for (const auto& m : prov->models) ctx.out << m.sha256 << "  " << m.path << "  " << m.bytes << "\n";
     return 0;
   }
   static const std::map<std::string, std::function<int(const std::vector<std::string>&, CliContext&)>>

@@ -9,12 +9,14 @@
 
 #include "analyzer/cli/batch_inputs.h"
 #include "analyzer/cli/common.h"
+#include "analyzer/core/model_paths.h"
 #include "analyzer/core/parallel.h"
 #include "analyzer/report/batch_tables_output.h"
 #include "analyzer/report/html_article_pages.h"
 #include "analyzer/report/html_report.h"
 #include "analyzer/report/html_report_batch.h"
 #include "analyzer/report/json_report.h"
+#include "analyzer/report/provenance.h"
 #include "analyzer/text/line_reader.h"
 
 namespace framelens {
@@ -30,8 +32,9 @@ const char* const kHelp =
     ".json file (one record), or a folder of such files (walked in sorted order). DIR receives\n"
     "articles.jsonl (the score JSON per article), the CSV tables articles.csv, sentences.csv,\n"
     "loaded_terms.csv, quotes.csv, actors.csv, outlets.csv (per outlet with 95% bootstrap\n"
-    "intervals), outlet_actor_stance.csv (columns in docs/csv.md), report.html and the first\n"
-    "articles' pages (report-pages/). Files are written as NAME.part and renamed at the end;\n"
+    "intervals), outlet_actor_stance.csv, stories.csv (articles on the same event grouped into\n"
+    "stories; story_id in articles.csv), run.json (provenance; docs/csv.md), report.html and the\n"
+    "first articles' pages (report-pages/). Files are written as NAME.part and renamed at the end;\n"
     "--resume continues an interrupted run. Bad records (invalid JSON, no text, over the size\n"
     "limit) are reported with file:line, skipped and counted (exit code 1). Records repeating an\n"
     "earlier id are kept, with a warning, and counted in the summary line.\n"
@@ -50,6 +53,7 @@ const char* const kHelp =
     "  --excel-safe          prefix CSV text cells starting with = + - @ with ' (docs/csv.md)\n"
     "  --report-articles N   article pages linked from report.html (default 20; one file each\n"
     "                        in DIR/report-pages/, so report.html stays small)\n"
+    "  --no-stories          no story grouping (stories.csv and the story_id column stay empty)\n"
     "  --quiet               no progress and no summary line on stderr (errors still show)\n"
     "\n"
     "Progress goes to stderr: a bar with rate and ETA on a terminal, a plain line every 10 s\n"
@@ -142,10 +146,11 @@ struct BatchResult {
   ArticleRows rows;
   std::string json_line, view_html;
   ArticleFigures figures;
+  StoryArticle story;
 };
 
 void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline& pipeline, size_t max_bytes,
-                  bool excel_safe, bool want_view, BatchResult& out) {
+                  bool excel_safe, bool want_view, bool stories, BatchResult& out) {
   out.error.clear();
   out.id.clear();
   out.view_html.clear();
@@ -171,14 +176,16 @@ void analyze_item(const BatchItem& item, const FieldMap& fields, const Pipeline&
     return;
   }
   out.figures = figures_from_document(*doc);
-  format_article_rows(*doc, out.figures, item.source, excel_safe, out.rows);
+  format_article_rows(*doc, out.figures, item.source, excel_safe, out.rows, fields.keep);
+  if (stories) out.story = story_article_from_document(*doc, article_key_of(doc->meta, item.source));
   out.json_line = to_json_line(*doc);
   out.json_line.push_back('\n');
   if (want_view) out.view_html = html_article_view(*doc);
 }
 
 // Folder mode: inputs -> DIR, in input order, constant memory (one chunk of records at a time).
-int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, unsigned threads) {
+int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, unsigned threads,
+               const Provenance& prov) {
   const std::string cmd = "batch";
   long long max_views = 20;
   if (a.has("report-articles")) {
@@ -202,10 +209,27 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
                         &fields.targets}) {
     signature += "-" + std::to_string(std::hash<std::string>{}(*f) % 100000);
   }
+  for (const auto& k : fields.keep) signature += "-k" + std::to_string(std::hash<std::string>{}(k) % 100000);
+  {
+    // A kept field may not shadow a column of articles.csv (its header cells are plain names).
+    std::string header = batch_table_header(kArticlesCsv);
+    header = "," + header.substr(0, header.size() - 2) + ",";
+    for (const auto& k : fields.keep) {
+      if (header.find("," + k + ",") != std::string::npos) {
+        return report_error(ctx, cmd, usage_error("--keep-fields " + k + ": articles.csv has that column"));
+      }
+    }
+  }
   BatchCounts counts;
   GroupStats stats;
   BatchOutput out;
-  if (auto st = out.open(a.get("out"), a.has("resume"), signature, counts, stats); !st) {
+  const bool group_stories = !a.has("no-stories");
+  StoryGrouper stories;
+  std::string story_rows;
+  signature += group_stories ? "-s" : "-n";
+  if (auto st = out.open(a.get("out"), a.has("resume"), signature, counts, stats, fields.keep,
+                         group_stories ? &stories : nullptr);
+      !st) {
     return report_error(ctx, cmd, st.error());
   }
   const bool quiet = a.has("quiet");
@@ -231,7 +255,7 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     if (n == 0) break;
     const long long views_left = max_views - out.views();
     parallel_for(n, threads, [&](size_t i) {
-      analyze_item(items[i], fields, pipeline, *max_bytes, excel_safe, static_cast<long long>(i) < views_left,
+      analyze_item(items[i], fields, pipeline, *max_bytes, excel_safe, static_cast<long long>(i) < views_left, group_stories,
                    results[i]);
     });
     for (size_t i = 0; i < n; ++i) {
@@ -244,6 +268,17 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
       }
       ++counts.written;
       if (duplicates.check(r.id)) warn_duplicate(ctx, duplicates, r.id, items[i].source, progress.on_bar_line());
+      if (group_stories) {
+        story_rows.clear();
+        const std::string sid = stories.add(r.story, story_rows, excel_safe);
+        append_story_id(r.rows[kArticlesCsv], sid);
+        r.json_line.pop_back();  // the newline
+        append_story_id_json(r.json_line, sid);
+        r.json_line.push_back('\n');
+        if (auto st = out.append(BatchOutput::kStoriesPart, story_rows); !st) return report_error(ctx, cmd, st.error());
+      } else {
+        append_story_id(r.rows[kArticlesCsv], "");
+      }
       for (int t = 0; t < kBatchTableCount; ++t) {
         if (auto st = out.append(t, r.rows[t]); !st) return report_error(ctx, cmd, st.error());
       }
@@ -263,6 +298,11 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
     }
   }
   progress.update(counts.read, in.consumed_bytes(), true);
+  if (group_stories) {
+    story_rows.clear();
+    stories.finish(story_rows, excel_safe);
+    if (auto st = out.append(BatchOutput::kStoriesPart, story_rows); !st) return report_error(ctx, cmd, st.error());
+  }
   auto views = out.article_views();
   if (!views) return report_error(ctx, cmd, views.error());
   auto index = write_article_pages(a.get("out"), *views);
@@ -272,7 +312,9 @@ int run_to_dir(const ParsedArgs& a, CliContext& ctx, const Pipeline& pipeline, u
   const std::string summary = "Articles read " + std::to_string(counts.read) + ", analysed " +
                               std::to_string(counts.written) + ", skipped " + std::to_string(counts.skipped) + "." +
                               dup_note;
-  if (auto st = out.finish(stats, excel_safe, html_batch_report(stats, summary, *index)); !st) {
+  if (auto st = out.finish(stats, excel_safe, with_provenance_html(html_batch_report(stats, summary, *index), prov),
+                           run_json(prov, counts.read, counts.written, counts.skipped));
+      !st) {
     return report_error(ctx, cmd, st.error());
   }
   if (!quiet || counts.skipped > 0) {
@@ -381,6 +423,7 @@ int cmd_batch(const std::vector<std::string>& args, CliContext& ctx) {
   spec.push_back({"excel-safe", false});
   spec.push_back({"report-articles", true});
   spec.push_back({"interrupt-after", true});
+  spec.push_back({"no-stories", false});
   auto parsed = parse_args(args, spec, "batch");
   if (!parsed) return report_error(ctx, "batch", parsed.error());
   if (parsed->has("help")) {
@@ -409,7 +452,12 @@ int cmd_batch(const std::vector<std::string>& args, CliContext& ctx) {
   }
   auto pipeline = pipeline_from(*parsed, ctx);
   if (!pipeline) return report_error(ctx, "batch", pipeline.error());
-  return stream ? run_stream(*parsed, ctx, *pipeline, threads) : run_to_dir(*parsed, ctx, *pipeline, threads);
+  if (stream) return run_stream(*parsed, ctx, *pipeline, threads);
+  std::vector<std::string> argv{"batch"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto prov = collect_provenance(resolve_models_dir(parsed->get("models"), ctx.argv0), argv);
+  if (!prov) return report_error(ctx, "batch", prov.error());
+  return run_to_dir(*parsed, ctx, *pipeline, threads, *prov);
 }
 
 }  // namespace framelens

@@ -1,6 +1,8 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/core/model_paths.h"
+#include "analyzer/report/provenance.h"
 #include "analyzer/report/html_report.h"
 #include "analyzer/report/json_report.h"
 #include "analyzer/report/text_report.h"
@@ -63,14 +65,25 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
     return report_error(ctx, "score", e);
   }
   for (const auto& n : pipeline->notes()) doc->warnings.push_back(n);
+  std::vector<std::string> argv{"score"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto prov = collect_provenance(resolve_models_dir(parsed->get("models"), ctx.argv0), argv);
+  if (!prov) return report_error(ctx, "score", prov.error());
   if (format == "json") {
-    ctx.out << (parsed->has("pretty") ? to_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                                      : to_json_line(*doc))
-            << "\n";
+    if (parsed->has("pretty")) {
+      auto j = to_json(*doc);
+      j["provenance"] = nlohmann::ordered_json::parse(provenance_json(*prov));
+      ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::string line = to_json_line(*doc);
+      line.pop_back();  // the closing brace
+      ctx.out << line << ",\"provenance\":" << provenance_json(*prov) << "}\n";
+    }
   } else if (format == "text") {
-    ctx.out << to_text_report(*doc);
+    ctx.out << to_text_report(*doc) << "\n" << prov->command << "\nframelens " << prov->version << ", commit "
+            << prov->commit << ", " << prov->models.size() << " model files, " << prov->time << "\n";
   } else {
-    ctx.out << to_html_report(*doc);
+    ctx.out << with_provenance_html(to_html_report(*doc), *prov);
   }
   return 0;
 }

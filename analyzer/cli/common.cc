@@ -1,5 +1,6 @@
 #include "analyzer/cli/common.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,7 +14,7 @@ std::vector<OptionSpec> analysis_options() {
   return {{"models", true}, {"lenient", false}, {"require-models", false},
           {"text-field", true}, {"id-field", true}, {"title-field", true},
           {"outlet-field", true}, {"date-field", true}, {"url-field", true},
-          {"targets-field", true}, {"max-record-mb", true}, {"help", false, 'h'}};
+          {"targets-field", true}, {"max-record-mb", true}, {"keep-fields", true}, {"help", false, 'h'}};
 }
 
 const char* const kAnalysisOptionsHelp =
@@ -28,7 +29,10 @@ const char* const kAnalysisOptionsHelp =
     "                        skipped and counted, exit 1)\n"
     "  --text-field NAME     JSON field holding the text (default: text); likewise\n"
     "                        --id-field, --title-field, --outlet-field, --date-field,\n"
-    "                        --url-field, --targets-field\n";
+    "                        --url-field, --targets-field\n"
+    "  --keep-fields A,B     pass these input fields through (score JSON \"fields\", extra\n"
+    "                        articles.csv columns), e.g. AllSides bias,topic; then\n"
+    "                        `compare --by topic` groups by them\n";
 
 FieldMap field_map_from(const ParsedArgs& a) {
   FieldMap f;
@@ -39,6 +43,17 @@ FieldMap field_map_from(const ParsedArgs& a) {
   f.date = a.get("date-field", f.date);
   f.url = a.get("url-field", f.url);
   f.targets = a.get("targets-field", f.targets);
+  const std::string keep = a.get("keep-fields", "");
+  size_t start = 0;
+  while (start <= keep.size() && !keep.empty()) {
+    size_t c = keep.find(',', start);
+    if (c == std::string::npos) c = keep.size();
+    std::string name = keep.substr(start, c - start);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (!name.empty() && std::find(f.keep.begin(), f.keep.end(), name) == f.keep.end()) f.keep.push_back(name);
+    start = c + 1;
+  }
   return f;
 }
 

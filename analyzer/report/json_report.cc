@@ -187,6 +187,12 @@ void append_json(std::string& out, const Document& d) {
   w.field("outlet", d.meta.outlet);
   w.field("date", d.meta.date);
   w.field("url", d.meta.url);
+  if (!d.meta.fields.empty()) {
+    w.key("fields");
+    w.begin_object();
+    for (const auto& [k, v] : d.meta.fields) w.field(k, v);
+    w.end_object();
+  }
   w.key("stats");
   write_stats(w, compute_stats(d));
 
@@ -208,6 +214,7 @@ void append_json(std::string& out, const Document& d) {
       w.key("biased");
       w.null();
     }
+    w.field("text", d.slice(s.span));
     w.end_object();
   }
   w.end_array();
@@ -223,6 +230,7 @@ void append_json(std::string& out, const Document& d) {
     w.field("voice", voice_name(t.voice));
     w.field("quote_kind", quote_kind_name(t.quote_kind));
     w.field("open_vocabulary", t.open_vocabulary);
+    w.field("sentence", t.sentence);
     w.end_object();
   }
   w.end_array();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analyzer/report/csv_writer.h"
+#include "analyzer/report/json_writer.h"
 
 namespace framelens {
 
@@ -71,14 +72,56 @@ std::shared_ptr<const std::array<SumAcc, 2>> ActorAcc::stance_sums() const {
   return out;
 }
 
+void ActorAcc::merge(const ActorAcc& o) {
+  if (type.empty()) type = o.type;
+  articles += o.articles;
+  mentions += o.mentions;
+  quoted += o.quoted;
+  hero += o.hero;
+  villain += o.villain;
+  victim += o.victim;
+  if (o.stance_n == 0) return;
+  if (stance_n == 0 && o.stance_n == 1) {
+    stance_n = 1;
+    first_stance = o.first_stance;
+    first_key = o.first_key;
+    return;
+  }
+  if (!stance) stance = std::make_unique<std::array<SumAcc, 2>>(*stance_sums());
+  const auto add = o.stance_sums();
+  (*stance)[0].merge((*add)[0]);
+  (*stance)[1].merge((*add)[1]);
+  stance_n += o.stance_n;
+}
+
+void GroupAcc::merge(const GroupAcc& o) {
+  articles += o.articles;
+  words += o.words;
+  for (auto [d, s] : {std::pair{&article_n, &o.article_n}, {&words_sum, &o.words_sum}, {&own_terms, &o.own_terms},
+                      {&quoted_terms, &o.quoted_terms}, {&sentences, &o.sentences}, {&biased, &o.biased},
+                      {&quotes, &o.quotes}, {&cued, &o.cued}, {&loaded_cues, &o.loaded_cues}, {&mfc_n, &o.mfc_n},
+                      {&generic_n, &o.generic_n}, {&leaning_n, &o.leaning_n}}) {
+    d->merge(*s);
+  }
+  for (size_t t = 0; t < quote_type.size(); ++t) quote_type[t].merge(o.quote_type[t]);
+  for (size_t i = 0; i < leaning.size(); ++i) leaning[i].merge(o.leaning[i]);
+  for (const auto& [l, acc] : o.mfc) mfc[l].merge(acc);
+  for (const auto& [l, acc] : o.generic) generic[l].merge(acc);
+  for (const auto& [name, acc] : o.actors) actors[name].merge(acc);
+}
+
 uint64_t article_key(const DocMeta& m, int32_t chars, int32_t words) {
   return KeyHash().add(m.id).add(m.title).add(m.outlet).add(m.date).add(m.url).add(chars).add(words).value();
 }
 
+// Scores as the JSON keeps them (6 decimals), so figures from a Document and from its JSON line
+// are equal and `batch`, `aggregate`, the Dask runner and `--resume` sum the same numbers.
 ArticleFigures figures_from_document(const Document& d) {
   ArticleFigures f;
   f.meta = d.meta;
   f.stats = compute_stats(d);
+  f.stats.own_voice_per_1000 = round_score(f.stats.own_voice_per_1000);
+  f.stats.quoted_per_1000 = round_score(f.stats.quoted_per_1000);
   for (const auto& q : d.quotes) {
     size_t t = kUnattributed;
     if (q.speaker) {
@@ -94,9 +137,10 @@ ArticleFigures figures_from_document(const Document& d) {
   for (const auto& fr : d.frames_mfc) if (fr.selected) f.mfc.push_back(fr.label);
   for (const auto& fr : d.frames_generic) if (fr.selected) f.generic.push_back(fr.label);
   f.leaning = d.leaning;
+  for (double* x : {&f.leaning.left, &f.leaning.center, &f.leaning.right}) *x = round_score(*x);
   for (const auto& a : d.actors) {
     f.actors.push_back({a.entity.empty() ? a.name : a.entity, a.type, a.role, static_cast<int32_t>(a.mentions.size()), a.quoted,
-                        a.stance.present, a.stance.score});
+                        a.stance.present, round_score(a.stance.score)});
   }
   finish(f);
   return f;
@@ -109,6 +153,10 @@ Result<ArticleFigures> figures_from_json(const json& j) {
     ArticleFigures f;
     f.meta = {str_or_empty(j, "id"), str_or_empty(j, "title"), str_or_empty(j, "outlet"),
               str_or_empty(j, "date"), str_or_empty(j, "url")};
+    f.story = str_or_empty(j, "story_id");
+    if (auto fl = j.find("fields"); fl != j.end() && fl->is_object()) {
+      for (const auto& [k, v] : fl->items()) f.meta.fields.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
+    }
     const json& st = j.at("stats");
     f.stats.chars = int_or_zero(st, "chars");
     f.stats.words = int_or_zero(st, "words");
@@ -192,8 +240,12 @@ Result<ArticleFigures> figures_from_json(const json& j) {
   }
 }
 
-bool valid_group_field(std::string_view field) {
+bool builtin_group_field(std::string_view field) {
   return field == "outlet" || field == "date" || field == "year" || field == "month" || field == "leaning";
+}
+
+bool valid_group_field(std::string_view field) {
+  return !field.empty() && field.find(',') == std::string_view::npos;
 }
 
 Result<std::string> group_value(const ArticleFigures& f, std::string_view field) {
@@ -203,7 +255,12 @@ Result<std::string> group_value(const ArticleFigures& f, std::string_view field)
   else if (field == "year") v = f.meta.date.substr(0, std::min<size_t>(4, f.meta.date.size()));
   else if (field == "month") v = f.meta.date.substr(0, std::min<size_t>(7, f.meta.date.size()));
   else if (field == "leaning") v = f.leaning.label;
-  else return usage_error("cannot group by '" + std::string(field) + "' (use outlet, date, year, month or leaning)");
+  else if (!valid_group_field(field)) return usage_error("cannot group by '" + std::string(field) + "'");
+  else {
+    for (const auto& [k, val] : f.meta.fields) {
+      if (k == field) v = val;
+    }
+  }
   if (v.empty()) v = "(none)";
   return v;
 }
@@ -214,6 +271,7 @@ Status GroupStats::add(const ArticleFigures& f) {
   GroupAcc& g = groups_[*key];
   const BootWeights& w = f.weights;
   ++articles_;
+  without_value_ += *key == "(none)";
   ++g.articles;
   g.words += f.stats.words;
   g.article_n.add(1, w);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer/core/error.h"
@@ -161,6 +162,9 @@ struct TargetResult {
 
 struct DocMeta {
   std::string id, title, outlet, date, url;
+  // Input fields passed through on request (`batch --keep-fields`), in the order asked for; a
+  // field the record lacks is kept with an empty value.
+  std::vector<std::pair<std::string, std::string>> fields{};
 };
 
 struct Document {
