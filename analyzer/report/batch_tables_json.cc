@@ -56,16 +56,19 @@ void format_article_rows_from_json(const json& j, const ArticleFigures& f, const
   const json& sentences = array(j, "sentences");
   for (size_t i = 0; i < sentences.size(); ++i) {
     const json& s = sentences[i];
-    CsvRow(rows[kSentencesCsv], excel_safe).text(key).text(outlet).integer(static_cast<int64_t>(i))
+    CsvRow row(rows[kSentencesCsv], excel_safe);
+    row.text(key).text(outlet).integer(static_cast<int64_t>(i))
         .integer(integer(s, "paragraph")).integer(integer(s, "start")).integer(integer(s, "end"))
-        .text(str(s, "zone")).text(str(s, "zone_reason")).number(number(s, "bias_score"))
-        .boolean(boolean(s, "biased")).text(str(s, "text")).end();
+        .text(str(s, "zone")).text(str(s, "zone_reason"));
+    if (member(s, "bias_score").is_number()) row.number(number(s, "bias_score")).boolean(boolean(s, "biased"));
+    else row.empty().empty();
+    row.text(str(s, "text")).end();
   }
   for (const json& t : array(j, "loaded_terms")) {
     CsvRow(rows[kLoadedTermsCsv], excel_safe).text(key).text(outlet).integer(integer(t, "start"))
         .integer(integer(t, "end")).text(str(t, "text")).text(str(t, "category")).number(number(t, "score"))
         .boolean(boolean(t, "in_quote")).integer(member(t, "sentence").is_number() ? integer(t, "sentence") : -1)
-        .end();
+        .text(str(t, "voice")).text(str(t, "quote_kind")).end();
   }
   std::map<std::string, std::string> actor_type;
   for (const json& a : array(j, "actors")) actor_type[str(a, "id")] = str(a, "type");
@@ -83,14 +86,17 @@ void format_article_rows_from_json(const json& j, const ArticleFigures& f, const
       r.text(str(sp, "name")).text(str(sp, "text")).text(linked ? actor : "").text(linked ? it->second : "")
           .boolean(boolean(sp, "resolved"));
     } else {
-      r.empty().empty().empty().empty().empty();
+      r.empty().empty().empty().empty().boolean(false);
     }
     const json& cue = member(q, "cue");
     if (cue.is_object()) {
       r.text(str(cue, "text")).text(str(cue, "lemma")).boolean(boolean(cue, "loaded"));
     } else {
-      r.empty().empty().empty();
+      r.empty().empty().boolean(false);
     }
+    std::string co;
+    for (const json& x : array(q, "co_speakers")) co += (co.empty() ? "" : ";") + str(x, "name");
+    r.boolean(boolean(q, "negated")).text(co);
     r.end();
   }
   for (const json& a : array(j, "actors")) {
@@ -108,7 +114,11 @@ void format_article_rows_from_json(const json& j, const ArticleFigures& f, const
       if (!aliases.empty()) aliases.push_back(';');
       if (x.is_string()) aliases += x.get<std::string>();
     }
-    r.text(str(a, "role")).number(number(a, "role_score")).text(aliases).end();
+    r.text(str(a, "role")).number(number(a, "role_score")).text(aliases).text(str(a, "entity")).text(str(a, "entity_reason"));
+    if (st.is_object()) r.number(number(st, "confidence")); else r.empty();
+    const json& qs = member(a, "quoted_stance");
+    if (qs.is_object()) r.number(number(qs, "score")).text(str(qs, "label")); else r.empty().empty();
+    r.end();
   }
 }
 

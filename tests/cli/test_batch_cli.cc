@@ -220,7 +220,7 @@ TEST_CASE("batch --keep-fields: input fields reach articles.csv and compare --by
   REQUIRE(run({"batch", s.path("in.jsonl"), "--out", s.path("o"), "--models", s.models(), "-q", "--keep-fields",
                "topic,bias"}).code == 0);
   const std::string articles = slurp(s.dir / "o" / "articles.csv");
-  CHECK(articles.substr(0, articles.find('\r')).find(",frames_generic,topic,bias") != std::string::npos);
+  CHECK(articles.substr(0, articles.find('\r')).find(",headline_per_1000,topic,bias") != std::string::npos);
   CHECK(articles.find(",transit,3,s") != std::string::npos);  // story_id last
   CHECK(slurp(s.dir / "o" / "articles.jsonl").find("\"fields\":{\"topic\":\"transit\",\"bias\":\"3\"}") !=
         std::string::npos);

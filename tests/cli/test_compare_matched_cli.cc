@@ -123,7 +123,7 @@ std::map<std::string, Row> compare_rows(const std::string& path) {
     r.diff = std::stod(c[12]);
     r.low = std::stod(c[13]);
     r.high = std::stod(c[14]);
-    r.significant = c[15] == "true";
+    r.significant = c[15] == "TRUE";  // CSV booleans are TRUE/FALSE (docs/csv.md)
     r.stories = c[20];
     rows[c[0] + "/" + c[1]] = r;
   }
