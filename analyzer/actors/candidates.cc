@@ -1,6 +1,7 @@
 #include "analyzer/actors/candidates.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "analyzer/core/word_set.h"
 
@@ -630,11 +631,11 @@ class Finder {
   bool common_lone_word(int32_t i, int32_t end) const {
     if (!g_.mostly_lower(t_[i])) return false;
     if (i + 1 < end && word(i + 1) && t_[i + 1].capitalized) return false;
-    return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) == name_words_.end();
+    return name_words_.count(t_[i].hash) == 0;
   }
 
   bool known_name_word(int32_t i) const {
-    return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) != name_words_.end();
+    return name_words_.count(t_[i].hash) > 0;
   }
   bool all_mostly_lower(int32_t b, int32_t e) const {
     int32_t words = 0;
@@ -653,7 +654,7 @@ class Finder {
   }
 
   void note_name_words(int32_t b, int32_t e) {
-    for (int32_t k = b; k < e; ++k) name_words_.push_back(t_[k].hash);
+    for (int32_t k = b; k < e; ++k) name_words_.insert(t_[k].hash);
   }
 
   static bool opener_form(const std::string& w) {
@@ -694,7 +695,7 @@ class Finder {
   const std::vector<Token>& t_;
   const Gazetteer& g_;
   WordHashSet lower_words_;
-  std::vector<uint64_t> name_words_;  // hashes of the words of the person names found so far
+  std::unordered_set<uint64_t> name_words_;  // hashes of the words of the person names found so far (a set: linear in long texts)
   std::vector<Candidate> out_;
   bool title_case_ = false;
   bool in_quote_ = false;

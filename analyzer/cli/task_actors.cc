@@ -6,6 +6,7 @@
 #include "analyzer/actors/actors_eval.h"
 #include "analyzer/actors/casing_table.h"
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/gold_run.h"
 #include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/text/input_record.h"
@@ -73,16 +74,10 @@ std::string pct(const ActorsEvalCounts& c) {
 int eval_actors_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
   auto show = count_arg(a, "show", 0);
   if (!show) return report_error(ctx, cmd, show.error());
-  auto gold = load_gold_set(a.get("gold"), a.get("corpora", "../shared/corpora"), a.get("set", "tune"));
-  if (!gold) return report_error(ctx, cmd, gold.error());
-  auto pipeline = pipeline_from(a, ctx);
-  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
+  auto run = analyze_gold_set(a, ctx);
+  if (!run) return report_error(ctx, cmd, run.error());
   GoldActorsReport r;
-  for (const GoldArticle& g : *gold) {
-    auto doc = pipeline->analyze(g.record);
-    if (!doc) return report_error(ctx, cmd, doc.error());
-    add_gold_actors(*doc, g, r);
-  }
+  for (size_t i = 0; i < run->gold.size(); ++i) add_gold_actors(run->docs[i], run->gold[i], r);
   ctx.out << "gold set: " << a.get("gold") << "  part: " << a.get("set", "tune") << "  articles: " << r.articles << "\n";
   ctx.out << "actors found: " << r.found << "  gold actors: " << r.gold << " (main " << r.gold_main << ")\n";
   ctx.out << "precision exact:        " << fmt3(r.precision_exact()) << "  (" << r.exact << "/" << r.found << ")\n";

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/gold_run.h"
 #include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/models/role_train.h"
@@ -174,8 +175,6 @@ const char* const kEvalStanceHelp =
 
 // Article-level attitude toward the gold set's main actors (corpora/gold/gold.jsonl).
 int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
-  auto gold = load_gold_set(a.get("gold"), a.get("corpora", "../shared/corpora"), a.get("set", "tune"));
-  if (!gold) return report_error(ctx, cmd, gold.error());
   std::vector<double> thresholds;
   if (a.has("threshold")) {
     auto t = number_list_arg(a, "threshold", {});
@@ -184,18 +183,14 @@ int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cm
   } else {
     thresholds = {AggregateOptions{}.label_threshold};
   }
-  auto pipeline = pipeline_from(a, ctx);
-  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
-  std::vector<Document> docs;
-  for (const GoldArticle& g : *gold) {
-    auto d = pipeline->analyze(g.record);
-    if (!d) return report_error(ctx, cmd, d.error());
-    docs.push_back(std::move(*d));
-  }
+  auto run = analyze_gold_set(a, ctx);
+  if (!run) return report_error(ctx, cmd, run.error());
+  const auto& docs = run->docs;
+  const auto& gold = run->gold;
   static const char* kNames[3] = {"negative", "neutral", "positive"};
   for (double th : thresholds) {
     GoldStanceReport r;
-    for (size_t i = 0; i < docs.size(); ++i) add_gold_stance(docs[i], (*gold)[i], th, r);
+    for (size_t i = 0; i < docs.size(); ++i) add_gold_stance(docs[i], gold[i], th, r);
     char buf[256];
     std::snprintf(buf, sizeof buf, "threshold %.2f: article-level macro-F1 %.3f over %ld main actors (%ld not found -> neutral); "
                   "gold-neutral labelled polar %.3f\n", th, r.macro_f1(), r.total(), r.unmatched, r.neutral_flipped());

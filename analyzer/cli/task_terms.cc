@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/gold_run.h"
 #include "analyzer/cli/task_options.h"
 #include "analyzer/core/model_paths.h"
 #include "analyzer/terms/loaded_eval.h"
@@ -217,16 +218,10 @@ namespace {
 int eval_loaded_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
   auto show = count_arg(a, "show", 0);
   if (!show) return report_error(ctx, cmd, show.error());
-  auto gold = load_gold_set(a.get("gold"), a.get("corpora", "../shared/corpora"), a.get("set", "tune"));
-  if (!gold) return report_error(ctx, cmd, gold.error());
-  auto pipeline = pipeline_from(a, ctx);
-  if (!pipeline) return report_error(ctx, cmd, pipeline.error());
+  auto run = analyze_gold_set(a, ctx);
+  if (!run) return report_error(ctx, cmd, run.error());
   GoldLoadedReport r;
-  for (const GoldArticle& g : *gold) {
-    auto doc = pipeline->analyze(g.record);
-    if (!doc) return report_error(ctx, cmd, doc.error());
-    add_gold_loaded(*doc, g, r);
-  }
+  for (size_t i = 0; i < run->gold.size(); ++i) add_gold_loaded(run->docs[i], run->gold[i], r);
   ctx.out << "gold set: " << a.get("gold") << "  part: " << a.get("set", "tune") << "  articles: " << r.articles
           << "\nmatch: spans overlap (and the same voice, per voice)\n";
   ctx.out << "voice          found  right  P      gold  found  R      F1\n";

@@ -8,14 +8,29 @@ namespace framelens {
 
 namespace {
 
-// Whether a mention sits inside the content of a quote (direct, mixed or indirect).
-bool in_quote(const Document& doc, Span m) {
+}  // namespace
+
+std::vector<Span> quote_contents(const Document& doc) {
+  std::vector<Span> out;
   for (const Quote& q : doc.quotes) {
-    if (q.fragments.empty()) {
-      if (q.span.contains(m)) return true;
-    } else {
-      for (const Span& f : q.fragments) if (f.contains(m)) return true;
-    }
+    if (q.fragments.empty()) out.push_back(q.span);
+    else out.insert(out.end(), q.fragments.begin(), q.fragments.end());
+  }
+  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  return out;
+}
+
+namespace {
+
+// Whether a mention sits inside one of the sorted quote contents. Contents may nest (an indirect
+// quote holding a quoted fragment), so every content starting at or before the mention is a
+// candidate; the ones starting after it cannot contain it.
+bool in_quote(const std::vector<Span>& contents, Span m) {
+  auto end = std::upper_bound(contents.begin(), contents.end(), m.start, [](int32_t pos, const Span& s) { return pos < s.start; });
+  for (auto it = end; it != contents.begin();) {
+    --it;
+    if (it->contains(m)) return true;
+    if (m.start - it->start > 20000) break;  // no quote is this long: stop looking back
   }
   return false;
 }
@@ -66,9 +81,12 @@ Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, 
 
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
                          std::vector<ScoredMention>& scored, const RoleModel* roles, RoleWorkspace* rws,
-                         const AggregateOptions& opt) {
+                         const std::vector<Span>* contents_in, const AggregateOptions& opt) {
   scored.clear();
   std::vector<ScoredMention> quoted;
+  std::vector<Span> own_contents;
+  if (!contents_in) own_contents = quote_contents(doc);
+  const std::vector<Span>& contents = contents_in ? *contents_in : own_contents;
   if (roles && rws) roles->begin(*rws);
   for (const Mention& mention : actor.mentions) {
     if (!doc.pos_in_body(mention.span.start)) continue;  // headline links carry no stance evidence
@@ -78,7 +96,7 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
     sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
     sm.span = mention.span;
     sm.weight = mention.pronoun ? 0.5 : 1.0;
-    (in_quote(doc, mention.span) ? quoted : scored).push_back(sm);
+    (in_quote(contents, mention.span) ? quoted : scored).push_back(sm);
     if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
   }
   ActorStances out;
