@@ -3,9 +3,11 @@
 
 Each task pipes one shard (a block of input lines) through the streaming mode, which writes exactly
 one JSON line per input line, and saves it as shard-NNNNN.jsonl in OUT/shards/. When every shard is
-done, `framelens aggregate` merges them into OUT/ (outlets.csv, outlet_actor_stance.csv,
-articles.csv, articles.jsonl, report.html). The bootstrap weights come from each article, so the
-tables do not depend on the shard size or the number of workers.
+done, `framelens aggregate` merges them into OUT/: every table of `batch --out` (articles.csv,
+sentences.csv, loaded_terms.csv, quotes.csv, actors.csv, outlets.csv, outlet_actor_stance.csv),
+articles.jsonl, run.json and report.html. The bootstrap weights come from each article and the
+shards are merged in input order, so the numbers equal those of a one-process `batch --out`
+whatever the shard size or the number of workers.
 
   python3 scripts/dask_runner.py corpus.jsonl --out results/ --workers 2
   python3 scripts/dask_runner.py corpus.jsonl --out results/ --scheduler tcp://host:8786
@@ -33,12 +35,14 @@ def read_shards(path, lines_per_shard):
             yield index, "".join(block)
 
 
-def score_shard(framelens, models, threads, shard_dir, index, text):
+def score_shard(framelens, models, threads, shard_dir, index, text, keep_fields=""):
     """Runs on a worker: text -> framelens batch --jsonl -> shard file. Returns counts."""
-    out_path = os.path.join(shard_dir, "shard-%05d.jsonl" % index)
+    out_path = os.path.join(shard_dir, "shard-%08d.jsonl" % index)
     cmd = [framelens, "batch", "--jsonl", "--quiet", "-j", str(threads)]
     if models:
         cmd += ["--models", models]
+    if keep_fields:
+        cmd += ["--keep-fields", keep_fields]
     proc = subprocess.run(cmd, input=text.encode("utf-8"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # Exit 1 only means some records were error objects; anything else is a failure.
     if proc.returncode not in (0, 1):
@@ -64,6 +68,7 @@ def main(argv=None):
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")
     ap.add_argument("--threads", type=int, default=1, help="framelens threads per task (default 1)")
     ap.add_argument("--shard-lines", type=int, default=2000, help="records per shard (default 2000)")
+    ap.add_argument("--keep-fields", default="", help="input fields passed through (batch --keep-fields)")
     ap.add_argument("--scheduler", default="", help="address of an existing Dask scheduler")
     ap.add_argument("--max-pending", type=int, default=0,
                     help="shards in flight at once (default 2 x workers; bounds memory)")
@@ -97,7 +102,7 @@ def main(argv=None):
 
         for index, text in read_shards(args.corpus, args.shard_lines):
             pending.add(client.submit(score_shard, framelens, models, args.threads, shard_dir, index, text,
-                                      pure=False))
+                                      args.keep_fields, pure=False))
             while pending.count() >= max_pending:
                 collect(next(pending))
         for fut in pending:
@@ -108,7 +113,10 @@ def main(argv=None):
             cluster.close()
 
     print("dask_runner: %d shards, %d records, %d error records" % (shards, lines, errors), file=sys.stderr)
-    agg = subprocess.run([framelens, "aggregate", shard_dir, "--out", args.out])
+    cmd = [framelens, "aggregate", shard_dir, "--out", args.out]
+    if args.keep_fields:
+        cmd += ["--keep-fields", args.keep_fields]
+    agg = subprocess.run(cmd)
     return agg.returncode
 
 

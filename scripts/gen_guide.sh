@@ -40,13 +40,20 @@ echo "### Score one article, JSON (first lines)"
 run 40 "$B score corpora/samples/envoy-talks.txt --pretty"
 echo
 echo "### Ask for the stance toward a span (targets)"
-run 30 "echo '{\"id\":\"t1\",\"text\":\"Critics slammed Senator Lopez for her reckless plan.\",\"targets\":[{\"start\":23,\"end\":28}]}' | $B score - --pretty | sed -n '/\"targets\"/,\$p'"
+run 30 "echo '{\"id\":\"t1\",\"text\":\"Critics slammed Senator Lopez for her reckless plan.\",\"targets\":[{\"start\":24,\"end\":29}]}' | $B score - --pretty | sed -n '/\"targets\"/,\$p'"
 echo
 echo "### Streaming mode (one output line per input line)"
 run 10 "head -n 2 corpora/samples/sample_articles.jsonl | $B batch --jsonl | cut -c1-160"
 echo
 echo "### Batch into CSV tables"
 run 20 "$B batch corpora/samples/sample_articles.jsonl --out $TMP/out --quiet; ls $TMP/out"
+echo
+echo "### Compare every pair of outlets (Benjamini-Hochberg adjusted)"
+run 16 "$B compare $TMP/out --by outlet --rows 6 | sed 's|$TMP|DIR|'"
+echo
+echo "### Stories and provenance"
+run 4 "head -n 3 $TMP/out/stories.csv | cut -c1-160"
+run 3 "$B --version | head -n 3"
 echo
 echo "### A bad record is reported and skipped"
 run 10 "printf '{\"id\":\"ok\",\"text\":\"Fine.\"}\n{\"id\":\"bad\",\"text\":3}\n' | $B batch --jsonl | cut -c1-160; echo \"exit code: \${PIPESTATUS[1]}\""

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS="build-essential cmake pkg-config libeigen3-dev libfasttext-dev fasttext nlohmann-json3-dev catch2 zlib1g-dev"
-# Integration tests: HTML rendering in headless Chromium, the Dask runner, the notebook.
+# Integration tests: HTML rendering in headless Chromium, the Dask runner, the notebook, the README
+# tour, the exit-code table, the CSV round trip through pandas and R.
 PKGS="$PKGS chromium python3-distributed jupyter-nbconvert python3-ipykernel python3-matplotlib python3-pandas"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
@@ -15,6 +16,12 @@ if [ -n "$missing" ]; then
 fi
 # Optional: clang with the libFuzzer runtime for the fuzz step at the end (skipped without them).
 FUZZ_PKGS="clang libclang-rt-14-dev"
+# Optional: R for the CSV round trip (integration.csv_roundtrip skips the R half without it).
+if ! dpkg -s r-base-core >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq r-base-core; } ||
+    echo "note: could not install r-base-core; the R half of the CSV round trip will be skipped"
+fi
 fuzz_missing=""
 for p in $FUZZ_PKGS; do dpkg -s "$p" >/dev/null 2>&1 || fuzz_missing="$fuzz_missing $p"; done
 if [ -n "$fuzz_missing" ]; then

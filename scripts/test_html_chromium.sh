@@ -20,7 +20,8 @@ tail -n 1 "$TMP/in.jsonl" > "$TMP/one.json"
 "$BIN" score "$TMP/one.json" --format html > "$TMP/score.html"
 
 fail=0
-for page in "$TMP/out/report.html" "$TMP/score.html"; do
+# The hostile record is the 7th: its view is report-pages/000007.html (report.html lists its title).
+for page in "$TMP/out/report.html" "$TMP/out/report-pages/000007.html" "$TMP/score.html"; do
   name="$(basename "$page" .html)"
   profile="$(mktemp -d)"
   flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
@@ -39,9 +40,10 @@ for page in "$TMP/out/report.html" "$TMP/score.html"; do
   if grep -Eq "CONSOLE|Uncaught|Refused to|Content Security Policy" "$TMP/$name.log"; then
     echo "FAIL: $name: console messages"; grep -E "CONSOLE|Uncaught|Refused to|Content Security Policy" "$TMP/$name.log" | head -5; fail=1
   fi
-  grep -q "alert(3)" "$TMP/$name.dom" || { echo "FAIL: $name: hostile text not shown as text"; fail=1; }
+  want="alert(3)"; [ "$name" = report ] && want="alert(2)"  # the article text, or its title in the index
+  grep -q "$want" "$TMP/$name.dom" || { echo "FAIL: $name: hostile text not shown as text"; fail=1; }
   echo "$name: screenshot $(stat -c %s "$TMP/$name.png") bytes"
   [ -n "${KEEP_SCREENSHOTS:-}" ] && cp "$TMP/$name.png" "$KEEP_SCREENSHOTS/" || true
 done
-[ "$fail" -eq 0 ] && echo "PASS: both pages render in headless Chromium without script errors"
+[ "$fail" -eq 0 ] && echo "PASS: the report, an article page and the score page render in headless Chromium without script errors"
 exit "$fail"

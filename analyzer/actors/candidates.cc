@@ -1,6 +1,7 @@
 #include "analyzer/actors/candidates.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "analyzer/core/flat_hash_map.h"
 #include "analyzer/core/word_set.h"
@@ -39,7 +40,23 @@ const WordSet& function_words() {
       "editor", "note", "advertisement", "related", "opinion", "analysis", "report", "sources",
       "source", "image", "images", "getty", "file", "caption", "click", "share", "subscribe",
       "copyright", "ok", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
-      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord"};
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "god", "lord",
+      // contractions are pronouns and verbs, never names
+      "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've", "you'll",
+      "you'd", "they're", "they've", "they'll", "they'd", "he's", "he'll", "he'd", "she's", "she'll",
+      "she'd", "it's", "it'll", "that's", "there's", "here's", "what's", "who's", "let's", "don't",
+      "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't",
+      "hasn't", "wouldn't", "couldn't", "shouldn't", "every", "each", "any"};
+  return s;
+}
+
+// AP state abbreviations: "Boston, Mass.", "Grand Rapids, Mich." are places.
+const WordSet& state_abbreviations() {
+  static const WordSet s = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+                            "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
+                            "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+                            "vt", "wash", "wis", "wyo", "n.y", "n.j", "n.c", "s.c", "n.h", "n.m",
+                            "n.d", "s.d", "w.va", "d.c"};
   return s;
 }
 
@@ -48,7 +65,7 @@ const WordSet& org_heads() {
   static const WordSet s = {
       "academy", "administration", "agency", "airlines", "airways", "alliance", "army",
       "assembly", "association", "authority", "bank", "board", "broadcasting", "bureau", "cabinet",
-      "campaign", "caucus", "center", "centre", "channel", "church", "club", "coalition",
+      "campaign", "caucus", "center", "centre", "chamber", "channel", "church", "club", "coalition",
       "college", "command", "commission", "committee", "company", "congress", "corp",
       "corporation", "council", "court", "daily", "department", "embassy", "federation", "force",
       "forces", "foundation", "front", "fund", "gazette", "group", "guard", "herald", "holdings",
@@ -193,7 +210,7 @@ class Finder {
   }
   // A capitalised word that may be (part of) a name.
   bool name_word(int32_t i, int32_t end) const {
-    if (i >= end || !word(i) || !t_[i].capitalized) return false;
+    if (i >= end || !word(i) || !t_[i].capitalized || t_[i].aside) return false;
     if (contains(function_words(), t_[i])) return false;
     if (title_case_ && t_[i].span.size() > 3 && contains(lower_words_, t_[i])) return false;
     return true;
@@ -236,6 +253,13 @@ class Finder {
         if (contains(name_particles(), t)) { ++k; continue; }
         if (allow_connectors && (t.lower == "of"sv || t.lower == "for"sv || t.lower == "on"sv) &&
             has_org_head && *has_org_head) { ++k; continue; }
+        // "Food and Drug Administration", "Health and Human Services": "and" inside an
+        // organisation's name, when an organisation head word follows within three words.
+        if (allow_connectors && has_org_head && t.lower == "and"sv) {
+          bool head_follows = false;
+          for (int32_t q = k + 1; q < end && q <= k + 3 && name_word(q, end); ++q) head_follows |= contains(org_heads(), t_[q]);
+          if (head_follows || *has_org_head) { ++k; continue; }
+        }
       }
       break;
     }
@@ -270,6 +294,8 @@ class Finder {
     std::string_view head;
     int32_t j = title_run(i, end, &gender, &head);
     if (j == i || j >= end || !name_word(j, end)) return i;
+    // "Justice Department", "Labor Department": the title word opens an organisation's name.
+    if (contains(org_heads(), t_[j])) return i;
     // "President Obama" is a person, "Senate Democrats" / "leader Chinese ..." are not.
     if (const GazPhrase* p = g_.match(d_, j, end); p && p->kind != AliasKind::NonActor) return i;
     int32_t e = name_run(j, end, false, nullptr);
@@ -382,7 +408,20 @@ class Finder {
       if (const GazPhrase* p = g_.match(d_, i, end)) {
         const int32_t n = static_cast<int32_t>(p->lowers.size());
         const int32_t after = i + n;
-        if (p->kind == AliasKind::NonActor) { i = after; continue; }
+        if (p->kind == AliasKind::NonActor) {
+          // "New York University", "Texas A&M": a place that opens an organisation's name.
+          if (!title_case_ && after < end && name_word(after, end) && !t_[after].breaks_before) {
+            bool org = false;
+            int32_t e = name_run(after, end, true, &org);  // "New" is a function word
+            if (org && e > after) {
+              push_name(CandKind::Org, i, e, s);
+              i = e;
+              continue;
+            }
+          }
+          i = after;
+          continue;
+        }
         // "Chinese Foreign Minister Wang Yi", "U.S. President Donald Trump": the person.
         // "NATO Secretary-General Jens Stoltenberg": NATO, then the person.
         if (p->kind == AliasKind::Name || p->kind == AliasKind::Demonym) {
@@ -452,7 +491,13 @@ class Finder {
       }
 
       // Capitalised names not in the gazetteer.
-      if (t.capitalized && !contains(function_words(), t)) {
+      if (t.capitalized && !contains(function_words(), t) && !handle_or_url(i)) {
+        // "Boston, Mass.": a state abbreviation is a place.
+        if (i > first && t_[i - 1].lower == ","sv && contains(state_abbreviations(), t) && i + 1 < end &&
+            is_dot(t_[i + 1]) && !t_[i + 1].space_before) {
+          i += 2;
+          continue;
+        }
         if (sentence_initial(i, first) && !t.all_caps &&
             (contains(lower_words_, t) || (opener_form(t.lower) && !g_.given_name_gender(t)) ||
              common_lone_word(i, end))) {
@@ -462,7 +507,32 @@ class Finder {
         bool org = false;
         int32_t e = name_run(i, end, true, &org);
         if (e == i) { ++i; continue; }
+        // A Title Case line inside the body ("Death Takes a Holiday", "Trump Plans ..."): a word
+        // news text writes in lower case ends the name before it.
+        if (title_case_ && !org) {
+          for (int32_t k = i + 1; k < e; ++k) {
+            if (word(k) && g_.mostly_lower(t_[k]) && !g_.given_name_gender(t_[k])) { e = k; break; }
+          }
+          while (e > i && !word(e - 1)) --e;
+          if (e == i) { ++i; continue; }
+        }
+        for (int32_t k = i + 1; k + 1 < e; ++k) {
+          const TitleWord* tw = g_.title(t_[k]);
+          if (tw && tw->kind == TitleKind::Head && name_word(k + 1, end)) { e = k; break; }
+        }
         const int32_t len = e - i;
+        // Every word one news text writes in lower case ("Egg Roll", "Mental Health"): not a name.
+        if (!org && all_mostly_lower(i, e) && !g_.given_name_gender(t) && !known_name_word(i)) {
+          i = e;
+          continue;
+        }
+        // "the Obama administration", "the Trump campaign": an organisation of its own.
+        if (!org && e < end && word(e) && (t_[e].lower == "administration"sv || t_[e].lower == "campaign"sv) &&
+            !t_[e].capitalized) {
+          push_name(CandKind::Org, i, e + 1, s);
+          i = e + 1;
+          continue;
+        }
         bool shouting = len >= 2;  // an all-caps run is a headline, not a name
         for (int32_t k = i; k < e && shouting; ++k) shouting = t_[k].kind != TokenKind::Word || t_[k].all_caps;
         // "the Clean Air Act", "Central Park": a name ending in a place/thing head is no actor. A lone
@@ -486,6 +556,9 @@ class Finder {
           Candidate& c = push_name(CandKind::Person, i, e, s);
           c.gender = given_gender(i);
           note_name_words(i, e);
+        } else if (g_.title(t) || (g_.mostly_lower(t) && !known_name_word(i) && !g_.given_name_gender(t))) {
+          // A lone title ("President") or a word news text writes in lower case ("Vaccines",
+          // "Treason") is not a name unless this article used it in a full name before.
         } else {
           Candidate& c = push_name(CandKind::SingleName, i, e, s);
           c.all_caps = t.all_caps;
@@ -532,11 +605,30 @@ class Finder {
   bool common_lone_word(int32_t i, int32_t end) const {
     if (!g_.mostly_lower(t_[i])) return false;
     if (i + 1 < end && word(i + 1) && t_[i + 1].capitalized) return false;
-    return std::find(name_words_.begin(), name_words_.end(), t_[i].hash) == name_words_.end();
+    return name_words_.count(t_[i].hash) == 0;
+  }
+
+  bool known_name_word(int32_t i) const {
+    return name_words_.count(t_[i].hash) > 0;
+  }
+  bool all_mostly_lower(int32_t b, int32_t e) const {
+    int32_t words = 0;
+    for (int32_t k = b; k < e; ++k) {
+      if (!word(k)) continue;
+      if (!g_.mostly_lower(t_[k])) return false;
+      ++words;
+    }
+    return words > 0;
+  }
+  // "@KatiePavlich", "pic.twitter.com/OkzWuD56JA": a handle or a piece of a web address.
+  bool handle_or_url(int32_t i) const {
+    if (i == 0 || t_[i].space_before || t_[i].breaks_before) return false;
+    const std::string& p = t_[i - 1].lower;
+    return p == "@"sv || p == "/"sv || p == "."sv || p == "#"sv || (!p.empty() && p.back() == '@');
   }
 
   void note_name_words(int32_t b, int32_t e) {
-    for (int32_t k = b; k < e; ++k) name_words_.push_back(t_[k].hash);
+    for (int32_t k = b; k < e; ++k) name_words_.insert(t_[k].hash);
   }
 
   static bool opener_form(const std::string& w) {
@@ -577,7 +669,7 @@ class Finder {
   const std::vector<Token>& t_;
   const Gazetteer& g_;
   FlatHashMap<bool> lower_words_;
-  std::vector<uint64_t> name_words_;  // hashes of the words of the person names found so far
+  std::unordered_set<uint64_t> name_words_;  // hashes of the words of the person names found so far (a set: linear in long texts)
   std::vector<Candidate> out_;
   bool title_case_ = false;
   bool in_quote_ = false;

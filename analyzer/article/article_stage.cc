@@ -25,8 +25,8 @@ void ArticleStage::annotate(Document& doc) const {
     extra.clear();
     generic_->append_lexicon_features(x, extra);
     generic_->heads().accumulate(extra, z.data() + k_mfc);
-    mfc_->heads().activate(z.data());
-    generic_->heads().activate(z.data() + k_mfc);
+    mfc_->activate(z.data());
+    generic_->activate(z.data() + k_mfc);
     doc.frames_mfc = mfc_->select(std::vector<double>(z.begin(), z.begin() + k_mfc));
     doc.frames_generic = generic_->select(std::vector<double>(z.begin() + k_mfc, z.end()));
     return;

@@ -10,13 +10,31 @@ namespace framelens {
 
 namespace {
 constexpr char kMagic[8] = {'F', 'L', 'F', 'R', 'A', 'M', 'E', 'S'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 }  // namespace
 
 FramesModel::FramesModel(std::vector<std::string> labels, uint32_t fold_bits, LinearModel heads,
                          std::vector<float> thresholds, int min_selected, std::vector<FrameLexicon> lexicons)
     : labels_(std::move(labels)), fold_bits_(fold_bits), heads_(std::move(heads)), thresholds_(std::move(thresholds)),
-      min_selected_(min_selected), lexicons_(std::move(lexicons)) {}
+      min_selected_(min_selected), lexicons_(std::move(lexicons)), slope_(labels_.size(), 1.0f),
+      shift_(labels_.size(), 0.0f) {}
+
+void FramesModel::set_calibration(std::vector<float> slope, std::vector<float> shift) {
+  if (slope.size() != labels_.size() || shift.size() != labels_.size()) return;
+  slope_ = std::move(slope);
+  shift_ = std::move(shift);
+}
+
+void FramesModel::activate(double* z) const {
+  for (size_t k = 0; k < labels_.size(); ++k) z[k] = sigmoid(slope_[k] * z[k] + shift_[k]);
+}
+
+std::vector<double> FramesModel::scores(const SparseVector& folded) const {
+  std::vector<double> z(labels_.size());
+  heads_.decision(folded, z.data());
+  activate(z.data());
+  return z;
+}
 
 double FramesModel::lexicon_sum(const SparseVector& article, const std::vector<uint32_t>& sorted_index) {
   // Both index lists are sorted: one merge pass.
@@ -93,6 +111,10 @@ Status FramesModel::save(const std::string& path) const {
     put32(static_cast<uint32_t>(l.index.size()));
     os.write(reinterpret_cast<const char*>(l.index.data()), std::streamsize(4 * l.index.size()));
   }
+  for (size_t k = 0; k < labels_.size(); ++k) {
+    os.write(reinterpret_cast<const char*>(&slope_[k]), 4);
+    os.write(reinterpret_cast<const char*>(&shift_[k]), 4);
+  }
   if (Status s = heads_.write(os); !s) return s;
   if (!os) return internal_error("write failed: " + path);
   return {};
@@ -142,14 +164,24 @@ Result<FramesModel> FramesModel::load(const std::string& path) {
       if (!is || !std::is_sorted(l.index.begin(), l.index.end())) return model_error(path + ": corrupt frame lexicon");
     }
   }
+  std::vector<float> slope(n, 1.0f), shift(n, 0.0f);
+  if (version >= 3) {
+    for (uint32_t k = 0; k < n; ++k) {
+      is.read(reinterpret_cast<char*>(&slope[k]), 4);
+      is.read(reinterpret_cast<char*>(&shift[k]), 4);
+      if (!is || !std::isfinite(slope[k]) || !std::isfinite(shift[k]))
+        return model_error(path + ": corrupt frame calibration table");
+    }
+  }
   auto heads = LinearModel::read(is, path);
   if (!heads) return heads.error();
   if (heads->kind() != LinearKind::Logistic || heads->classes() != static_cast<int>(n) ||
       heads->dim() != (uint32_t(1) << bits) + lex.size())
     return model_error(path + ": frame heads do not match the label table");
   if (is.peek() != std::char_traits<char>::eof()) return model_error(path + ": trailing bytes");
-  return FramesModel(std::move(labels), bits, std::move(*heads), std::move(thr), static_cast<int>(min_sel),
-                     std::move(lex));
+  FramesModel m(std::move(labels), bits, std::move(*heads), std::move(thr), static_cast<int>(min_sel), std::move(lex));
+  m.set_calibration(std::move(slope), std::move(shift));
+  return m;
 }
 
 }  // namespace framelens

@@ -7,8 +7,11 @@
 // Optional lexicon features (v2): each is the sum of the article's TF-IDF weights at the hashed
 // unigram indices of one seed word list, standardised ((sum - mean) * scale), and appended after the
 // folded TF-IDF at index 2^fold_bits + j; the heads learn their weights like any other feature.
-// File: "FLFRAMES" v2, fold bits, labels, thresholds, lexicon table, then the LinearModel
-// (v1 files, without the lexicon table, still load).
+// Calibration (v3): each head's raw logit z becomes score = sigmoid(slope * z + shift): Platt
+// scaling fitted on out-of-fold logits of the training corpus, plus a prior shift estimated on
+// unlabelled text of the target source (analyzer/train/frames_calibration.h). v1/v2: slope 1, shift 0.
+// File: "FLFRAMES" v3, fold bits, labels, thresholds, lexicon table, [v3: slope and shift per
+// label], then the LinearModel (v1 files, without the lexicon table, and v2 files still load).
 #include <string>
 #include <vector>
 
@@ -38,7 +41,14 @@ class FramesModel {
   // The two parts of fold(): the folded TF-IDF entries, and the lexicon entries appended after them.
   SparseVector fold_tfidf(const SparseVector& article) const;
   void append_lexicon_features(const SparseVector& article, SparseVector& out) const;
-  std::vector<double> scores(const SparseVector& folded) const { return heads_.predict(folded); }
+  // Calibrated scores of a folded vector: decision, then activate().
+  std::vector<double> scores(const SparseVector& folded) const;
+  // Raw head logits -> calibrated scores, in place: sigmoid(slope_k * z_k + shift_k).
+  void activate(double* z) const;
+  // Per-label calibration (sizes must equal the label count).
+  void set_calibration(std::vector<float> slope, std::vector<float> shift);
+  const std::vector<float>& slopes() const { return slope_; }
+  const std::vector<float>& shifts() const { return shift_; }
   std::vector<FrameScore> select(const std::vector<double>& scores) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
@@ -59,6 +69,7 @@ class FramesModel {
   std::vector<float> thresholds_;
   int min_selected_ = 1;
   std::vector<FrameLexicon> lexicons_;
+  std::vector<float> slope_, shift_;  // one per label
 };
 
 }  // namespace framelens

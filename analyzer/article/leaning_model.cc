@@ -9,6 +9,7 @@ Leaning LeaningModel::predict(const SparseVector& features) const {
   l.left = p[0];
   l.center = p[1];
   l.right = p[2];
+  l.lean = p[2] - p[0];
   int best = 0;
   for (int k = 1; k < 3; ++k)
     if (p[k] > p[best]) best = k;

@@ -34,15 +34,15 @@ Result<ParsedArgs> parse_args(const std::vector<std::string>& args, const std::v
       s = find("", a[1]);
       if (s && a.size() > 2) { value = a.substr(2); has_value = true; }
     }
-    if (!s) return usage_error(command + ": unknown option '" + a + "' (see framelens " + command + " --help)");
+    if (!s) return usage_error("unknown option '" + a + "' (see framelens " + command + " --help)");
     if (s->takes_value) {
       if (!has_value) {
-        if (i + 1 >= args.size()) return usage_error(command + ": option --" + s->name + " needs a value");
+        if (i + 1 >= args.size()) return usage_error("option --" + s->name + " needs a value");
         value = args[++i];
       }
       out.values[s->name] = value;
     } else {
-      if (has_value) return usage_error(command + ": option --" + s->name + " takes no value");
+      if (has_value) return usage_error("option --" + s->name + " takes no value");
       out.flags.insert(s->name);
     }
   }

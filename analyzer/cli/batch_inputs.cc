@@ -54,7 +54,7 @@ Result<std::unique_ptr<BatchInputs>> BatchInputs::open(const std::vector<std::st
     } else if (fs::exists(p, ec)) {
       in->files_.push_back(p);
     } else {
-      return usage_error(p + ": no such file or folder");
+      return input_error(p + ": no such file or folder");
     }
   }
   for (const auto& f : in->files_) in->total_bytes_ += approx_size(f);

@@ -1,6 +1,8 @@
 #include <ostream>
 
 #include "analyzer/cli/common.h"
+#include "analyzer/cli/model_paths.h"
+#include "analyzer/report/provenance.h"
 #include "analyzer/report/html_report.h"
 #include "analyzer/report/json_report.h"
 #include "analyzer/report/text_report.h"
@@ -32,7 +34,7 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
   if (!parsed) return report_error(ctx, "score", parsed.error());
   if (parsed->has("help")) {
     ctx.out << kHelp << kAnalysisOptionsHelp << "\nExamples:\n"
-            << "  framelens score corpora/samples/envoy.txt --format text\n"
+            << "  framelens score corpora/samples/envoy-talks.txt --format text\n"
             << "  echo '{\"id\":\"a1\",\"text\":\"He slammed the plan.\"}' | framelens score -\n\n"
             << kExitCodesHelp;
     return 0;
@@ -44,9 +46,16 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
   if (format != "json" && format != "text" && format != "html") {
     return report_error(ctx, "score", usage_error("--format must be json, text or html, not '" + format + "'"));
   }
+  auto max_bytes = max_record_bytes_from(*parsed);
+  if (!max_bytes) return report_error(ctx, "score", max_bytes.error());
   const std::string& path = parsed->positional[0];
   auto record = read_input_file(path, field_map_from(*parsed));
   if (!record) return report_error(ctx, "score", record.error());
+  if (auto st = check_record_text(record->text, *max_bytes); !st) {
+    Error e = st.error();
+    e.message = (path == "-" ? std::string("<stdin>") : path) + ": " + e.message;
+    return report_error(ctx, "score", e);
+  }
   auto pipeline = pipeline_from(*parsed, ctx);
   if (!pipeline) return report_error(ctx, "score", pipeline.error());
   auto doc = pipeline->analyze(*record);
@@ -56,14 +65,25 @@ int cmd_score(const std::vector<std::string>& args, CliContext& ctx) {
     return report_error(ctx, "score", e);
   }
   for (const auto& n : pipeline->notes()) doc->warnings.push_back(n);
+  std::vector<std::string> argv{"score"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto prov = collect_provenance(resolve_models_dir(parsed->get("models"), ctx.argv0), argv);
+  if (!prov) return report_error(ctx, "score", prov.error());
   if (format == "json") {
-    ctx.out << (parsed->has("pretty") ? to_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                                      : to_json_line(*doc))
-            << "\n";
+    if (parsed->has("pretty")) {
+      auto j = to_json(*doc);
+      j["provenance"] = nlohmann::ordered_json::parse(provenance_json(*prov));
+      ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::string line = to_json_line(*doc);
+      line.pop_back();  // the closing brace
+      ctx.out << line << ",\"provenance\":" << provenance_json(*prov) << "}\n";
+    }
   } else if (format == "text") {
-    ctx.out << to_text_report(*doc);
+    ctx.out << to_text_report(*doc) << "\n" << prov->command << "\nframelens " << prov->version << ", commit "
+            << prov->commit << ", " << prov->models.size() << " model files, " << prov->time << "\n";
   } else {
-    ctx.out << to_html_report(*doc);
+    ctx.out << with_provenance_html(to_html_report(*doc), *prov);
   }
   return 0;
 }

@@ -10,12 +10,15 @@ namespace framelens {
 int task_eval_quotes(const std::vector<std::string>&, CliContext&);
 int task_eval_actors(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_casing(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_zones(const std::vector<std::string>& args, CliContext& ctx);
+int task_train_entities(const std::vector<std::string>& args, CliContext& ctx);
 int task_train_features(const std::vector<std::string>&, CliContext&);
 int task_train_vectors(const std::vector<std::string>&, CliContext&);
 int task_train_leaning(const std::vector<std::string>&, CliContext&);
 int task_eval_leaning(const std::vector<std::string>&, CliContext&);
 int task_train_frames(const std::vector<std::string>&, CliContext&);
 int task_eval_frames(const std::vector<std::string>&, CliContext&);
+int task_eval_generic(const std::vector<std::string>&, CliContext&);
 int task_train_loaded(const std::vector<std::string>&, CliContext&);
 int task_eval_loaded(const std::vector<std::string>&, CliContext&);
 int task_train_stance(const std::vector<std::string>&, CliContext&);
@@ -27,6 +30,8 @@ const std::vector<CliTask>& train_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add train tasks here --
       {"features", "shared article features: boilerplate + idf tables (AllSides train)", task_train_features},
+      {"zones", "site-text lines repeated across an outlet's articles (AllSides train)", task_train_zones},
+      {"entities", "surname -> the one full name a corpus uses for it (actors entity key)", task_train_entities},
       {"casing", "words written in lower case away from sentence starts (AllSides train)", task_train_casing},
       {"vectors", "fastText word vectors (AllSides train) -> vectors/words.bin", task_train_vectors},
       {"leaning", "article leaning left/center/right (AllSides), outlet-grouped CV", task_train_leaning},
@@ -42,9 +47,10 @@ const std::vector<CliTask>& eval_tasks() {
   static const std::vector<CliTask> tasks = {
       // -- add eval tasks here --
       {"quotes", "direct-quote P/R/F1 + speaker accuracy, indirect speech (PolNeAR schema)", task_eval_quotes},
-      {"actors", "recall of NewsMTSC targets / PolNeAR sources by found actors", task_eval_actors},
+      {"actors", "actors/zones on the gold set (--gold), or recall of NewsMTSC targets / PolNeAR sources", task_eval_actors},
       {"leaning", "leaning vs AllSides bias: macro-F1 + acc", task_eval_leaning},
-      {"frames", "frames.mfc / frames.generic micro-F1 over selected labels", task_eval_frames},
+      {"frames", "frames.mfc / frames.generic micro- and macro-F1, per-label selection rates", task_eval_frames},
+      {"generic", "frames.generic alone (= eval frames --only generic)", task_eval_generic},
       {"loaded", "loaded terms span P/R/F1 + sentence macro-F1 (BABE/PTC schema)", task_eval_loaded},
       {"stance", "targets[0].stance vs NewsMTSC polarity: F1m + acc", task_eval_stance},
       {"roles", "role macro-F1 on matched actors + role-vs-none accuracy", task_eval_roles},

@@ -14,6 +14,12 @@ std::vector<OptionSpec> analysis_options();
 extern const char* const kAnalysisOptionsHelp;
 
 FieldMap field_map_from(const ParsedArgs& a);
+
+// Per-record size limit (--max-record-mb, default 5 MB of UTF-8 text).
+constexpr size_t kDefaultMaxRecordBytes = 5'000'000;
+Result<size_t> max_record_bytes_from(const ParsedArgs& a);
+// An input error for a text over `max_bytes` or with nothing but white space.
+[[nodiscard]] Status check_record_text(const std::string& text, size_t max_bytes);
 Result<Pipeline> pipeline_from(const ParsedArgs& a, const CliContext& ctx);
 
 // Prints "framelens CMD: message" on one line and returns the error's exit code.

@@ -77,6 +77,9 @@ const char* const kTrainLeaningHelp =
     "features) on AllSides train, reports outlet-grouped cross-validation (folds by outlet; the\n"
     "held-out outlets' boilerplate is unknown to the filter, as for a new outlet) and dev macro-F1,\n"
     "and writes MODELS/leaning/leaning.bin. Needs MODELS/vectors/article_features.bin.\n"
+    "After a full CV it fits a temperature on the out-of-fold probabilities (calibrates `lean` =\n"
+    "right - left), class offsets kept only when their nested CV macro-F1 beats the argmax, and\n"
+    "prints outlet-level agreement and Spearman rank correlation (mean lean vs label) out of fold.\n"
     "\n"
     "Options:\n"
     "  --data FILE          training records (default ../shared/corpora/allsides_article_bias/train.jsonl.gz)\n"
@@ -150,7 +153,10 @@ const char* const kEvalLeaningHelp =
     "Usage: framelens eval leaning [--data FILE] [--models DIR]\n"
     "\n"
     "Scores the leaning head on labelled AllSides-style JSON Lines (field \"bias\") and prints\n"
-    "macro-F1 over left/center/right and accuracy, as ../shared/tools/devscore.py allsides does.\n"
+    "macro-F1 over left/center/right and accuracy, as ../shared/tools/devscore.py allsides does,\n"
+    "then per outlet (field \"outlet\"): the share of outlets whose mean probabilities pick the\n"
+    "outlet's label, outlet-level macro-F1, and the Spearman rank correlation of the outlets' mean\n"
+    "`lean` (right - left) with their label as -1 / 0 / +1.\n"
     "Default data: ../shared/corpora/allsides_article_bias/dev.jsonl.gz\n"
     "\n";
 
@@ -171,6 +177,9 @@ int eval_leaning_task(const std::vector<std::string>& args, CliContext& ctx) {
   auto m = eval_leaning(*features, *model, *recs);
   if (!m) return report_error(ctx, cmd, m.error());
   ctx.out << "allsides: " << fmt3(m->macro_f1) << "  (macro-F1; acc=" << fmt3(m->accuracy) << " n=" << m->n << ")\n";
+  ctx.out << "outlet-level: " << m->outlets.outlets << " outlets, agreement=" << fmt3(m->outlets.agreement)
+          << " macro-F1=" << fmt3(m->outlets.macro_f1) << " Spearman(mean lean, gold -1/0/+1)="
+          << fmt3(m->outlets.spearman) << "\n";
   ctx.err << "features + leaning head: " << fmt3(m->us_per_article) << " us/article\n";
   return 0;
 }
@@ -194,6 +203,17 @@ const char* const kTrainFramesHelp =
     "  --min-selected N     always select the N best frames (default 1)\n"
     "  --l2 LIST            comma-separated L2 values tried by CV (default 3e-5,1e-4,3e-4,1e-3)\n"
     "  --no-balance         do not re-weight positives per frame (n_neg / n_pos)\n"
+    "  --global-threshold   one threshold for all frames, for the best micro-F1 (before session 7);\n"
+    "                       default: a threshold per frame for its best F1 (macro-F1), on\n"
+    "                       Platt-calibrated out-of-fold scores\n"
+    "  --prior-data FILE    unlabelled articles of the source to be scored, for carrying the\n"
+    "                       calibration there (default ../shared/corpora/allsides_article_bias/train.jsonl.gz;\n"
+    "                       none = the training corpus's calibration only)\n"
+    "  --target-calibration align|em|none  align (default): map each frame's logit mean and sd on\n"
+    "                       --prior-data onto its out-of-fold ones on train; em: prior correction by EM\n"
+    "                       (Saerens et al. 2002; diverges on AllSides, see models/frames.md)\n"
+    "  --prior-articles N   articles of --prior-data used, every k-th record (default 2000)\n"
+    "  --max-target-rate R  cap of a frame's selection rate on --prior-data (default 1 = none)\n"
     "  --lexicon-scale LIST comma-separated scales of the seed-lexicon features tried by CV with --l2\n"
     "                       (0 = none; default: 0 for mfc, 0,0.05,0.1 for generic: on MFC the lexicon\n"
     "                       gained +0.010 CV but nothing on dev, see models/frames.md)\n"
@@ -206,7 +226,8 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
                       {{"only", true}, {"mfc-data", true}, {"mfc-dev", true}, {"generic-data", true},
                        {"generic-dev", true}, {"models", true}, {"fold-bits", true}, {"min-selected", true},
                        {"l2", true}, {"lexicon-scale", true}, {"no-balance", false}, {"no-save", false},
-                       {"help", false, 'h'}},
+                       {"global-threshold", false}, {"prior-data", true}, {"prior-articles", true},
+                       {"max-target-rate", true}, {"target-calibration", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) return ctx.out << kTrainFramesHelp, 0;
@@ -220,6 +241,28 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
   o.fold_bits = static_cast<uint32_t>(*bits);
   o.min_selected = static_cast<int>(*minsel);
   o.balance_classes = !a->has("no-balance");
+  o.per_label_thresholds = !a->has("global-threshold");
+  auto prior_n = number_arg(*a, "prior-articles", 2000), cap = number_arg(*a, "max-target-rate", 1);
+  if (!prior_n) return report_error(ctx, cmd, prior_n.error());
+  if (!cap) return report_error(ctx, cmd, cap.error());
+  if (*cap <= 0 || *cap > 1) return report_error(ctx, cmd, usage_error("--max-target-rate must be in (0, 1]"));
+  o.max_target_rate = *cap;
+  if (const std::string tc = a->get("target-calibration", "align"); tc == "align")
+    o.target_calibration = TargetCalibration::Align;
+  else if (tc == "em")
+    o.target_calibration = TargetCalibration::EM;
+  else if (tc == "none")
+    o.target_calibration = TargetCalibration::None;
+  else
+    return report_error(ctx, cmd, usage_error("--target-calibration expects align, em or none"));
+  std::vector<LabelledRecord> target;
+  if (const std::string pd = a->get("prior-data", kAllsidesTrain); pd != "none") {
+    auto all = read_labelled_jsonl(pd, "text");
+    if (!all) return report_error(ctx, cmd, all.error());
+    const size_t want = static_cast<size_t>(std::max(1.0, *prior_n));
+    const size_t step = std::max<size_t>(1, all->size() / want);
+    for (size_t i = 0; i < all->size() && target.size() < want; i += step) target.push_back(std::move((*all)[i]));
+  }
   auto l2_grid = number_list_arg(*a, "l2", o.l2_grid);
   if (!l2_grid) return report_error(ctx, cmd, l2_grid.error());
   o.l2_grid = *l2_grid;
@@ -252,7 +295,7 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
       dev = std::move(*d);
     }
     o.lexicon_scales = j.lexicon_scales;
-    auto model = train_frames(*features, *train, dev, o, ctx.out);
+    auto model = train_frames(*features, *train, dev, o, ctx.out, target);
     if (!model) return report_error(ctx, cmd, model.error());
     if (a->has("no-save")) continue;
     if (Status s = ensure_parent(j.out); !s) return report_error(ctx, cmd, s.error());
@@ -265,8 +308,10 @@ int train_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
 const char* const kEvalFramesHelp =
     "Usage: framelens eval frames [--data FILE] [--generic-data FILE] [--only mfc|generic] [--models DIR]\n"
     "\n"
-    "Micro-F1 over selected labels of frames.mfc (SemEval-2023 dev by default) and frames.generic\n"
-    "(narrative-framing dev by default), as ../shared/tools/devscore.py frames / generic compute it.\n"
+    "Micro- and macro-F1 over selected labels of frames.mfc (SemEval-2023 dev by default) and\n"
+    "frames.generic (narrative-framing dev by default), as ../shared/tools/devscore.py frames / generic\n"
+    "compute them (macro = mean F1 over the labels in the gold), then per label: gold count, times\n"
+    "selected, selection rate, precision, recall and F1. `eval generic` = `eval frames --only generic`.\n"
     "\n";
 
 int eval_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
@@ -293,8 +338,9 @@ int eval_frames_task(const std::vector<std::string>& args, CliContext& ctx) {
     if (!recs) return report_error(ctx, cmd, recs.error());
     auto m = eval_frames(*features, *model, *recs);
     if (!m) return report_error(ctx, cmd, m.error());
-    ctx.out << j.name << ": " << fmt3(m->micro_f1) << "  (micro-F1 over selected labels; P=" << fmt3(m->precision)
-            << " R=" << fmt3(m->recall) << " n=" << m->n << ")\n";
+    ctx.out << j.name << ": " << fmt3(m->micro_f1) << "  (micro-F1 over selected labels; macro-F1=" << fmt3(m->macro_f1)
+            << " P=" << fmt3(m->precision) << " R=" << fmt3(m->recall) << " n=" << m->n << ")\n";
+    print_frame_label_table(*m, ctx.out);
   }
   return 0;
 }
@@ -306,5 +352,10 @@ int task_train_leaning(const std::vector<std::string>& args, CliContext& ctx) { 
 int task_eval_leaning(const std::vector<std::string>& args, CliContext& ctx) { return eval_leaning_task(args, ctx); }
 int task_train_frames(const std::vector<std::string>& args, CliContext& ctx) { return train_frames_task(args, ctx); }
 int task_eval_frames(const std::vector<std::string>& args, CliContext& ctx) { return eval_frames_task(args, ctx); }
+int task_eval_generic(const std::vector<std::string>& args, CliContext& ctx) {
+  std::vector<std::string> a = args;
+  a.insert(a.begin(), {"--only", "generic"});
+  return eval_frames_task(a, ctx);
+}
 
 }  // namespace framelens

@@ -13,6 +13,11 @@
 #include "analyzer/train/role_trainer.h"
 #include "analyzer/train/stance_eval.h"
 #include "analyzer/train/stance_trainer.h"
+#include "analyzer/cli/gold_run.h"
+#include "analyzer/train/pretrained_vectors.h"
+#include "analyzer/stance/stance_aggregate.h"
+#include "analyzer/train/gold_set.h"
+#include "analyzer/train/gold_stance_eval.h"
 
 namespace framelens {
 
@@ -51,6 +56,10 @@ const char* const kTrainStanceHelp =
     "                     unit-mean, unit-root: the same over unit-length word vectors\n"
     "                     (default unit-root; the model before it: l2 with --context-scale 2)\n"
     "  --vectors FILE     word vectors (default MODELS/vectors/words.bin, from `train vectors`)\n"
+    "  --pretrained-vectors FILE  pretrained fastText vectors (.vec text or .bin model): mapped into\n"
+    "                     the project format, written to the --vectors path (the stance stage loads\n"
+    "                     it there at scoring time), then used for training\n"
+    "  --pretrained-words N  most frequent pretrained words kept (default 40000)\n"
     "  --l2 X             L2 penalty (default 1e-3)\n"
     "  --iterations N     L-BFGS iterations (default 400)\n"
     "  --cv K             also report K-fold cross-validation on --data, grouped by article\n"
@@ -64,7 +73,7 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
                       {{"data", true}, {"dev", true}, {"lexicons", true}, {"models", true}, {"out", true},
                        {"hash-bits", true}, {"l2", true}, {"iterations", true}, {"cv", true},
                        {"context", true}, {"context-window", true}, {"context-scale", true}, {"context-norm", true},
-                       {"vectors", true},
+                       {"vectors", true}, {"pretrained-vectors", true}, {"pretrained-words", true},
                        {"no-balance", false}, {"no-save", false}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
@@ -100,6 +109,19 @@ int train_stance(const std::vector<std::string>& args, CliContext& ctx) {
   opt.context.scale = static_cast<float>(*cscale);
 
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
+  if (a->has("pretrained-vectors")) {
+    if (opt.context.blocks == 0) return report_error(ctx, cmd, usage_error("--pretrained-vectors with --context none"));
+    auto n = number_arg(*a, "pretrained-words", 40000);
+    if (!n) return report_error(ctx, cmd, n.error());
+    if (*n < 1) return report_error(ctx, cmd, usage_error("--pretrained-words must be positive"));
+    PretrainedVectorStats st;
+    auto pv = load_pretrained_vectors(a->get("pretrained-vectors"), static_cast<int>(*n), &st);
+    if (!pv) return report_error(ctx, cmd, pv.error());
+    const std::string vpath = a->get("vectors", models + "/" + kWordVectorsFile);
+    if (Status s = ensure_parent(vpath); !s) return report_error(ctx, cmd, s.error());
+    if (Status s = save_word_vectors(*pv, vpath); !s) return report_error(ctx, cmd, s.error());
+    ctx.err << "train stance: wrote " << vpath << " (" << pv->size() << " pretrained words, dim " << pv->dim() << ")\n";
+  }
   if (opt.context.blocks != 0) {
     auto wv = load_word_vectors(a->get("vectors", models + "/" + kWordVectorsFile));
     if (!wv) return report_error(ctx, cmd, Error{wv.error().kind, wv.error().message + " (run `framelens train vectors`, or --context none)"});
@@ -152,14 +174,54 @@ const char* const kEvalStanceHelp =
     "and accuracy (the same metric as the shared devscore.py newsmtsc).\n"
     "\n";
 
+// Article-level attitude toward the gold set's main actors (corpora/gold/gold.jsonl).
+int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
+  std::vector<double> thresholds;
+  if (a.has("threshold")) {
+    auto t = number_list_arg(a, "threshold", {});
+    if (!t) return report_error(ctx, cmd, t.error());
+    thresholds = *t;
+  } else {
+    thresholds = {AggregateOptions{}.label_threshold};
+  }
+  auto run = analyze_gold_set(a, ctx);
+  if (!run) return report_error(ctx, cmd, run.error());
+  const auto& docs = run->docs;
+  const auto& gold = run->gold;
+  static const char* kNames[3] = {"negative", "neutral", "positive"};
+  for (double th : thresholds) {
+    GoldStanceReport r;
+    for (size_t i = 0; i < docs.size(); ++i) add_gold_stance(docs[i], gold[i], th, r);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "threshold %.2f: article-level macro-F1 %.3f over %ld main actors (%ld not found -> neutral); "
+                  "gold-neutral labelled polar %.3f\n", th, r.macro_f1(), r.total(), r.unmatched, r.neutral_flipped());
+    ctx.out << buf;
+    if (thresholds.size() > 1) continue;
+    ctx.out << "confusion (rows gold, columns found): negative neutral positive\n";
+    for (int gl = 0; gl < 3; ++gl) {
+      std::snprintf(buf, sizeof buf, "  %-9s %8ld %7ld %8ld   precision %.3f  recall %.3f\n", kNames[gl], r.confusion[gl][0],
+                    r.confusion[gl][1], r.confusion[gl][2], r.precision(gl), r.recall(gl));
+      ctx.out << buf;
+    }
+  }
+  return 0;
+}
+
 int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string cmd = "eval stance";
-  auto a = parse_args(args, {{"data", true}, {"models", true}, {"help", false, 'h'}}, cmd);
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"gold", true}, {"set", true}, {"corpora", true},
+                             {"threshold", true}, {"help", false, 'h'}}, cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
-    ctx.out << kEvalStanceHelp << kExitCodesHelp;
+    ctx.out << kEvalStanceHelp
+            << "       framelens eval stance --gold FILE [--set tune|final|all] [--threshold X[,Y...]]\n"
+               "  With --gold: article-level macro-F1 and the confusion table of the outlet's own-voice stance\n"
+               "  toward the gold set's main actors (the author's attitude, corpora/gold/GUIDE.md); a list of\n"
+               "  thresholds sweeps the |score| needed for a polar label.\n\n"
+            << kExitCodesHelp;
     return 0;
   }
+  if (a->has("gold")) return eval_stance_gold(*a, ctx, cmd);
   if (!a->has("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
   auto scores = evaluate_stance_targets(a->get("data"), resolve_models_dir(a->get("models"), ctx.argv0));
   if (!scores) return report_error(ctx, cmd, scores.error());

@@ -4,10 +4,17 @@
 
 #include "analyzer/cli/common.h"
 #include "analyzer/cli/model_paths.h"
+// analyzer/terms/loaded_trainer.* and loaded_eval.*.
+#include <algorithm>
+#include <cstdio>
+#include "analyzer/cli/gold_run.h"
 #include "analyzer/cli/task_options.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/train/terms_eval.h"
 #include "analyzer/train/terms_trainer.h"
+#include "analyzer/train/gold_loaded_eval.h"
+#include "analyzer/train/gold_set.h"
+#include "analyzer/train/pretrained_vectors.h"
 
 namespace framelens {
 
@@ -27,6 +34,9 @@ const char* const kTrainLoadedHelp =
     "  --vectors FILE       reuse a fastText .bin model instead of training vectors\n"
     "  --save-vectors FILE  keep the trained fastText .bin (to reuse with --vectors)\n"
     "  --vectors-from-model FILE  reuse the word vectors stored in a sentence.bin (e.g. the shipped one)\n"
+    "  --pretrained-vectors FILE  pretrained fastText vectors (.vec text or .bin model, e.g. the public\n"
+    "                       English crawl vectors), mapped to the pipeline's lower-cased tokens; the\n"
+    "                       --vector-words most frequent are kept\n"
     "  --no-vectors         no word vectors (smaller, weaker)\n"
     "  --vector-dim N       fastText dimension (default 100)\n"
     "  --vector-epoch N     fastText epochs (default 5)\n"
@@ -46,6 +56,12 @@ const char* const kTrainLoadedHelp =
     "  --pooled-lr X        its learning rate (default 0.5)\n"
     "  --pooled-ngrams N    its word n-gram length (default 2)\n"
     "  --pooled-maxn N      its char n-grams 3..N (default 5; 0: none)\n"
+    "  --no-open-vocabulary no open vocabulary (words never in BABE/PTC train stay out of the table)\n"
+    "  --open-precision X   out-of-fold precision the open-vocabulary threshold keeps (default 0.6)\n"
+    "  --open-out FILE      write the accepted open-vocabulary words (word, p, prior score, evidence)\n"
+    "  --calibrate-articles N  estimate the biased-sentence base rate of real articles by EM on the\n"
+    "                       body sentences of the first N AllSides train articles (default 2000; 0:\n"
+    "                       none, calibration.tsv is removed)\n"
     "  --token-model        also train the word-in-context token model (writes token.bin) and give\n"
     "                       the sentence model its summaries as features\n"
     "  --token-l2 X         the token model's sparse L2 (default 1e-4)\n"
@@ -57,6 +73,14 @@ const char* const kTrainLoadedHelp =
 
 const char* const kEvalLoadedHelp =
     "Usage: framelens eval loaded --data FILE [OPTIONS]\n"
+    "       framelens eval loaded --gold FILE [--set tune|final|all] [--corpora DIR] [--show N]\n"
+    "\n"
+    "With --gold: runs the whole pipeline on the gold set of real articles (corpora/gold/gold.jsonl;\n"
+    "texts from DIR/allsides_article_bias, default ../shared/corpora) and prints loaded-term\n"
+    "precision/recall/F1 per voice (own, quoted, paraphrased, headline) and for any voice. Match rule:\n"
+    "a found and a gold term match when their spans overlap and, per voice, have that voice. Also the\n"
+    "voice confusion and the quote-kind agreement of matched quoted terms; --show N lists N false,\n"
+    "N missed and N wrong-voice terms. --set defaults to tune (final is for final checks only).\n"
     "\n"
     "Runs the pipeline on a shared-schema JSONL corpus (BABE or PTC) and prints span\n"
     "precision/recall/F1 (a predicted term is right when it overlaps a gold span) and, for records\n"
@@ -79,10 +103,11 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
                        {"threads", true}, {"hash-bits", true}, {"l2-grid", true}, {"iterations", true},
                        {"smoothing", true}, {"pooled", false}, {"pooled-no-vectors", false}, {"pooled-ptc", false},
                        {"pooled-dim", true}, {"pooled-epoch", true}, {"pooled-lr", true}, {"pooled-ngrams", true},
-                       {"pooled-maxn", true}, {"upgrade", false},
+                       {"pooled-maxn", true}, {"upgrade", false}, {"no-open-vocabulary", false},
+                       {"open-precision", true}, {"open-out", true}, {"calibrate-articles", true},
                        {"token-model", false}, {"token-l2", true}, {"oof", true},
                        {"token-hash-bits", true},
-                       {"vectors-from-model", true}, {"help", false, 'h'}},
+                       {"vectors-from-model", true}, {"pretrained-vectors", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
@@ -151,8 +176,15 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
     if (!(o.pooled_lr > 0)) return report_error(ctx, cmd, usage_error("--pooled-lr must be positive"));
   }
   o.token_model = a->has("token-model");
+  o.open_vocabulary = !a->has("no-open-vocabulary");
+  o.open_out = a->get("open-out");
+  {
+    auto ca = count_arg(*a, "calibrate-articles", static_cast<long>(o.calibrate_articles));
+    if (!ca) return report_error(ctx, cmd, ca.error());
+    o.calibrate_articles = static_cast<size_t>(*ca);
+  }
   o.oof_out = a->get("oof");
-  for (auto [name, out] : {std::pair<const char*, double*>{"token-l2", &o.token_l2}}) {
+  for (auto [name, out] : {std::pair<const char*, double*>{"token-l2", &o.token_l2}, {"open-precision", &o.open_precision}}) {
     if (!a->values.count(name)) continue;
     try {
       *out = std::stod(a->get(name));
@@ -168,19 +200,72 @@ int task_train_loaded(const std::vector<std::string>& args, CliContext& ctx) {
       return report_error(ctx, cmd, usage_error("--smoothing expects a number"));
     }
   }
+  terms::WordVectors pretrained;
+  if (a->has("pretrained-vectors")) {
+    PretrainedVectorStats st;
+    auto wv = load_pretrained_vectors(a->get("pretrained-vectors"), static_cast<int>(o.vector_max_words), &st);
+    if (!wv) return report_error(ctx, cmd, wv.error());
+    pretrained = std::move(*wv);
+    o.pretrained = &pretrained;
+    ctx.err << "train loaded: " << st.kept << " pretrained vectors of dim " << st.dim << " (" << st.read << " read, "
+            << st.skipped << " not one pipeline token)\n";
+  }
   if (auto st = terms::train_loaded(o, ctx.err); !st) return report_error(ctx, cmd, st.error());
   return 0;
 }
 
+namespace {
+
+int eval_loaded_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cmd) {
+  auto show = count_arg(a, "show", 0);
+  if (!show) return report_error(ctx, cmd, show.error());
+  auto run = analyze_gold_set(a, ctx);
+  if (!run) return report_error(ctx, cmd, run.error());
+  GoldLoadedReport r;
+  for (size_t i = 0; i < run->gold.size(); ++i) add_gold_loaded(run->docs[i], run->gold[i], r);
+  ctx.out << "gold set: " << a.get("gold") << "  part: " << a.get("set", "tune") << "  articles: " << r.articles
+          << "\nmatch: spans overlap (and the same voice, per voice)\n";
+  ctx.out << "voice          found  right  P      gold  found  R      F1\n";
+  auto row = [&](std::string name, const VoiceCounts& c) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%-13s %6ld %6ld  %s %5ld %6ld  %s  %s\n", name.c_str(), c.found, c.found_right,
+                  fmt3(c.precision()).c_str(), c.gold, c.gold_found, fmt3(c.recall()).c_str(), fmt3(c.f1()).c_str());
+    ctx.out << buf;
+  };
+  for (int v = 0; v < kVoiceCount; ++v) row(std::string(voice_name(static_cast<TermVoice>(v))), r.voice[v]);
+  row("any", r.any);
+  ctx.out << "quote kind agreement (matched quoted terms): "
+          << fmt3(r.quoted_pairs ? static_cast<double>(r.quote_kind_right) / r.quoted_pairs : 0.0) << " ("
+          << r.quote_kind_right << "/" << r.quoted_pairs << ")\n";
+  ctx.out << "voice confusion over gold terms (rows gold, columns found; none = no overlapping term):\n";
+  ctx.out << "               own    quoted paraph headln none\n";
+  for (int g = 0; g < kVoiceCount; ++g) {
+    char buf[160];
+    const auto& c = r.confusion[g];
+    std::snprintf(buf, sizeof buf, "  %-12s %-6ld %-6ld %-6ld %-6ld %-6ld\n",
+                  std::string(voice_name(static_cast<TermVoice>(g))).c_str(), c[0], c[1], c[2], c[3], c[4]);
+    ctx.out << buf;
+  }
+  const size_t n = static_cast<size_t>(*show);
+  for (size_t i = 0; i < std::min(n, r.false_terms.size()); ++i) ctx.out << "false: " << r.false_terms[i] << "\n";
+  for (size_t i = 0; i < std::min(n, r.missed.size()); ++i) ctx.out << "missed: " << r.missed[i] << "\n";
+  for (size_t i = 0; i < std::min(n, r.wrong_voice.size()); ++i) ctx.out << "voice: " << r.wrong_voice[i] << "\n";
+  return 0;
+}
+
+}  // namespace
+
 int task_eval_loaded(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string cmd = "eval loaded";
-  auto a = parse_args(args, {{"data", true}, {"models", true}, {"span-labels", true}, {"limit", true}, {"help", false, 'h'}},
+  auto a = parse_args(args, {{"data", true}, {"models", true}, {"span-labels", true}, {"limit", true}, {"gold", true},
+                             {"set", true}, {"corpora", true}, {"show", true}, {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
     ctx.out << kEvalLoadedHelp;
     return 0;
   }
+  if (a->values.count("gold")) return eval_loaded_gold(*a, ctx, cmd);
   if (!a->values.count("data")) return report_error(ctx, cmd, usage_error("--data FILE is required"));
   terms::LoadedEvalOptions o;
   o.data = a->get("data");

@@ -9,6 +9,7 @@
 #include "analyzer/cli/task_options.h"
 #include "analyzer/ml/word_vectors_file.h"
 #include "analyzer/train/word_vectors_trainer.h"
+#include "analyzer/train/pretrained_vectors.h"
 
 namespace framelens {
 
@@ -37,6 +38,10 @@ const char* const kTrainVectorsHelp =
     "  --max-words N    most frequent words kept (default 40000)\n"
     "  --threads N      fastText threads (default 1: reproducible for a given seed)\n"
     "  --seed N         random seed (default 1)\n"
+    "  --pretrained-vectors FILE  no training: map pretrained fastText vectors (.vec text, or a .bin\n"
+    "                   model; e.g. the public English crawl vectors) into the output file: each word\n"
+    "                   as the pipeline tokenises it (lower case, numbers as <num>), the first\n"
+    "                   --max-words of the file kept. Then retrain stance (and loaded with the same flag)\n"
     "  --upgrade        no training: rewrite the output file in the current format (same vectors,\n"
     "                   same checksum, so models trained on them still accept it)\n"
     "\n";
@@ -46,7 +51,8 @@ int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
   auto a = parse_args(args,
                       {{"data", true}, {"models", true}, {"out", true}, {"text-mb", true}, {"skipgram", false},
                        {"dim", true}, {"epoch", true}, {"min-count", true}, {"window", true}, {"max-words", true},
-                       {"threads", true}, {"seed", true}, {"upgrade", false}, {"help", false, 'h'}},
+                       {"threads", true}, {"seed", true}, {"upgrade", false}, {"pretrained-vectors", true},
+                       {"help", false, 'h'}},
                       cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) return ctx.out << kTrainVectorsHelp << kExitCodesHelp, 0;
@@ -85,6 +91,15 @@ int train_vectors(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string models = resolve_models_dir(a->get("models"), ctx.argv0);
   const std::string out = a->get("out", models + "/" + kWordVectorsFile);
   if (Status s = ensure_parent(out); !s) return report_error(ctx, cmd, s.error());
+  if (a->has("pretrained-vectors")) {
+    PretrainedVectorStats st;
+    auto wv = load_pretrained_vectors(a->get("pretrained-vectors"), opt.max_words, &st);
+    if (!wv) return report_error(ctx, cmd, wv.error());
+    if (Status s = save_word_vectors(*wv, out); !s) return report_error(ctx, cmd, s.error());
+    ctx.out << "wrote " << out << " (" << wv->size() << " pretrained words, dim " << wv->dim() << "; " << st.read
+            << " read, " << st.skipped << " not one pipeline token)\n";
+    return 0;
+  }
   opt.work_dir = std::filesystem::path(out).parent_path().string();
   if (opt.work_dir.empty()) opt.work_dir = ".";
   const auto t0 = std::chrono::steady_clock::now();

@@ -282,6 +282,12 @@ std::vector<double> LinearModel::predict(const SparseVector& x) const {
   return p;
 }
 
+void LinearModel::rescale(float factor, const std::vector<float>& offset) {
+  for (auto& w : w_) w *= factor;
+  b_ *= factor;
+  for (size_t k = 0; k < offset.size() && k < size_t(k_); ++k) b_(static_cast<Eigen::Index>(k)) += offset[k];
+}
+
 Status LinearModel::write(std::ostream& os) const {
   const uint32_t kind = static_cast<uint32_t>(kind_), k = k_, d = dim_;
   os.write(kMagic, sizeof kMagic);

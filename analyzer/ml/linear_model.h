@@ -83,6 +83,9 @@ class LinearModel {
   const float* row(uint32_t feature) const { return w_.data() + size_t(feature) * k_; }
   float bias(int k) const { return b_(k); }
   bool empty() const { return k_ == 0; }
+  // Calibration folded into the model: every weight and bias times `factor` (temperature scaling
+  // by 1 / factor), then `offset[k]` added to bias k (offset may be empty).
+  void rescale(float factor, const std::vector<float>& offset = {});
 
   // Binary format: "FLLINEAR" v1, kind, K, D, then D*K float weights and K float biases.
   Status write(std::ostream& os) const;

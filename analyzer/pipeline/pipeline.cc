@@ -1,5 +1,7 @@
 #include "analyzer/pipeline/pipeline.h"
 
+#include <fstream>
+
 #include "analyzer/pipeline/stage_registry.h"
 
 namespace framelens {
@@ -16,11 +18,20 @@ Result<Pipeline> Pipeline::load(const PipelineOptions& options) {
   }
   // --require-models: a skipped layer is an error, whatever the stage's own factory decided.
   if (options.require_models && !p.notes_.empty()) return model_error(p.notes_.front());
+  const std::string zones = options.models_dir + "/zones/lines.bin";
+  if (std::ifstream(zones, std::ios::binary)) {
+    auto t = ZoneTable::load(zones);
+    if (!t) return t.error();
+    p.zones_ = std::make_shared<const ZoneTable>(std::move(*t));
+  } else {
+    p.notes_.push_back("zones: learned site-text lines not found in " + options.models_dir +
+                       "/zones (pattern zones only)");
+  }
   return p;
 }
 
 Result<Document> Pipeline::analyze(const InputRecord& record) const {
-  auto doc = make_document(record.text, record.meta, options_.lenient);
+  auto doc = make_document(record.text, record.meta, options_.lenient, zones_.get());
   if (!doc) return doc.error();
   for (const Span& t : record.targets) {
     if (t.end > doc->size()) {

@@ -31,10 +31,13 @@ class Pipeline {
   // The loaded stages in run order (benchmarks time them one by one).
   const std::vector<std::shared_ptr<const Stage>>& stages() const { return stages_; }
   const PipelineOptions& options() const { return options_; }
+  // The learned site-text lines of the zone classifier (null when models/zones/ is absent).
+  const ZoneTable* zones() const { return zones_.get(); }
 
  private:
   PipelineOptions options_;
   std::vector<std::shared_ptr<const Stage>> stages_;
+  std::shared_ptr<const ZoneTable> zones_;
   std::vector<std::string> notes_;
 };
 

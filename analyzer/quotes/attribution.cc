@@ -92,13 +92,25 @@ bool adverbial_opener(const Token& t) {
 
 }  // namespace
 
+SpeakerPhrase quoted_source(const Document& doc, int32_t as, int32_t floor) {
+  const auto& toks = doc.tokens;
+  for (int32_t m = as - 1; m >= floor && as - m <= 12; --m) {
+    const std::string& w = toks[m].lower;
+    if (w != "quoting" && w != "quoted") continue;
+    SpeakerPhrase sp = speaker_after(doc, m + 1, as);
+    if (!sp || sp.end_tok != as) sp = name_after_modifiers(doc, m + 1, as);
+    return sp && sp.end_tok == as ? sp : SpeakerPhrase{};
+  }
+  return SpeakerPhrase{};
+}
+
 const CueInfo* finite_cue(const Document& doc, int32_t i) {
   const auto& toks = doc.tokens;
   if (toks[i].kind != TokenKind::Word) return nullptr;
   const CueInfo* c = CueLexicon::instance().find(toks[i]);
   if (!c) return nullptr;
   if (i > 0 && (CueLexicon::instance().word_class(toks[i - 1]) & kPassiveAux) &&
-      c->lemma != "say") {
+      c->lemma != "say" && !c->participle) {  // "is saying", "was telling" are active
     return nullptr;  // "was told", "is expected" ...
   }
   return c;
@@ -108,22 +120,38 @@ SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit) 
   const auto& toks = doc.tokens;
   // A role phrase speaks when it is definite ("the spokesman") or opens the clause with a capital
   // ("Protesters marching through the streets chanted", "A spokesman said").
+  // "Two days later, Obama ... said": a span of time never speaks.
+  auto time_head = [&](const SpeakerPhrase& sp) {
+    const std::string& w = toks[sp.end_tok - 1].lower;
+    return sp.kind == SpeakerKind::Role && (w == "days" || w == "weeks" || w == "months" || w == "years" ||
+                                            w == "hours" || w == "minutes" || w == "decades");
+  };
   auto usable = [&](const SpeakerPhrase& sp) {
+    if (sp && time_head(sp)) return false;
     return (sp.kind == SpeakerKind::Name || sp.kind == SpeakerKind::Pronoun ||
             (sp.kind == SpeakerKind::Role && (sp.definite || toks[sp.first_tok].capitalized))) &&
            sp.end_tok <= limit;
   };
   floor = after_dateline(doc, floor, limit);
   SpeakerPhrase sp;
-  if (floor < limit && !adverbial_opener(toks[floor])) {
+  bool time_lead = false;  // "Two days before the vote, ...", "Despite ...,": a longer leading phrase
+  // A preposition or subordinator opens a leading phrase ("Despite admitting ..., X is saying").
+  const std::string& w0 = floor < limit ? toks[floor].lower : std::string();
+  const bool opening_link = w0 == "despite" || w0 == "after" || w0 == "before" || w0 == "during" ||
+                            w0 == "since" || w0 == "following" || w0 == "although" || w0 == "though" ||
+                            w0 == "because" || w0 == "unlike" || w0 == "amid" || w0 == "while";
+  if (floor < limit && !adverbial_opener(toks[floor]) && !opening_link) {
     sp = speaker_after(doc, floor, limit);
     if (usable(sp)) return sp;
+    time_lead = sp && time_head(sp);
   }
+  time_lead |= opening_link;
   // Skip up to two leading phrases closed by commas ("On July 6, 2015, Sanders ...").
   int32_t from = floor;
   for (int32_t commas = 0; commas < 3; ++commas) {
     int32_t c = from;
-    while (c < limit && c - from <= 8 && !is_punct(toks[c], ",") && toks[c].kind != TokenKind::Quote) ++c;
+    const int32_t reach = commas == 0 && time_lead ? 20 : 8;
+    while (c < limit && c - from <= reach && !is_punct(toks[c], ",") && toks[c].kind != TokenKind::Quote) ++c;
     if (c >= limit || !is_punct(toks[c], ",")) break;
     from = c + 1;
     sp = speaker_after(doc, from, limit);
@@ -293,6 +321,15 @@ Attribution attribution_before(const Document& doc, int32_t open, int32_t floor)
       if (SpeakerPhrase subj = clause_subject(doc, floor, k)) a.speaker = subj;
     }
     const bool after_comma = k > floor && is_punct(toks[k - 1], ",");
+    if (c->participle && k - 2 >= floor && toks[k - 1].lower == "as") {
+      // "..., quoting harbour master Ilse Marr as saying: ...": the one quoted speaks.
+      if (SpeakerPhrase src = quoted_source(doc, k - 1, floor)) {
+        a.speaker = src;
+        a.first_tok = src.first_tok;
+        a.end_tok = open;
+        return a;
+      }
+    }
     if (c->participle && (a.speaker.kind != SpeakerKind::Name || after_comma)) {
       // "Spicer said, adding, ...": the speaker of the finite verb before the participle. After a
       // comma the name before it is not the speaker ("Trump attacked Clinton over Libya, saying").

@@ -34,6 +34,10 @@ Attribution attribution_of_verb(const Document& doc, int32_t verb, int32_t floor
 // ("On July 6, Sanders made ..."): a name, a pronoun or a definite role; else an empty phrase.
 SpeakerPhrase clause_subject(const Document& doc, int32_t floor, int32_t limit);
 
+// "quoting X as saying": the phrase X between "quoting"/"quoted" and the "as" at token `as`, not
+// before `floor`; else an empty phrase.
+SpeakerPhrase quoted_source(const Document& doc, int32_t as, int32_t floor);
+
 // Cue of token i if it is a finite reporting verb usable with a subject (not "was told").
 const CueInfo* finite_cue(const Document& doc, int32_t i);
 

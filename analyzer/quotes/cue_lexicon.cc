@@ -148,7 +148,7 @@ constexpr ClassRow kClasses[] = {
      "soldier soldiers protester protesters demonstrators citizen citizens neighbor neighbors "
      "friend friends relative relatives colleague colleagues insider insiders commentator "
      "commentators conservatives liberals progressives economist"},
-    {kDeterminer, "the a an his her their its one another our this that some several two three many"},
+    {kDeterminer, "the a an his her their its one another our this that some several two three many every each both all most"},
     {kModifier,
      "former senior top chief deputy press campaign white house state federal local longtime "
      "presidential republican democratic foreign national party communications policy political "

@@ -57,11 +57,28 @@ SpeakerPhrase source_phrase(const Document& doc, int32_t b, int32_t se) {
 bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int32_t sf, int32_t se,
                       const CueInfo* c, Attribution& a, int32_t& ca, int32_t& cb) {
   const auto& toks = doc.tokens;
-  if (i < sf + 3 || !is_punct(toks[i - 1], ",") || i + 1 >= se) return false;
+  if (i < sf + 3 || i + 1 >= se) return false;
+  // After a comma, or a preposition opening a participle clause ("... after calling for talks").
+  const std::string& link = toks[i - 1].lower;
+  // A progressive ("Northam is now saying that ..."): the participle is the clause's verb.
+  const auto aux = [&](int32_t k) { return k >= sf && CueLexicon::instance().is(toks[k], kPassiveAux); };
+  // ("has been calling classmates to ..." is a phone call, not a label: no progressive labels.)
+  const bool progressive = c->complement != CueComplement::Label &&
+                           (aux(i - 1) || (aux(i - 2) && toks[i - 1].kind == TokenKind::Word &&
+                                           (CueLexicon::instance().is(toks[i - 1], kSkip) ||
+                                            toks[i - 1].lower == "now" || toks[i - 1].lower.ends_with("ly"))));
+  const bool clause_link = link == "after" || link == "before" || link == "while" || link == "when" ||
+                           link == "by" || progressive;
+  if (!is_punct(toks[i - 1], ",") && !clause_link) return false;
   const int32_t j = i + 1;
-  if (toks[j].kind != TokenKind::Word || not_a_content_start(doc, j, se)) return false;
-  const int32_t that = that_after(doc, j, se);
-  if (that >= 0) {
+  if (toks[j].kind != TokenKind::Word) return false;
+  // "calling for talks to "ease tensions"": a demand, its object after "for".
+  const bool call_for = c->lemma == "call" && toks[j].lower == "for" && j + 1 < se;
+  if (!call_for && not_a_content_start(doc, j, se)) return false;
+  const int32_t that = call_for ? -1 : that_after(doc, j, se);
+  if (call_for) {
+    ca = j + 1;
+  } else if (that >= 0) {
     ca = that + 1;
   } else if (c->complement == CueComplement::Clause && (c->lemma != "add" || opens_clause(doc, j, se))) {
     // ("adding new plants" is not speech; "adding the plan would ..." / "adding he ..." is.)
@@ -110,6 +127,27 @@ bool participle_quote(const Document& doc, const QuoteScan& scan, int32_t i, int
   return true;
 }
 
+// A report inside a subordinate clause: "..., though he said ...", "after the mayor said ...".
+bool subordinator(const std::string& w) {
+  return w == "though" || w == "although" || w == "because" || w == "since" || w == "after" || w == "when" ||
+         w == "yet" || w == "so";
+}
+
+// The phrase a prepositional complement belongs to: "Ana Ruiz of the Port Council said", "The
+// embassy in Lima said" -> the phrase before "of"/"in"/"at"/"from" speaks (its end stays).
+SpeakerPhrase with_complement(const Document& doc, SpeakerPhrase sp, int32_t sf) {
+  const auto& toks = doc.tokens;
+  for (int hops = 0; sp && hops < 2 && sp.first_tok - 1 > sf; ++hops) {
+    const std::string& w = toks[sp.first_tok - 1].lower;
+    if (w != "of" && w != "in" && w != "at" && w != "from") break;
+    SpeakerPhrase head = speaker_before(doc, sp.first_tok - 1, sf);
+    if (!head || head.end_tok != sp.first_tok - 1 || head.kind == SpeakerKind::Pronoun) break;
+    head.end_tok = sp.end_tok;
+    sp = head;
+  }
+  return sp;
+}
+
 // A content ends before ", adding ..." / ", saying ..." (the participle starts a reported clause
 // of its own, found separately, or an aside) and before ", while Cruz said ..." / ", but aides
 // said ..." (another speaker's report).
@@ -117,6 +155,18 @@ int32_t cut_at_next_report(const Document& doc, int32_t ca, int32_t cb) {
   const auto& toks = doc.tokens;
   for (int32_t k = ca + 1; k + 1 < cb; ++k) {
     if (!is_punct(toks[k], ",")) continue;
+    // The author takes over with a concession: ", even though ...", ", although ...".
+    const std::string& w1 = toks[k + 1].lower;
+    if (w1 == "although" || w1 == "though" || (w1 == "even" && k + 2 < cb && toks[k + 2].lower == "though")) {
+      return trim_end(doc, ca, k);
+    }
+    // ", but" + a new subject (not a personal pronoun, which mostly goes on with the speaker's
+    // view): a sentence-level contrast, the author's ("said she would withdraw the bill, but it
+    // did little to ...").
+    if (w1 == "but" && k + 2 < cb && opens_clause(doc, k + 2, cb) &&
+        !(CueLexicon::instance().word_class(toks[k + 2]) & kPronounPerson)) {
+      return trim_end(doc, ca, k);
+    }
     const CueInfo* f = CueLexicon::instance().find(toks[k + 1]);
     if (f && f->participle) return trim_end(doc, ca, k);
     int32_t m = k + 1;
@@ -181,7 +231,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
       } else {
         // "donors said to be on the list", "is said to have": a passive report, no speaker.
         if (c->lemma == "say" && i + 1 < se && toks[i + 1].lower == "to") continue;
-        a.speaker = speaker_before(doc, i, sf);
+        a.speaker = with_complement(doc, speaker_before(doc, i, sf), sf);
         int32_t j = i + 1;
         bool inverted = false;
         bool coordinated = false;
@@ -209,7 +259,11 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
         if (!a.speaker) continue;
         a.first_tok = inverted ? i : a.speaker.first_tok;
         a.end_tok = inverted ? a.speaker.end_tok : i + 1;
-        if (j < se && (toks[j].kind == TokenKind::Quote || is_punct(toks[j], ":"))) continue;  // direct
+        // 'said: "..."' / 'said "We ..."' are direct; 'said "every candidate has ..."' (a lower-case
+        // piece the direct finder leaves as quoted words) is reported speech holding a quote.
+        const bool partial_next = j + 1 < se && toks[j].kind == TokenKind::Quote &&
+                                  (scan.tok_flags[j + 1] & kTokInPartial) && !inverted;
+        if (j < se && ((toks[j].kind == TokenKind::Quote && !partial_next) || is_punct(toks[j], ":"))) continue;
         // The comma before the clause, also inside a closing mark ('"too little," he added').
         int32_t before = (inverted ? i : coordinated ? sf : a.speaker.first_tok) - 1;
         int32_t content_end = before;
@@ -246,8 +300,11 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             // ending in a comma): "But Trump said ..." / "On Tuesday, Trump said ...".
             if (!trailing_clause) {
               const Token& p = toks[a.speaker.first_tok - 1];
-              if (!is_punct(p, ",") && !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
-                                                                      p.lower == "while" || p.lower == "whereas"))) {
+              // (a dateline dash: "HONOLULU (AP) - Gov. X said ...")
+              if (!is_punct(p, ",") && p.kind != TokenKind::Dash &&
+                  !(p.kind == TokenKind::Word && (p.lower == "and" || p.lower == "but" ||
+                                                                      p.lower == "while" || p.lower == "whereas" ||
+                                                                      subordinator(p.lower)))) {
                 continue;
               }
             }
@@ -295,6 +352,7 @@ void find_indirect_quotes(const Document& doc, QuoteScan& scan) {
             }
             ca = j;
           }
+          if (ca < se && toks[ca].kind == TokenKind::Quote) ++ca;  // the content starts inside the mark
           cb = trim_end(doc, ca, se);
         } else {
           continue;

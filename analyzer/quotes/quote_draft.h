@@ -19,6 +19,7 @@ struct QuoteDraft {
   int32_t first_tok = 0;     // first content token (ordering, resolution)
   int32_t end_tok = -1;      // one past the last content token
   int32_t paragraph = -1;
+  bool dropped = false;      // inside another quote (an embedded post): not reported
 };
 
 struct QuoteScan {

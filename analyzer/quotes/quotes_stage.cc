@@ -1,6 +1,7 @@
 #include "analyzer/quotes/quotes_stage.h"
 
 #include "analyzer/quotes/cue_lexicon.h"
+#include "analyzer/quotes/embedded_posts.h"
 #include "analyzer/quotes/follow_up.h"
 #include "analyzer/quotes/indirect_quotes.h"
 #include "analyzer/quotes/speaker_resolver.h"
@@ -21,6 +22,7 @@ void QuotesStage::annotate(Document& doc) const {
     find_indirect_quotes(doc, scan);
     fold_follow_up_quotes(doc, scan);
   }
+  find_embedded_posts(doc, scan);
   resolve_speakers(doc, scan);
 }
 

@@ -21,7 +21,7 @@ bool intro_piece(const Document& doc, int32_t a, int32_t b) {
   // Prepositions and subordinators open an adverbial ("On Monday", "After the vote", "As expected").
   static constexpr std::string_view kOpeningLinks[] = {
       "on", "in", "at", "during", "after", "before", "since", "following", "despite", "for",
-      "with", "without", "under", "from", "by", "as", "when", "while"};
+      "with", "without", "under", "from", "by", "as", "when", "while", "aside", "apart", "besides"};
   for (std::string_view o : kOpeningLinks)
     if (w == o) return true;
   if (CueLexicon::instance().is(t, kOpener)) return true;

@@ -85,6 +85,8 @@ SpeakerPhrase describe(const Document& doc, int32_t first, int32_t end) {
       for (int32_t k = n - 1; k >= first && k >= n - 3; --k) {
         if (toks[k].kind == TokenKind::Word && (lex.word_class(toks[k]) & (kTitle | kRoleNoun))) {
           sp.role = toks[k].lower;
+          // "Vice President X" is not "the president" mentioned later.
+          if (k > first && toks[k - 1].lower == "vice") sp.role = "vice " + sp.role;
           break;
         }
       }

@@ -19,6 +19,7 @@ constexpr const char* kViewsFile = ".report-articles.html";
 
 std::string part_name(int i) {
   if (i < kBatchTableCount) return std::string(kBatchTableFiles[i]);
+  if (i == BatchOutput::kStoriesPart) return "stories.csv";
   return i == BatchOutput::kJsonlPart ? "articles.jsonl" : kViewsFile;
 }
 
@@ -53,7 +54,7 @@ Result<Checkpoint> read_checkpoint(const std::string& path) {
 }
 
 // Replays the articles already written so the outlet tables cover the whole corpus after a resume.
-Status replay_jsonl(const std::string& path, GroupStats& stats) {
+Status replay_jsonl(const std::string& path, GroupStats& stats, StoryGrouper* stories) {
   LineReader r;
   if (auto st = r.open(path); !st) return st;
   std::string line;
@@ -68,6 +69,10 @@ Status replay_jsonl(const std::string& path, GroupStats& stats) {
     auto f = figures_from_json(j);
     if (!f) return input_error(path + ":" + std::to_string(r.line_number()) + ": " + f.error().message);
     if (auto st = stats.add(*f); !st) return st;
+    if (stories) {
+      std::string discard;  // stories closed before the checkpoint are in stories.csv.part already
+      stories->add(story_article_from_json(j, article_key_of(f->meta, "")), discard);
+    }
   }
   if (!r.error().empty()) return input_error(r.error());
   return {};
@@ -80,7 +85,7 @@ std::string BatchOutput::checkpoint_path(const std::string& dir) {
 }
 
 Status BatchOutput::open(const std::string& dir, bool resume, const std::string& signature, BatchCounts& counts,
-                         GroupStats& stats) {
+                         GroupStats& stats, const std::vector<std::string>& kept, StoryGrouper* stories) {
   dir_ = dir;
   signature_ = signature;
   std::error_code ec;
@@ -97,12 +102,15 @@ Status BatchOutput::open(const std::string& dir, bool resume, const std::string&
     }
     counts = c->counts;
     views_ = c->views;
-    return replay_jsonl(parts_[kJsonlPart].part_path(), stats);
+    return replay_jsonl(parts_[kJsonlPart].part_path(), stats, stories);
   }
   for (int i = 0; i < kParts; ++i) {
     if (auto st = parts_[i].open((fs::path(dir) / part_name(i)).string()); !st) return st;
     if (i < kBatchTableCount) {
-      if (auto st = parts_[i].append(batch_table_header(static_cast<BatchTable>(i))); !st) return st;
+      if (auto st = parts_[i].append(batch_table_header(static_cast<BatchTable>(i), kept)); !st) return st;
+    }
+    if (i == kStoriesPart) {
+      if (auto st = parts_[i].append(StoryGrouper::csv_header()); !st) return st;
     }
   }
   return checkpoint(counts);
@@ -125,8 +133,12 @@ Result<std::string> BatchOutput::article_views() {
   return read_file_bytes(parts_[kViewsPart].part_path());
 }
 
-Status BatchOutput::finish(const GroupStats& stats, bool excel_safe, const std::string& report_html) {
+Status BatchOutput::finish(const GroupStats& stats, bool excel_safe, const std::string& report_html,
+                           const std::string& run_json) {
   const fs::path d(dir_);
+  if (!run_json.empty()) {
+    if (auto st = write_file_atomic((d / "run.json").string(), run_json); !st) return st;
+  }
   if (auto st = write_file_atomic((d / "outlets.csv").string(), stats.outlets_csv(excel_safe)); !st) return st;
   if (auto st = write_file_atomic((d / "outlet_actor_stance.csv").string(), stats.actor_stance_csv(excel_safe)); !st) {
     return st;

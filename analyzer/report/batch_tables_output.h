@@ -7,11 +7,13 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "analyzer/core/error.h"
 #include "analyzer/report/batch_tables.h"
 #include "analyzer/report/csv_writer.h"
 #include "analyzer/report/outlet_stats.h"
+#include "analyzer/report/stories.h"
 
 namespace framelens {
 
@@ -22,14 +24,17 @@ struct BatchCounts {
 class BatchOutput {
  public:
   // Parts: the five per-article CSVs, articles.jsonl, and the article views for report.html.
-  static constexpr int kParts = kBatchTableCount + 2;
+  static constexpr int kParts = kBatchTableCount + 3;
   static constexpr int kJsonlPart = kBatchTableCount;
   static constexpr int kViewsPart = kBatchTableCount + 1;
+  static constexpr int kStoriesPart = kBatchTableCount + 2;  // stories.csv (stories.h)
 
   // `signature` names the inputs and options; --resume refuses a checkpoint from other inputs.
   // With resume, `counts` and `stats` are restored from the checkpoint and articles.jsonl.part.
+  // `kept`: the --keep-fields names (extra articles.csv columns). On resume, `stories` (when not
+  // null) is rebuilt from articles.jsonl.part too (its closed stories are already in stories.csv).
   Status open(const std::string& dir, bool resume, const std::string& signature, BatchCounts& counts,
-              GroupStats& stats);
+              GroupStats& stats, const std::vector<std::string>& kept = {}, StoryGrouper* stories = nullptr);
   Status append(int part, std::string_view data) { return parts_[part].append(data); }
   // Number of article views already in the report (bounded by the caller).
   long long views() const { return views_; }
@@ -37,7 +42,9 @@ class BatchOutput {
   Status checkpoint(const BatchCounts& counts);
   // Writes outlets.csv, outlet_actor_stance.csv and report.html, renames every part, removes the
   // checkpoint. `report_html(views)` builds the page around the collected article views.
-  Status finish(const GroupStats& stats, bool excel_safe, const std::string& report_html);
+  // `run_json` (the provenance record, provenance.h) becomes DIR/run.json when not empty.
+  Status finish(const GroupStats& stats, bool excel_safe, const std::string& report_html,
+                const std::string& run_json = "");
   // The collected article view fragments (read back from their part file).
   Result<std::string> article_views();
 

@@ -73,10 +73,10 @@ BootWeights poisson_weights(uint64_t key) {
 
 void SumAcc::add(double x, const BootWeights& w) {
   if (!std::isfinite(x) || x == 0.0) return;
-  sum_ += x;
+  const int64_t q = std::llround(x * kUnit);
+  sum_ += q;
   ++n_;
-  const float fx = static_cast<float>(x);
-  for (int r = 0; r < kReplicates; ++r) reps_[r] += static_cast<float>(w[r]) * fx;
+  for (int r = 0; r < kReplicates; ++r) reps_[r] += static_cast<int64_t>(w[r]) * q;
 }
 
 void SumAcc::merge(const SumAcc& o) {
@@ -88,8 +88,8 @@ void SumAcc::merge(const SumAcc& o) {
 std::array<double, kReplicates> ratio_replicates(const SumAcc& num, const SumAcc& den, double scale) {
   std::array<double, kReplicates> out;
   for (int r = 0; r < kReplicates; ++r) {
-    const float d = den.replicate(r);
-    out[r] = d != 0.0f ? scale * static_cast<double>(num.replicate(r)) / d
+    const double d = den.replicate(r);
+    out[r] = d != 0.0 ? scale * num.replicate(r) / d
                        : std::numeric_limits<double>::quiet_NaN();
   }
   return out;

@@ -68,7 +68,7 @@ CsvRow& CsvRow::number(double v) {
 
 CsvRow& CsvRow::boolean(bool v) {
   sep();
-  out_ += v ? "true" : "false";
+  out_ += v ? "TRUE" : "FALSE";  // what R read.csv and pandas both read as logical/bool
   return *this;
 }
 

@@ -8,7 +8,7 @@
 
 namespace framelens {
 
-// `summary` is a plain-text line (escaped here); `article_views` are html_article_view fragments.
-std::string html_batch_report(const GroupStats& stats, std::string_view summary, std::string_view article_views);
+// `summary` is a plain-text line (escaped here); `article_index` is HTML (the table of article pages).
+std::string html_batch_report(const GroupStats& stats, std::string_view summary, std::string_view article_index);
 
 }  // namespace framelens

@@ -40,9 +40,15 @@ void stance_value(JsonWriter& w, const Document& d, const Stance& st) {
   w.begin_object();
   w.field("score", r6(st.score));
   w.field("label", st.label);
+  w.field("confidence", r6(st.confidence));
   w.key("evidence");
   w.begin_array();
-  for (const auto& e : st.evidence) span_object(w, d, e);
+  for (size_t i = 0; i < st.evidence.size(); ++i) {
+    w.begin_object();
+    span_fields(w, d, st.evidence[i]);
+    if (i < st.evidence_why.size()) w.field("why", st.evidence_why[i]);
+    w.end_object();
+  }
   w.end_array();
   w.end_object();
 }
@@ -66,13 +72,29 @@ void write_stats(JsonWriter& w, const DocStats& st) {
   w.field("sentences", st.sentences);
   w.field("paragraphs", st.paragraphs);
   w.field("quotes", st.quotes);
+  // Without the loaded-wording model these figures are not measured: null, not 0.
+  if (!st.terms_measured) {
+    w.key("biased_sentences");
+    w.null();
+    w.key("loadedness");
+    w.null();
+    w.end_object();
+    return;
+  }
   w.field("biased_sentences", st.biased_sentences);
   w.key("loadedness");
   w.begin_object();
   w.field("own_voice_per_1000", r6(st.own_voice_per_1000));
   w.field("quoted_per_1000", r6(st.quoted_per_1000));
+  w.field("paraphrased_per_1000", r6(st.paraphrased_per_1000));
+  w.field("headline_per_1000", r6(st.headline_per_1000));
   w.field("own_voice_terms", st.own_voice_terms);
   w.field("quoted_terms", st.quoted_terms);
+  w.field("quoted_direct_terms", st.quoted_direct_terms);
+  w.field("quoted_partial_terms", st.quoted_partial_terms);
+  w.field("scare_quote_terms", st.scare_quote_terms);
+  w.field("paraphrased_terms", st.paraphrased_terms);
+  w.field("headline_terms", st.headline_terms);
   w.end_object();
   w.end_object();
 }
@@ -81,17 +103,20 @@ void write_quote(JsonWriter& w, const Document& d, const Quote& q) {
   w.begin_object();
   span_fields(w, d, q.span);
   w.field("kind", q.kind);
+  auto speaker = [&](const QuoteSpeaker& sp) {
+    w.begin_object();
+    w.field("name", sp.name);
+    w.field("text", d.slice(sp.span));
+    w.field("start", sp.span.start);
+    w.field("end", sp.span.end);
+    w.key("actor");
+    actor_ref(w, d, sp.actor);
+    w.field("resolved", sp.resolved);
+    w.end_object();
+  };
   w.key("speaker");
   if (q.speaker) {
-    w.begin_object();
-    w.field("name", q.speaker->name);
-    w.field("text", d.slice(q.speaker->span));
-    w.field("start", q.speaker->span.start);
-    w.field("end", q.speaker->span.end);
-    w.key("actor");
-    actor_ref(w, d, q.speaker->actor);
-    w.field("resolved", q.speaker->resolved);
-    w.end_object();
+    speaker(*q.speaker);
   } else {
     w.null();
   }
@@ -111,6 +136,13 @@ void write_quote(JsonWriter& w, const Document& d, const Quote& q) {
     for (const auto& f : q.fragments) span_object(w, d, f);
     w.end_array();
   }
+  if (!q.co_speakers.empty()) {
+    w.key("co_speakers");
+    w.begin_array();
+    for (const auto& sp : q.co_speakers) speaker(sp);
+    w.end_array();
+  }
+  w.field("negated", q.negated);
   w.end_object();
 }
 
@@ -119,6 +151,8 @@ void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
   w.field("id", a.id);
   w.field("name", a.name);
   w.field("type", a.type);
+  w.field("entity", a.entity);
+  w.field("entity_reason", a.entity_reason);
   w.key("aliases");
   w.begin_array();
   for (const auto& s : a.aliases) w.value(s);
@@ -135,6 +169,8 @@ void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
   w.field("quoted", a.quoted);
   w.key("stance");
   stance_value(w, d, a.stance);
+  w.key("quoted_stance");
+  stance_value(w, d, a.quoted_stance);
   w.field("role", a.role);
   w.field("role_score", r6(a.role_score));
   w.end_object();
@@ -151,6 +187,12 @@ void append_json(std::string& out, const Document& d) {
   w.field("outlet", d.meta.outlet);
   w.field("date", d.meta.date);
   w.field("url", d.meta.url);
+  if (!d.meta.fields.empty()) {
+    w.key("fields");
+    w.begin_object();
+    for (const auto& [k, v] : d.meta.fields) w.field(k, v);
+    w.end_object();
+  }
   w.key("stats");
   write_stats(w, compute_stats(d));
 
@@ -161,8 +203,18 @@ void append_json(std::string& out, const Document& d) {
     w.field("start", s.span.start);
     w.field("end", s.span.end);
     w.field("paragraph", s.paragraph);
-    w.field("bias_score", r6(s.bias_score));
-    w.field("biased", s.biased);
+    w.field("zone", zone_name(s.zone));
+    w.field("zone_reason", s.zone_reason);
+    if (d.terms_scored) {
+      w.field("bias_score", r6(s.bias_score));
+      w.field("biased", s.biased);
+    } else {
+      w.key("bias_score");
+      w.null();
+      w.key("biased");
+      w.null();
+    }
+    w.field("text", d.slice(s.span));
     w.end_object();
   }
   w.end_array();
@@ -175,6 +227,10 @@ void append_json(std::string& out, const Document& d) {
     w.field("score", r6(t.score));
     w.field("category", t.category);
     w.field("in_quote", t.in_quote);
+    w.field("voice", voice_name(t.voice));
+    w.field("quote_kind", quote_kind_name(t.quote_kind));
+    w.field("open_vocabulary", t.open_vocabulary);
+    w.field("sentence", t.sentence);
     w.end_object();
   }
   w.end_array();
@@ -203,6 +259,7 @@ void append_json(std::string& out, const Document& d) {
   } else {
     w.begin_object();
     w.field("label", d.leaning.label);
+    w.field("lean", r6(d.leaning.lean));
     w.key("scores");
     w.begin_object();
     w.field("left", r6(d.leaning.left));

@@ -6,6 +6,11 @@
 
 namespace framelens {
 
+double round_score(double x) {
+  if (!std::isfinite(x)) return 0.0;
+  return std::round(x * 1e6) / 1e6;
+}
+
 void JsonWriter::before_value() {
   if (after_key_) {
     after_key_ = false;

@@ -49,6 +49,10 @@ class JsonWriter {
 
 // Appends `s` as a JSON string literal (quotes included).
 void append_json_string(std::string& out, std::string_view s);
+// A score as the JSON output keeps it: rounded to 6 decimals (non-finite -> 0). The CSV tables
+// of `batch` round the same way, so `aggregate` rebuilds them from JSON byte for byte.
+double round_score(double x);
+
 // Appends a double the way nlohmann::json does (non-finite numbers become null).
 void append_json_number(std::string& out, double v);
 

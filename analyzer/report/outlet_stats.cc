@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analyzer/report/csv_writer.h"
+#include "analyzer/report/json_writer.h"
 
 namespace framelens {
 
@@ -71,14 +72,56 @@ std::shared_ptr<const std::array<SumAcc, 2>> ActorAcc::stance_sums() const {
   return out;
 }
 
+void ActorAcc::merge(const ActorAcc& o) {
+  if (type.empty()) type = o.type;
+  articles += o.articles;
+  mentions += o.mentions;
+  quoted += o.quoted;
+  hero += o.hero;
+  villain += o.villain;
+  victim += o.victim;
+  if (o.stance_n == 0) return;
+  if (stance_n == 0 && o.stance_n == 1) {
+    stance_n = 1;
+    first_stance = o.first_stance;
+    first_key = o.first_key;
+    return;
+  }
+  if (!stance) stance = std::make_unique<std::array<SumAcc, 2>>(*stance_sums());
+  const auto add = o.stance_sums();
+  (*stance)[0].merge((*add)[0]);
+  (*stance)[1].merge((*add)[1]);
+  stance_n += o.stance_n;
+}
+
+void GroupAcc::merge(const GroupAcc& o) {
+  articles += o.articles;
+  words += o.words;
+  for (auto [d, s] : {std::pair{&article_n, &o.article_n}, {&words_sum, &o.words_sum}, {&own_terms, &o.own_terms},
+                      {&quoted_terms, &o.quoted_terms}, {&sentences, &o.sentences}, {&biased, &o.biased},
+                      {&quotes, &o.quotes}, {&cued, &o.cued}, {&loaded_cues, &o.loaded_cues}, {&mfc_n, &o.mfc_n},
+                      {&generic_n, &o.generic_n}, {&leaning_n, &o.leaning_n}}) {
+    d->merge(*s);
+  }
+  for (size_t t = 0; t < quote_type.size(); ++t) quote_type[t].merge(o.quote_type[t]);
+  for (size_t i = 0; i < leaning.size(); ++i) leaning[i].merge(o.leaning[i]);
+  for (const auto& [l, acc] : o.mfc) mfc[l].merge(acc);
+  for (const auto& [l, acc] : o.generic) generic[l].merge(acc);
+  for (const auto& [name, acc] : o.actors) actors[name].merge(acc);
+}
+
 uint64_t article_key(const DocMeta& m, int32_t chars, int32_t words) {
   return KeyHash().add(m.id).add(m.title).add(m.outlet).add(m.date).add(m.url).add(chars).add(words).value();
 }
 
+// Scores as the JSON keeps them (6 decimals), so figures from a Document and from its JSON line
+// are equal and `batch`, `aggregate`, the Dask runner and `--resume` sum the same numbers.
 ArticleFigures figures_from_document(const Document& d) {
   ArticleFigures f;
   f.meta = d.meta;
   f.stats = compute_stats(d);
+  f.stats.own_voice_per_1000 = round_score(f.stats.own_voice_per_1000);
+  f.stats.quoted_per_1000 = round_score(f.stats.quoted_per_1000);
   for (const auto& q : d.quotes) {
     size_t t = kUnattributed;
     if (q.speaker) {
@@ -94,9 +137,10 @@ ArticleFigures figures_from_document(const Document& d) {
   for (const auto& fr : d.frames_mfc) if (fr.selected) f.mfc.push_back(fr.label);
   for (const auto& fr : d.frames_generic) if (fr.selected) f.generic.push_back(fr.label);
   f.leaning = d.leaning;
+  for (double* x : {&f.leaning.left, &f.leaning.center, &f.leaning.right}) *x = round_score(*x);
   for (const auto& a : d.actors) {
-    f.actors.push_back({a.name, a.type, a.role, static_cast<int32_t>(a.mentions.size()), a.quoted,
-                        a.stance.present, a.stance.score});
+    f.actors.push_back({a.entity.empty() ? a.name : a.entity, a.type, a.role, static_cast<int32_t>(a.mentions.size()), a.quoted,
+                        a.stance.present, round_score(a.stance.score)});
   }
   finish(f);
   return f;
@@ -109,6 +153,10 @@ Result<ArticleFigures> figures_from_json(const json& j) {
     ArticleFigures f;
     f.meta = {str_or_empty(j, "id"), str_or_empty(j, "title"), str_or_empty(j, "outlet"),
               str_or_empty(j, "date"), str_or_empty(j, "url")};
+    f.story = str_or_empty(j, "story_id");
+    if (auto fl = j.find("fields"); fl != j.end() && fl->is_object()) {
+      for (const auto& [k, v] : fl->items()) f.meta.fields.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
+    }
     const json& st = j.at("stats");
     f.stats.chars = int_or_zero(st, "chars");
     f.stats.words = int_or_zero(st, "words");
@@ -117,16 +165,25 @@ Result<ArticleFigures> figures_from_json(const json& j) {
     f.stats.quotes = int_or_zero(st, "quotes");
     f.stats.biased_sentences = int_or_zero(st, "biased_sentences");
     if (auto l = st.find("loadedness"); l != st.end() && l->is_object()) {
+      f.stats.terms_measured = true;
       f.stats.own_voice_terms = int_or_zero(*l, "own_voice_terms");
       f.stats.quoted_terms = int_or_zero(*l, "quoted_terms");
       f.stats.own_voice_per_1000 = num_or_zero(*l, "own_voice_per_1000");
       f.stats.quoted_per_1000 = num_or_zero(*l, "quoted_per_1000");
+      f.stats.paraphrased_terms = int_or_zero(*l, "paraphrased_terms");
+      f.stats.headline_terms = int_or_zero(*l, "headline_terms");
+      f.stats.quoted_direct_terms = int_or_zero(*l, "quoted_direct_terms");
+      f.stats.quoted_partial_terms = int_or_zero(*l, "quoted_partial_terms");
+      f.stats.scare_quote_terms = int_or_zero(*l, "scare_quote_terms");
+      f.stats.paraphrased_per_1000 = num_or_zero(*l, "paraphrased_per_1000");
+      f.stats.headline_per_1000 = num_or_zero(*l, "headline_per_1000");
     }
     std::map<std::string, std::string> actor_type;
     if (auto a = j.find("actors"); a != j.end() && a->is_array()) {
       for (const auto& x : *a) {
         ActorFigure af;
-        af.name = str_or_empty(x, "name");
+        af.name = str_or_empty(x, "entity");
+        if (af.name.empty()) af.name = str_or_empty(x, "name");
         af.type = str_or_empty(x, "type");
         af.role = str_or_empty(x, "role");
         if (auto m = x.find("mentions"); m != x.end() && m->is_array()) af.mentions = static_cast<int32_t>(m->size());
@@ -173,6 +230,8 @@ Result<ArticleFigures> figures_from_json(const json& j) {
         f.leaning.center = num_or_zero(*s, "center");
         f.leaning.right = num_or_zero(*s, "right");
       }
+      auto ln = l->find("lean");
+      f.leaning.lean = ln != l->end() && ln->is_number() ? ln->get<double>() : f.leaning.right - f.leaning.left;
     }
     finish(f);
     return f;
@@ -181,8 +240,12 @@ Result<ArticleFigures> figures_from_json(const json& j) {
   }
 }
 
-bool valid_group_field(std::string_view field) {
+bool builtin_group_field(std::string_view field) {
   return field == "outlet" || field == "date" || field == "year" || field == "month" || field == "leaning";
+}
+
+bool valid_group_field(std::string_view field) {
+  return !field.empty() && field.find(',') == std::string_view::npos;
 }
 
 Result<std::string> group_value(const ArticleFigures& f, std::string_view field) {
@@ -192,7 +255,12 @@ Result<std::string> group_value(const ArticleFigures& f, std::string_view field)
   else if (field == "year") v = f.meta.date.substr(0, std::min<size_t>(4, f.meta.date.size()));
   else if (field == "month") v = f.meta.date.substr(0, std::min<size_t>(7, f.meta.date.size()));
   else if (field == "leaning") v = f.leaning.label;
-  else return usage_error("cannot group by '" + std::string(field) + "' (use outlet, date, year, month or leaning)");
+  else if (!valid_group_field(field)) return usage_error("cannot group by '" + std::string(field) + "'");
+  else {
+    for (const auto& [k, val] : f.meta.fields) {
+      if (k == field) v = val;
+    }
+  }
   if (v.empty()) v = "(none)";
   return v;
 }
@@ -203,14 +271,21 @@ Status GroupStats::add(const ArticleFigures& f) {
   GroupAcc& g = groups_[*key];
   const BootWeights& w = f.weights;
   ++articles_;
+  without_value_ += *key == "(none)";
   ++g.articles;
   g.words += f.stats.words;
   g.article_n.add(1, w);
   g.words_sum.add(f.stats.words, w);
-  g.own_terms.add(f.stats.own_voice_terms, w);
-  g.quoted_terms.add(f.stats.quoted_terms, w);
   g.sentences.add(f.stats.sentences, w);
-  g.biased.add(f.stats.biased_sentences, w);
+  if (f.stats.terms_measured) {  // articles without the loaded-wording layer are not 0, they are out
+    g.own_terms.add(f.stats.own_voice_terms, w);
+    g.quoted_terms.add(f.stats.quoted_terms, w);
+    g.paraphrased_terms.add(f.stats.paraphrased_terms, w);
+    g.headline_terms.add(f.stats.headline_terms, w);
+    g.biased.add(f.stats.biased_sentences, w);
+    g.terms_words.add(f.stats.words, w);
+    g.terms_sentences.add(f.stats.sentences, w);
+  }
   int32_t quotes = 0;
   for (size_t t = 0; t < kSpeakerTypes.size(); ++t) {
     g.quote_type[t].add(f.quotes_by_type[t], w);
@@ -229,6 +304,7 @@ Status GroupStats::add(const ArticleFigures& f) {
   }
   if (!f.leaning.label.empty()) {
     g.leaning_n.add(1, w);
+    g.lean_sum.add(f.leaning.lean, w);
     for (size_t i = 0; i < kLeanings.size(); ++i) {
       if (f.leaning.label == kLeanings[i]) g.leaning[i].add(1, w);
     }
@@ -267,7 +343,8 @@ std::vector<std::string> GroupStats::top_actors(size_t k) const {
 
 std::vector<MetricKey> GroupStats::metric_keys(size_t top_k) const {
   std::vector<MetricKey> keys;
-  for (const char* m : {"words_per_article", "own_voice_per_1000", "quoted_per_1000", "biased_sentence_share",
+  for (const char* m : {"words_per_article", "own_voice_per_1000", "quoted_per_1000", "paraphrased_per_1000",
+                        "headline_per_1000", "biased_sentence_share",
                         "quotes_per_article", "loaded_cue_share"}) {
     keys.push_back({m, ""});
   }
@@ -283,6 +360,7 @@ std::vector<MetricKey> GroupStats::metric_keys(size_t top_k) const {
   for (const auto& l : generic) keys.push_back({"frame_share_generic", l});
   if (leaning) {
     for (auto l : kLeanings) keys.push_back({"leaning_share", std::string(l)});
+    keys.push_back({"lean_mean", ""});
   }
   for (const auto& a : top_actors(top_k)) keys.push_back({"actor_stance", a});
   return keys;
@@ -296,9 +374,11 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
     return MetricRef{it == nums.end() ? &kZero : &it->second, &den, 1.0};
   };
   if (m == "words_per_article") return MetricRef{&g.words_sum, &g.article_n, 1.0};
-  if (m == "own_voice_per_1000") return MetricRef{&g.own_terms, &g.words_sum, 1000.0};
-  if (m == "quoted_per_1000") return MetricRef{&g.quoted_terms, &g.words_sum, 1000.0};
-  if (m == "biased_sentence_share") return MetricRef{&g.biased, &g.sentences, 1.0};
+  if (m == "own_voice_per_1000") return MetricRef{&g.own_terms, &g.terms_words, 1000.0};
+  if (m == "quoted_per_1000") return MetricRef{&g.quoted_terms, &g.terms_words, 1000.0};
+  if (m == "paraphrased_per_1000") return MetricRef{&g.paraphrased_terms, &g.terms_words, 1000.0};
+  if (m == "headline_per_1000") return MetricRef{&g.headline_terms, &g.terms_words, 1000.0};
+  if (m == "biased_sentence_share") return MetricRef{&g.biased, &g.terms_sentences, 1.0};
   if (m == "quotes_per_article") return MetricRef{&g.quotes, &g.article_n, 1.0};
   if (m == "loaded_cue_share") return MetricRef{&g.loaded_cues, &g.cued, 1.0};
   if (m == "quote_share") {
@@ -315,6 +395,7 @@ std::optional<MetricRef> GroupStats::metric(const GroupAcc& g, const MetricKey& 
     }
     return std::nullopt;
   }
+  if (m == "lean_mean") return MetricRef{&g.lean_sum, &g.leaning_n, 1.0};
   if (m == "actor_stance") {
     auto it = g.actors.find(k.key);
     if (it == g.actors.end()) return std::nullopt;

@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 6> kSpeakerTypes = {"person", "organizati
 constexpr std::array<std::string_view, 3> kLeanings = {"left", "center", "right"};
 
 struct ActorFigure {
-  std::string name, type, role;
+  std::string name, type, role;  // name: the corpus-wide entity when known (Actor::entity)
   int32_t mentions = 0, quoted = 0;
   bool stance_present = false;
   double stance = 0.0;
@@ -42,6 +42,7 @@ struct ArticleFigures {
   std::vector<std::string> mfc, generic;  // selected frame labels
   Leaning leaning;
   std::vector<ActorFigure> actors;
+  std::string story;  // "story_id" of a JSON record from `batch --out` (empty otherwise)
   uint64_t key = 0;  // article_key(): seeds the bootstrap weights
   BootWeights weights{};
 };
@@ -50,10 +51,12 @@ ArticleFigures figures_from_document(const Document& doc);
 // From a `score` JSON object (schema_version 1). Error objects and malformed lines are errors.
 Result<ArticleFigures> figures_from_json(const nlohmann::json& j);
 
-// The value of a grouping field: outlet (default), date, year, month, leaning. Empty values
-// become "(none)" so every article has a group.
+// The value of a grouping field: outlet (default), date, year, month, leaning, or any input field
+// kept with `batch --keep-fields` (DocMeta::fields). Empty or absent values become "(none)" so
+// every article has a group.
 Result<std::string> group_value(const ArticleFigures& f, std::string_view field);
-bool valid_group_field(std::string_view field);
+bool valid_group_field(std::string_view field);    // a non-empty name without a comma
+bool builtin_group_field(std::string_view field);  // outlet, date, year, month, leaning
 
 // Most outlet x actor pairs occur in a single article, so the replicate sums (1.6 KB) are only
 // allocated at a pair's second stance; the first article's contribution is replayed from its key
@@ -69,17 +72,22 @@ struct ActorAcc {
   void add_stance(double score, uint64_t key, const BootWeights& w);
   // The [sum, count] accumulators (materialised for a single-article pair).
   std::shared_ptr<const std::array<SumAcc, 2>> stance_sums() const;
+  void merge(const ActorAcc& o);
 };
 
 struct GroupAcc {
   int64_t articles = 0, words = 0;
-  SumAcc article_n, words_sum, own_terms, quoted_terms, sentences, biased;
+  SumAcc article_n, words_sum, own_terms, quoted_terms, paraphrased_terms, headline_terms, sentences, biased;
+  SumAcc terms_words, terms_sentences;  // words and sentences of the articles the loaded-wording layer scored
   SumAcc quotes, cued, loaded_cues;
   std::array<SumAcc, kSpeakerTypes.size()> quote_type;
-  SumAcc mfc_n, generic_n, leaning_n;
+  SumAcc mfc_n, generic_n, leaning_n, lean_sum;
   std::map<std::string, SumAcc> mfc, generic;
   std::array<SumAcc, kLeanings.size()> leaning;
   std::map<std::string, ActorAcc> actors;
+
+  // Adds another group's sums (for "each group against the rest" comparisons).
+  void merge(const GroupAcc& o);
 };
 
 // One (metric, key) of a group as a ratio of sums, e.g. ("frame_share_mfc", "Economic").
@@ -107,6 +115,8 @@ class GroupStats {
   const std::map<std::string, GroupAcc>& groups() const { return groups_; }
   const std::string& field() const { return field_; }
   int64_t articles() const { return articles_; }
+  // Articles whose grouping field was empty or absent (grouped as "(none)").
+  int64_t without_value() const { return without_value_; }
   // Actors with the most articles carrying a stance, over all groups (ties by name).
   std::vector<std::string> top_actors(size_t k) const;
   // Every (metric, key) in a fixed order: fixed metrics, speaker types, frames, leanings, then
@@ -121,7 +131,7 @@ class GroupStats {
  private:
   std::string field_;
   std::map<std::string, GroupAcc> groups_;
-  int64_t articles_ = 0;
+  int64_t articles_ = 0, without_value_ = 0;
 };
 
 // A stable hash of an article (id, title, outlet, date, url, size) that seeds its bootstrap weights.

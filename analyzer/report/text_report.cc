@@ -1,3 +1,4 @@
+#include <array>
 #include "analyzer/report/text_report.h"
 
 #include <algorithm>
@@ -51,9 +52,25 @@ std::string to_text_report(const Document& d) {
   if (!d.meta.outlet.empty()) o << "Outlet:  " << d.meta.outlet << "\n";
   o << "Size:    " << st.words << " words, " << st.sentences << " sentences, " << st.paragraphs
     << " paragraphs\n";
-  o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
-    << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
-    << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words)\n";
+  {
+    std::array<int, 7> zones{};
+    for (const auto& s : d.sentences) ++zones[static_cast<int>(s.zone)];
+    std::string set_aside;
+    for (int z = 1; z < 7; ++z) {
+      if (!zones[z]) continue;
+      if (!set_aside.empty()) set_aside += ", ";
+      set_aside += std::to_string(zones[z]) + " " + std::string(zone_name(static_cast<Zone>(z)));
+    }
+    if (!set_aside.empty()) o << "Zones:   " << zones[0] << " body sentences; set aside: " << set_aside << "\n";
+  }
+  if (!st.terms_measured) {
+    o << "Loaded wording: not measured (no loaded-wording model loaded)\n";
+  } else {
+    o << "Loaded wording: " << st.own_voice_terms << " in the outlet's own voice ("
+      << fmt("%.1f", st.own_voice_per_1000) << " per 1,000 words), " << st.quoted_terms
+      << " inside quotes (" << fmt("%.1f", st.quoted_per_1000) << " per 1,000 words), " << st.paraphrased_terms
+      << " in indirect speech, " << st.headline_terms << " in the headline\n";
+  }
   if (!d.leaning.label.empty()) {
     o << "Leaning: " << d.leaning.label << "  (left " << fmt("%.2f", d.leaning.left) << ", center "
       << fmt("%.2f", d.leaning.center) << ", right " << fmt("%.2f", d.leaning.right) << ")\n";
@@ -76,7 +93,8 @@ std::string to_text_report(const Document& d) {
   if (!d.loaded_terms.empty()) {
     o << "\nLoaded terms (score, category, voice) in context:\n";
     for (const auto& t : d.loaded_terms) {
-      o << "  " << fmt("%.2f", t.score) << "  " << t.category << (t.in_quote ? "  [quoted]" : "  [own voice]")
+      o << "  " << fmt("%.2f", t.score) << "  " << t.category << "  [" << voice_name(t.voice)
+        << (t.quote_kind == QuoteKind::None ? "" : ", ") << quote_kind_name(t.quote_kind) << "]"
         << "\n      " << in_context(d, t.span) << "\n";
     }
   }
@@ -122,6 +140,19 @@ std::string to_text_report(const Document& d) {
       if (t.stance.present) o << "  stance " << t.stance.label << " " << fmt("%+.2f", t.stance.score);
       o << "\n";
     }
+  }
+  bool any_aside = false;
+  for (const auto& s : d.sentences) {
+    if (s.zone == Zone::Body) continue;
+    if (!any_aside) o << "\nSet aside (not body text; no findings from it):\n";
+    any_aside = true;
+    std::string text(d.slice(s.span));
+    if (text.size() > 70) {
+      size_t cut = 67;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+      text = text.substr(0, cut) + "...";
+    }
+    o << "  [" << zone_name(s.zone) << "] " << text << "\n      (" << s.zone_reason << ")\n";
   }
   for (const auto& w : d.warnings) o << "note: " << w << "\n";
   return o.str();

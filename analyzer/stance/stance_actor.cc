@@ -2,23 +2,56 @@
 
 #include <algorithm>
 
+#include "analyzer/core/word_set.h"
+
 namespace framelens {
 
-Stance score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
-                   std::vector<ScoredMention>& scored, const RoleModel* roles, RoleWorkspace* rws) {
-  scored.clear();
-  if (roles && rws) roles->begin(*rws);
-  for (const Mention& mention : actor.mentions) {
-    MentionTokens mt;
-    if (!locate_mention(doc, mention.span, mt)) continue;
-    ScoredMention sm;
-    sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
-    sm.span = mention.span;
-    sm.weight = mention.pronoun ? 0.5 : 1.0;
-    scored.push_back(sm);
-    if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
+namespace {
+
+}  // namespace
+
+std::vector<Span> quote_contents(const Document& doc) {
+  std::vector<Span> out;
+  for (const Quote& q : doc.quotes) {
+    if (q.fragments.empty()) out.push_back(q.span);
+    else out.insert(out.end(), q.fragments.begin(), q.fragments.end());
   }
-  Stance st = aggregate_stance(scored);
+  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  return out;
+}
+
+namespace {
+
+// Whether a mention sits inside one of the sorted quote contents. Contents may nest (an indirect
+// quote holding a quoted fragment), so every content starting at or before the mention is a
+// candidate; the ones starting after it cannot contain it.
+bool in_quote(const std::vector<Span>& contents, Span m) {
+  auto end = std::upper_bound(contents.begin(), contents.end(), m.start, [](int32_t pos, const Span& s) { return pos < s.start; });
+  for (auto it = end; it != contents.begin();) {
+    --it;
+    if (it->contains(m)) return true;
+    if (m.start - it->start > 20000) break;  // no quote is this long: stop looking back
+  }
+  return false;
+}
+
+// Evidence must be a content word: never punctuation, a number or a function word.
+bool content_word(const Token& t) {
+  static const WordSet kFunction = {
+      "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+      "about", "as", "that", "this", "these", "those", "it", "its", "he", "she", "his", "her", "him",
+      "they", "them", "their", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were",
+      "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
+      "should", "can", "may", "might", "must", "not", "no", "so", "if", "than", "then", "there", "here",
+      "who", "whom", "which", "what", "when", "where", "why", "how", "also", "just", "said", "says",
+      "say", "told", "mr", "mrs", "ms", "after", "before", "over", "under", "into", "out", "up", "down",
+      "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "very", "s", "'s"};
+  return t.kind == TokenKind::Word && t.lower.size() >= 3 && !kFunction.contains(t.hash, t.lower);
+}
+
+Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
+            std::vector<ScoredMention>& scored, const AggregateOptions& opt, const char* voice) {
+  Stance st = aggregate_stance(scored, opt);
   if (!st.present || st.label == "neutral") return st;
   // Evidence only for the mentions that pushed hardest toward the verdict.
   const double sign = st.score > 0 ? 1.0 : -1.0;
@@ -34,9 +67,43 @@ Stance score_actor(const Document& doc, const Actor& actor, const StanceModel& s
     MentionTokens mt;
     if (!locate_mention(doc, sm.span, mt)) continue;
     const int32_t et = stance.evidence_token(doc, mt, sm.pred, ws);
-    if (et >= 0 && et < static_cast<int32_t>(doc.tokens.size())) sm.evidence = doc.tokens[et].span;
+    if (et >= 0 && et < static_cast<int32_t>(doc.tokens.size()) && content_word(doc.tokens[et])) {
+      sm.evidence = doc.tokens[et].span;
+      sm.why = std::string(sign > 0 ? "raises" : "lowers") + " the stance at the mention '" +
+               std::string(doc.slice(sm.span)) + "' (" + voice + ")";
+    }
   }
-  return aggregate_stance(scored);
+  (void)actor;
+  return aggregate_stance(scored, opt);
+}
+
+}  // namespace
+
+ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
+                         std::vector<ScoredMention>& scored, const RoleModel* roles, RoleWorkspace* rws,
+                         const std::vector<Span>* contents_in, const AggregateOptions& opt) {
+  scored.clear();
+  std::vector<ScoredMention> quoted;
+  std::vector<Span> own_contents;
+  if (!contents_in) own_contents = quote_contents(doc);
+  const std::vector<Span>& contents = contents_in ? *contents_in : own_contents;
+  if (roles && rws) roles->begin(*rws);
+  for (const Mention& mention : actor.mentions) {
+    if (!doc.pos_in_body(mention.span.start)) continue;  // headline links carry no stance evidence
+    MentionTokens mt;
+    if (!locate_mention(doc, mention.span, mt)) continue;
+    ScoredMention sm;
+    sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
+    sm.span = mention.span;
+    sm.weight = mention.pronoun ? 0.5 : 1.0;
+    (in_quote(contents, mention.span) ? quoted : scored).push_back(sm);
+    if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
+  }
+  ActorStances out;
+  out.own = pool(doc, actor, stance, ws, scored, opt, "outlet's voice");
+  out.quoted = pool(doc, actor, stance, ws, quoted, opt, "inside a quote");
+  scored.insert(scored.end(), quoted.begin(), quoted.end());
+  return out;
 }
 
 }  // namespace framelens

@@ -10,8 +10,18 @@
 
 namespace framelens {
 
-Stance score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
-                   std::vector<ScoredMention>& scored, const RoleModel* roles = nullptr,
-                   RoleWorkspace* rws = nullptr);
+// The actor's two stances: `own` from its body mentions outside quoted and reported speech (the
+// outlet's voice), `quoted` from its mentions inside quotes (what the sources say about it).
+struct ActorStances {
+  Stance own, quoted;
+};
+
+// The document's quote contents sorted by start (computed once per document by the caller).
+std::vector<Span> quote_contents(const Document& doc);
+
+ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
+                         std::vector<ScoredMention>& scored, const RoleModel* roles = nullptr,
+                         RoleWorkspace* rws = nullptr, const std::vector<Span>* contents = nullptr,
+                         const AggregateOptions& opt = {});
 
 }  // namespace framelens

@@ -10,7 +10,11 @@ Stance mention_stance(const ScoredMention& m) {
   st.present = true;
   st.score = std::clamp(m.pred.score(), -1.0, 1.0);
   st.label = stance_label(m.pred.label());
-  if (!m.evidence.empty()) st.evidence.push_back(m.evidence);
+  st.confidence = std::clamp(1.0 - m.pred.p[kStanceNeutral], 0.0, 1.0);
+  if (!m.evidence.empty()) {
+    st.evidence.push_back(m.evidence);
+    st.evidence_why.push_back("the context word that moved this mention most");
+  }
   return st;
 }
 
@@ -25,18 +29,21 @@ Stance aggregate_stance(const std::vector<ScoredMention>& mentions, const Aggreg
     den += m.weight * c;
   }
   st.score = std::clamp(num / (den + opt.prior), -1.0, 1.0);
+  st.confidence = den / (den + opt.prior);
   st.label = st.score >= opt.label_threshold ? "positive" : st.score <= -opt.label_threshold ? "negative" : "neutral";
   if (st.label == "neutral") return st;
   const double sign = st.score > 0 ? 1.0 : -1.0;
-  std::vector<std::pair<double, Span>> ev;
+  std::vector<std::pair<double, const ScoredMention*>> ev;
   for (const auto& m : mentions) {
     const double contrib = sign * m.weight * (1.0 - m.pred.p[kStanceNeutral]) * m.pred.score();
-    if (contrib > 0 && !m.evidence.empty()) ev.push_back({contrib, m.evidence});
+    if (contrib > 0 && !m.evidence.empty()) ev.push_back({contrib, &m});
   }
   std::stable_sort(ev.begin(), ev.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [c, sp] : ev) {
+  for (const auto& [c, m] : ev) {
     if (st.evidence.size() >= opt.max_evidence) break;
-    if (std::find(st.evidence.begin(), st.evidence.end(), sp) == st.evidence.end()) st.evidence.push_back(sp);
+    if (std::find(st.evidence.begin(), st.evidence.end(), m->evidence) != st.evidence.end()) continue;
+    st.evidence.push_back(m->evidence);
+    st.evidence_why.push_back(m->why.empty() ? std::string("context of a mention") : m->why);
   }
   return st;
 }

@@ -266,6 +266,7 @@ void StanceFeaturizer::emit_mention(const Document& doc, const MentionTokens& m,
   auto q_lo = q_hi - std::min<std::ptrdiff_t>(q_hi - doc.quotes.begin(), 64);
   for (auto qi = q_lo; qi != q_hi; ++qi) {
     const Quote& qt = *qi;
+    if (qt.negated) continue;  // denied speech is not the speaker's claim: no evidence from it
     if (qt.span.end < sent.span.start || qt.span.start > sent.span.end) continue;
     if (qt.span.overlaps(ms)) flag(flag_key("Q:inside"));
     if (qt.speaker && qt.speaker->span.overlaps(ms)) {

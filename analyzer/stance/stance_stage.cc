@@ -24,8 +24,11 @@ void StanceStage::annotate(Document& doc) const {
   StanceWorkspace ws;
   std::vector<ScoredMention> scored;
   RoleWorkspace rws;
+  const std::vector<Span> contents = quote_contents(doc);
   for (Actor& actor : doc.actors) {
-    actor.stance = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws);
+    ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws, &contents);
+    actor.stance = std::move(both.own);
+    actor.quoted_stance = std::move(both.quoted);
     if (roles_) roles_->assign(doc, actor, rws);
   }
   doc.targets.clear();

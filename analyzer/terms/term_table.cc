@@ -33,7 +33,7 @@ TermCategory category_from_name(std::string_view name, bool* ok) {
   return TermCategory::Loaded;
 }
 
-void TermTable::add(const std::string& phrase, float score, TermCategory category) {
+void TermTable::add(const std::string& phrase, float score, TermCategory category, bool open) {
   auto parts = split_phrase(phrase);
   if (parts.empty() || static_cast<int>(parts.size()) > kMaxPhraseTokens) return;
   std::string joined;
@@ -45,6 +45,7 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   if (it != by_phrase_.end()) {
     entries_[it->second].score = score;
     entries_[it->second].category = category;
+    entries_[it->second].open = open;
     return;
   }
   TermEntry e;
@@ -52,6 +53,7 @@ void TermTable::add(const std::string& phrase, float score, TermCategory categor
   for (const auto& p : parts) e.hashes.push_back(hash_token(p));
   e.score = score;
   e.category = category;
+  e.open = open;
   const int32_t idx = static_cast<int32_t>(entries_.size());
   by_phrase_.emplace(joined, idx);
   if (by_first_.insert(e.hashes[0], static_cast<int32_t>(first_lists_.size()))) first_lists_.emplace_back();
@@ -107,6 +109,14 @@ Result<TermTable> TermTable::load(const std::string& path) {
       }
       continue;
     }
+    if (line.rfind("#seed_min\t", 0) == 0) {
+      try {
+        t.seed_min = std::stof(line.substr(10));
+      } catch (...) {
+        return model_error(path + ":" + std::to_string(lineno) + ": bad seed_min");
+      }
+      continue;
+    }
     if (line.empty() || line[0] == '#') continue;
     const auto t1 = line.find('\t');
     const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
@@ -119,9 +129,16 @@ Result<TermTable> TermTable::load(const std::string& path) {
       return model_error(path + ":" + std::to_string(lineno) + ": bad score");
     }
     bool ok = false;
-    const auto cat = category_from_name(line.substr(t2 + 1), &ok);
+    std::string rest = line.substr(t2 + 1);
+    bool open = false;
+    if (const auto t3 = rest.find('\t'); t3 != std::string::npos) {
+      if (rest.substr(t3 + 1) != "open") return model_error(path + ":" + std::to_string(lineno) + ": bad 4th field");
+      open = true;
+      rest.resize(t3);
+    }
+    const auto cat = category_from_name(rest, &ok);
     if (!ok || !(score >= 0.f && score <= 1.f)) return model_error(path + ":" + std::to_string(lineno) + ": bad category or score");
-    t.add(phrase, score, cat);
+    t.add(phrase, score, cat, open);
   }
   return t;
 }
@@ -131,10 +148,11 @@ Status TermTable::save(const std::string& path) const {
   if (!out) return internal_error("cannot write " + path);
   out << "# phrase\tscore\tcategory (learned by framelens train loaded)\n";
   out << "#threshold\t" << threshold << "\n";
+  if (seed_min > 0) out << "#seed_min\t" << seed_min << "\n";
   for (const auto& e : entries_) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", e.score);
-    out << e.phrase << '\t' << buf << '\t' << category_name(e.category) << '\n';
+    out << e.phrase << '\t' << buf << '\t' << category_name(e.category) << (e.open ? "\topen" : "") << '\n';
   }
   if (!out) return internal_error("write failed: " + path);
   return {};

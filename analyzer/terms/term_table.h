@@ -22,6 +22,9 @@ struct TermEntry {
   std::vector<uint64_t> hashes;   // hash_token of each token of the phrase
   float score = 0.f;
   TermCategory category = TermCategory::Loaded;
+  // Open vocabulary (train/open_vocabulary.h): never seen in the annotated corpora, reported on the
+  // open-vocabulary model's decision; the score is the term prior alone. A 4th field "open" in the file.
+  bool open = false;
 };
 
 struct TermMatch {
@@ -34,7 +37,7 @@ class TermTable {
   static constexpr int kMaxPhraseTokens = 5;
 
   // Adds (or replaces) an entry; the phrase is split on spaces.
-  void add(const std::string& phrase, float score, TermCategory category);
+  void add(const std::string& phrase, float score, TermCategory category, bool open = false);
 
   static Result<TermTable> load(const std::string& path);
   Status save(const std::string& path) const;
@@ -46,6 +49,12 @@ class TermTable {
   // A match becomes a reported term when its score reaches this (tuned on dev span F1; stored in
   // the file as a "#threshold<TAB>value" line).
   float threshold = 0.5f;
+  // Always-reported seed categories (hedges, loaded cues, labels) still need this score ("#seed_min"
+  // line; 0 when absent: every seed match is reported).
+  float seed_min = 0.f;
+  bool reported(const TermEntry& e) const {
+    return e.open || e.score >= threshold || (always_reported(e.category) && e.score >= seed_min);
+  }
   // Index of the exact phrase, or -1.
   int32_t find(const std::string& phrase) const;
 

@@ -1,10 +1,11 @@
 #include "analyzer/terms/terms_stage.h"
 
 #include <algorithm>
-#include <climits>
 #include <filesystem>
 
 #include "analyzer/ml/hashing.h"
+#include "analyzer/terms/span_index.h"
+#include "analyzer/terms/term_voice.h"
 
 namespace framelens::terms {
 
@@ -21,39 +22,10 @@ const std::vector<Span>* scare_quotes_of(const D& doc) {
   }
 }
 
-// Spans sorted by start with the running maximum of their ends: "is [a, b) inside any of them" and
-// "does it overlap any" in O(log n), so huge documents with many quotes stay linear.
-class SpanIndex {
- public:
-  void add(Span s) { spans_.push_back(s); }
-  void build() {
-    std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.start < b.start; });
-    max_end_.resize(spans_.size());
-    int32_t m = INT32_MIN;
-    for (size_t i = 0; i < spans_.size(); ++i) max_end_[i] = m = std::max(m, spans_[i].end);
-  }
-  bool contains(Span t) const {
-    const size_t k = upper(t.start);  // spans starting at or before t.start
-    return k > 0 && max_end_[k - 1] >= t.end;
-  }
-  bool overlaps(Span t) const {
-    const size_t k = upper(t.end - 1);  // spans starting before t.end
-    return k > 0 && max_end_[k - 1] > t.start;
-  }
-
- private:
-  size_t upper(int32_t pos) const {
-    return static_cast<size_t>(std::upper_bound(spans_.begin(), spans_.end(), pos,
-                                                [](int32_t p, Span s) { return p < s.start; }) -
-                               spans_.begin());
-  }
-  std::vector<Span> spans_;
-  std::vector<int32_t> max_end_;
-};
-
 }  // namespace
 
 void TermsStage::annotate(Document& doc) const {
+  doc.terms_scored = true;
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   // Per-thread scratch: reused across documents instead of allocated for each.
   thread_local std::vector<TermMatch> matches;
@@ -69,12 +41,13 @@ void TermsStage::annotate(Document& doc) const {
     for (const auto& m : matches) {
       const TermEntry& e = table_.entries()[m.entry];
       evidence.push_back({e.score, e.category});
-      if (e.score < table_.threshold && !always_reported(e.category)) continue;
+      if (!table_.reported(e)) continue;
       LoadedTerm t;
       t.span = {doc.tokens[m.first_token].span.start, doc.tokens[m.end_token - 1].span.end};
       t.score = e.score;
       t.category = std::string(category_name(e.category));
       t.sentence = si;
+      t.open_vocabulary = e.open;
       doc.loaded_terms.push_back(std::move(t));
     }
     float token_summary[kTokenSummaryCount];
@@ -85,6 +58,9 @@ void TermsStage::annotate(Document& doc) const {
       classifier_tokens(doc, s.first_token, s.end_token, words);
       s.bias_score = ensemble_->score(z, words);
       s.biased = s.bias_score >= ensemble_->threshold;
+    } else if (calibration_) {
+      s.bias_score = sigmoid(z + calibration_->shift);
+      s.biased = s.bias_score >= calibration_->threshold;
     } else {
       s.bias_score = sigmoid(z);
       s.biased = s.bias_score >= model_.threshold;
@@ -117,14 +93,7 @@ void TermsStage::annotate(Document& doc) const {
     std::sort(doc.loaded_terms.begin(), doc.loaded_terms.end(),
               [](const LoadedTerm& a, const LoadedTerm& b) { return a.span.start < b.span.start; });
   }
-  if (doc.loaded_terms.empty() || doc.quotes.empty()) return;
-  SpanIndex qi;
-  for (const auto& q : doc.quotes) {
-    qi.add(q.span);
-    for (const auto& f : q.fragments) qi.add(f);
-  }
-  qi.build();
-  for (auto& t : doc.loaded_terms) t.in_quote = qi.contains(t.span);
+  assign_voices(doc);
 }
 
 Result<std::shared_ptr<const TermsStage>> load_terms_stage(const std::string& models_dir) {
@@ -152,8 +121,15 @@ Result<std::shared_ptr<const TermsStage>> load_terms_stage(const std::string& mo
     t->prepare(model->vectors);
     token = std::move(*t);
   }
-  return std::make_shared<const TermsStage>(std::move(*table), std::move(*model), std::move(ensemble),
+  auto stage = std::make_shared<TermsStage>(std::move(*table), std::move(*model), std::move(ensemble),
                                              std::move(token));
+  const std::string cp = (fs::path(models_dir) / kCalibrationFile).string();
+  if (fs::exists(cp, ec)) {
+    auto c = SentenceCalibration::load(cp);
+    if (!c) return c.error();
+    stage->set_calibration(*c);
+  }
+  return std::shared_ptr<const TermsStage>(std::move(stage));
 }
 
 Result<StagePtr> make_terms_stage(const PipelineOptions& options) {

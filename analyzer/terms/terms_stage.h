@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyzer/core/stage.h"
+#include "analyzer/terms/sentence_calibration.h"
 #include "analyzer/terms/sentence_ensemble.h"
 #include "analyzer/terms/sentence_model.h"
 #include "analyzer/terms/term_table.h"
@@ -27,12 +28,16 @@ class TermsStage : public Stage {
   const TermTable& table() const { return table_; }
   const SentenceModel& model() const { return model_; }
   const std::optional<SentenceEnsemble>& ensemble() const { return ensemble_; }
+  // The real-article prior (calibration.tsv) when present: bias_score = sigmoid(margin + shift).
+  const std::optional<SentenceCalibration>& calibration() const { return calibration_; }
+  void set_calibration(std::optional<SentenceCalibration> c) { calibration_ = std::move(c); }
 
  private:
   TermTable table_;
   SentenceModel model_;
   std::optional<SentenceEnsemble> ensemble_;  // when shipped, sentence bias is the ensemble's
   std::optional<TokenModel> token_;           // present when model_.use_token_features
+  std::optional<SentenceCalibration> calibration_;
 };
 
 // Model files, relative to the models dir.

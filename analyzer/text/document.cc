@@ -42,7 +42,7 @@ int32_t Document::token_at_or_after(int32_t pos) const {
   return static_cast<int32_t>(it - tokens.begin());
 }
 
-Result<Document> make_document(std::string_view bytes, DocMeta meta, bool lenient) {
+Result<Document> make_document(std::string_view bytes, DocMeta meta, bool lenient, const ZoneTable* zones) {
   auto decoded = decode_utf8(bytes, lenient);
   if (!decoded) return decoded.error();
   if (decoded->cps.size() > static_cast<size_t>(INT32_MAX - 1)) {
@@ -61,6 +61,7 @@ Result<Document> make_document(std::string_view bytes, DocMeta meta, bool lenien
   doc.tokens.reserve(doc.cps.size() / 5 + 1);
   tokenize(doc.norm, 0, doc.size(), doc.tokens);
   split_sentences(doc);
+  assign_zones(doc, zones);
   return doc;
 }
 

@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer/core/error.h"
+#include "analyzer/text/zones.h"
 
 namespace framelens {
 
@@ -34,6 +36,7 @@ struct Token {
   bool space_before = false;   // whitespace precedes it
   uint8_t breaks_before = 0;   // 0: same line, 1: a line break, 2: a blank line (paragraph break)
   int32_t sentence = -1;       // index into Document::sentences
+  bool aside = false;          // inline site text inside a body line (The Hill's "Name<headline> ... MORE" links)
   std::string lower;           // normalised, lower-cased UTF-8 (what lexicons match against)
   uint64_t hash = 0;           // fnv1a64(lower) (core/token_hash.h), set with `lower`
 };
@@ -43,7 +46,9 @@ struct Sentence {
   int32_t first_token = 0;  // [first_token, end_token) into Document::tokens
   int32_t end_token = 0;
   int32_t paragraph = -1;
-  bool own_line = false;    // a headline, caption or dateline standing on its own line
+  Zone zone = Zone::Body;       // text/zones.h: headline, caption, boilerplate, ... or body
+  std::string_view zone_reason; // why (a static string: "cue: FILE PHOTO", "learned: ...")
+  bool body() const { return zone == Zone::Body; }
   // Filled by the terms stage (sentence bias model).
   double bias_score = 0.0;
   bool biased = false;
@@ -53,16 +58,34 @@ struct Paragraph {
   Span span;
   int32_t first_sentence = 0;  // [first_sentence, end_sentence)
   int32_t end_sentence = 0;
+  Zone zone = Zone::Body;      // the zone of its longest sentence (its lines keep their own)
 };
 
 // ---- layers added by later stages ----------------------------------------------------------
+
+// Whose words a loaded term is (terms/term_voice.h decides).
+enum class TermVoice : uint8_t { Own, Quoted, Paraphrased, Headline };
+// For the quoted voice: a speaker's full quote, a quoted fragment inside the narration, or
+// quotation marks the author puts around a word to distance itself.
+enum class QuoteKind : uint8_t { None, Direct, Partial, Scare };
+inline std::string_view voice_name(TermVoice v) {
+  constexpr std::string_view k[] = {"own", "quoted", "paraphrased", "headline"};
+  return k[static_cast<int>(v)];
+}
+inline std::string_view quote_kind_name(QuoteKind q) {
+  constexpr std::string_view k[] = {"", "direct", "partial", "scare"};
+  return k[static_cast<int>(q)];
+}
 
 struct LoadedTerm {
   Span span;
   double score = 0.0;         // in [0,1], learned
   std::string category;       // loaded, labeling, intensifier, reporting_verb, hedge, scare_quote
-  bool in_quote = false;      // inside quoted speech (the speaker's voice, not the outlet's)
+  bool in_quote = false;      // compatibility: voice quoted or paraphrased (not the outlet's words)
   int32_t sentence = -1;
+  TermVoice voice = TermVoice::Own;
+  QuoteKind quote_kind = QuoteKind::None;  // set for the quoted voice only
+  bool open_vocabulary = false;  // the word's score comes from its prior alone (never in BABE/PTC)
 };
 
 struct QuoteCue {
@@ -84,6 +107,9 @@ struct Quote {
   std::optional<QuoteSpeaker> speaker;
   std::optional<QuoteCue> cue;
   std::vector<Span> fragments;  // a direct quote split by its attribution: the pieces, in order
+  std::vector<QuoteSpeaker> co_speakers;  // "X and Y agreed that ...": Y (X is `speaker`)
+  bool negated = false;       // the text says the act did not happen ("did not say that ..."):
+                              // not a claim of the speaker; later stages take no evidence from it
 };
 
 struct Mention {
@@ -95,6 +121,8 @@ struct Stance {
   double score = 0.0;         // in [-1,1]
   std::string label = "neutral";  // negative / neutral / positive
   std::vector<Span> evidence; // spans that moved the score most
+  std::vector<std::string> evidence_why;  // one phrase per evidence span: which mention it moved
+  double confidence = 0.0;    // in [0,1]: how much polar evidence stands behind the score
   bool present = false;
 };
 
@@ -102,11 +130,14 @@ struct Actor {
   std::string id;             // stable within the document: "a1", "a2", ...
   std::string name;           // canonical name
   std::string type;           // person, country, organization, group
+  std::string entity;         // the corpus-wide key (actors/entity_key.h): "Donald Trump" for "Trump"
+  std::string entity_reason;  // why: "full name", "surname: the corpus's one full name for it", ...
   std::vector<std::string> aliases;
   std::vector<Mention> mentions;
   int32_t quoted = 0;         // how many quotes it is the speaker of
   char gender = '-';          // persons: 'm' / 'f' from a title, given name or pronoun; else '-' (not emitted)
-  Stance stance;
+  Stance stance;              // the outlet's own voice: mentions outside quoted and reported speech
+  Stance quoted_stance;       // what the quoted and paraphrased sources say: mentions inside quotes
   std::string role = "none";  // hero / villain / victim / none
   double role_score = 0.0;
 };
@@ -120,6 +151,7 @@ struct FrameScore {
 struct Leaning {
   std::string label;          // left / center / right; empty when no model is loaded
   double left = 0.0, center = 0.0, right = 0.0;
+  double lean = 0.0;          // right - left, in [-1, 1] (an outlet-style estimate, see models/leaning.md)
 };
 
 struct TargetResult {
@@ -130,6 +162,9 @@ struct TargetResult {
 
 struct DocMeta {
   std::string id, title, outlet, date, url;
+  // Input fields passed through on request (`batch --keep-fields`), in the order asked for; a
+  // field the record lacks is kept with an empty value.
+  std::vector<std::pair<std::string, std::string>> fields{};
 };
 
 struct Document {
@@ -150,6 +185,7 @@ struct Document {
   std::vector<FrameScore> frames_mfc;
   std::vector<FrameScore> frames_generic;
   Leaning leaning;
+  bool terms_scored = false;          // the loaded-wording stage ran (loaded terms, sentence bias)
   std::vector<Span> target_requests;  // from the input record
   std::vector<TargetResult> targets;
   std::vector<std::string> warnings;  // stage notes for the user (e.g. "no leaning model loaded")
@@ -164,10 +200,22 @@ struct Document {
   int32_t sentence_at(int32_t pos) const;
   // Index of the first token whose span ends after `pos` (binary search).
   int32_t token_at_or_after(int32_t pos) const;
+  // Whether the sentence holding token `tok` is body text (not headline, caption, site text).
+  bool token_in_body(int32_t tok) const {
+    if (tokens[tok].aside) return false;
+    const int32_t s = tokens[tok].sentence;
+    return s < 0 || sentences[s].zone == Zone::Body;
+  }
+  bool pos_in_body(int32_t pos) const {
+    const int32_t s = sentence_at(pos);
+    return s < 0 || sentences[s].zone == Zone::Body;
+  }
 };
 
 // Builds the text layer: decode, normalise, split paragraphs/sentences, tokenise.
-// `lenient` replaces invalid UTF-8 with U+FFFD instead of failing.
-Result<Document> make_document(std::string_view utf8_bytes, DocMeta meta, bool lenient = false);
+// `lenient` replaces invalid UTF-8 with U+FFFD instead of failing. `zones` (learned site-text
+// lines, may be null) refines the pattern zones.
+Result<Document> make_document(std::string_view utf8_bytes, DocMeta meta, bool lenient = false,
+                               const ZoneTable* zones = nullptr);
 
 }  // namespace framelens

@@ -45,12 +45,28 @@ Status get_string(const nlohmann::json& j, const std::string& key, std::string& 
   return input_error(where + ": field \"" + key + "\" must be a string, got " + it->type_name());
 }
 
+// The kept fields of a parsed record: strings as they are, numbers and booleans as JSON text.
+Status keep_fields(const nlohmann::json& j, const FieldMap& f, InputRecord& r, const std::string& where) {
+  r.meta.fields.clear();
+  for (const auto& name : f.keep) {
+    std::string v;
+    auto it = j.find(name);
+    if (it != j.end() && !it->is_null()) {
+      if (it->is_string()) v = it->get<std::string>();
+      else if (it->is_number() || it->is_boolean()) v = it->dump();
+      else return input_error(where + ": kept field \"" + name + "\" must be a string, number or boolean");
+    }
+    r.meta.fields.emplace_back(name, std::move(v));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<InputRecord> parse_json_record(std::string_view json, const FieldMap& f,
                                       const std::string& where) {
   InputRecord r;
-  if (scan_json_record(json, f, r)) return r;
+  if (f.keep.empty() && scan_json_record(json, f, r)) return r;
   return parse_json_record_full(json, f, where);
 }
 
@@ -99,6 +115,7 @@ Result<InputRecord> parse_json_record_full(std::string_view json, const FieldMap
       r.targets.push_back(Span{static_cast<int32_t>(start), static_cast<int32_t>(end)});
     }
   }
+  if (auto st = keep_fields(j, f, r, where); !st) return st.error();
   return r;
 }
 

@@ -19,6 +19,8 @@ struct InputRecord {
 struct FieldMap {
   std::string text = "text", id = "id", title = "title", outlet = "outlet", date = "date",
               url = "url", targets = "targets";
+  // Further input fields passed through to DocMeta::fields (strings, numbers, booleans; --keep-fields).
+  std::vector<std::string> keep;
 };
 
 // JSON nested deeper than this is rejected before parsing (guards the recursive destructor).

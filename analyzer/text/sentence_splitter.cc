@@ -159,8 +159,6 @@ void split_sentences(Document& doc) {
       s.first_token = start;
       s.end_token = last + 1;
       s.span = {toks[start].span.start, toks[last].span.end};
-      s.own_line = (start == 0 || toks[start].breaks_before > 0) &&
-                   (last + 1 >= n || toks[last + 1].breaks_before > 0);
       const int32_t si = static_cast<int32_t>(doc.sentences.size());
       for (int32_t k = start; k <= last; ++k) toks[k].sentence = si;
       doc.sentences.push_back(s);

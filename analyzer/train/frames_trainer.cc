@@ -11,6 +11,7 @@
 #include "analyzer/core/format.h"
 #include "analyzer/train/metrics.h"
 #include "analyzer/train/text_features_article_trainer.h"
+#include "analyzer/train/frames_calibration.h"
 
 namespace framelens {
 
@@ -140,6 +141,90 @@ Result<LinearModel> fit(const std::vector<SparseVector>& x, const std::vector<st
   return LinearModel::train_logistic(x, y, k, dim, lo);
 }
 
+
+// Platt scaling and thresholds of every head, fitted on out-of-fold logits.
+struct Calibration {
+  std::vector<PlattScaling> platt;
+  std::vector<double> threshold;
+  std::vector<double> scores(const std::vector<double>& z) const {
+    std::vector<double> s(z.size());
+    for (size_t k = 0; k < z.size(); ++k) s[k] = platt[k].apply(z[k]);
+    return s;
+  }
+};
+
+// The top-`min_selected` flags of each row (selected whatever the thresholds).
+std::vector<std::vector<uint8_t>> forced_rows(const std::vector<std::vector<double>>& s, int min_selected) {
+  std::vector<std::vector<uint8_t>> out(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::vector<int> order(s[i].size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return s[i][a] > s[i][b]; });
+    out[i].assign(s[i].size(), 0);
+    for (int r = 0; r < min_selected && r < static_cast<int>(order.size()); ++r) out[i][order[r]] = 1;
+  }
+  return out;
+}
+
+Calibration fit_calibration(const std::vector<std::vector<double>>& z, const std::vector<std::vector<uint8_t>>& y,
+                            const FramesTrainOptions& opt) {
+  const size_t K = z.empty() ? 0 : z[0].size();
+  Calibration c;
+  c.platt.resize(K);
+  c.threshold.assign(K, 0.5);
+  for (size_t k = 0; k < K; ++k) {
+    std::vector<double> zk(z.size());
+    std::vector<uint8_t> yk(z.size());
+    for (size_t i = 0; i < z.size(); ++i) zk[i] = z[i][k], yk[i] = y[i][k];
+    c.platt[k] = fit_platt(zk, yk);
+  }
+  std::vector<std::vector<double>> s(z.size());
+  for (size_t i = 0; i < z.size(); ++i) s[i] = c.scores(z[i]);
+  const auto forced = forced_rows(s, opt.min_selected);
+  if (opt.per_label_thresholds) {
+    for (size_t k = 0; k < K; ++k) {
+      std::vector<double> sk(s.size());
+      std::vector<uint8_t> fk(s.size()), yk(s.size());
+      for (size_t i = 0; i < s.size(); ++i) sk[i] = s[i][k], fk[i] = forced[i][k], yk[i] = y[i][k];
+      c.threshold[k] = best_f1_threshold(sk, fk, yk);
+    }
+  } else {
+    double best = -1;
+    for (double t = 0.05; t < 0.951; t += 0.01) {
+      const double f1 = count_at(s, y, t, opt.min_selected).metrics(s.size()).micro_f1;
+      if (f1 > best) best = f1, c.threshold.assign(K, t);
+    }
+  }
+  return c;
+}
+
+// Nested CV figures of out-of-fold logits: fold f's rows are calibrated and thresholded with what
+// the other folds' rows give.
+FramesMetrics nested_cv(const std::vector<std::vector<double>>& z, const std::vector<std::vector<uint8_t>>& y,
+                        const std::vector<int>& fold_of, const std::vector<std::string>& labels,
+                        const FramesTrainOptions& opt) {
+  const size_t K = z.empty() ? 0 : z[0].size();
+  std::vector<std::set<std::string>> gold(z.size()), pred(z.size());
+  std::vector<std::string> names(K);
+  for (size_t k = 0; k < K; ++k) names[k] = normalize_label(labels[k]);
+  for (int f = 0; f < opt.folds; ++f) {
+    std::vector<std::vector<double>> zt;
+    std::vector<std::vector<uint8_t>> yt;
+    for (size_t i = 0; i < z.size(); ++i)
+      if (fold_of[i] != f) zt.push_back(z[i]), yt.push_back(y[i]);
+    const Calibration c = fit_calibration(zt, yt, opt);
+    for (size_t i = 0; i < z.size(); ++i) {
+      if (fold_of[i] != f) continue;
+      const auto s = c.scores(z[i]);
+      const auto forced = forced_rows({s}, opt.min_selected)[0];
+      for (size_t k = 0; k < K; ++k) {
+        if (y[i][k]) gold[i].insert(names[k]);
+        if (s[k] >= c.threshold[k] || forced[k]) pred[i].insert(names[k]);
+      }
+    }
+  }
+  return frames_metrics(gold, pred, names);
+}
 }  // namespace
 
 const char* frames_seed_lexicon(const std::string& label) {
@@ -150,7 +235,7 @@ const char* frames_seed_lexicon(const std::string& label) {
 
 Result<FramesModel> train_frames(const ArticleFeatures& features, const std::vector<LabelledRecord>& train,
                                  const std::vector<LabelledRecord>& dev, const FramesTrainOptions& opt,
-                                 std::ostream& log) {
+                                 std::ostream& log, const std::vector<LabelledRecord>& target) {
   std::set<std::string> label_set;
   for (const auto& r : train)
     for (const auto& l : r.labels) label_set.insert(l);
@@ -197,68 +282,188 @@ Result<FramesModel> train_frames(const ArticleFeatures& features, const std::vec
   std::vector<double> scales = opt.lexicon_scales;
   if (scales.empty() || lex_unit.empty()) scales = {0};
 
-  // Out-of-fold scores per (lexicon scale, l2); keep the best (scale, l2, threshold) by micro-F1.
-  double best_f1 = -1, best_l2 = opt.l2_grid.front(), best_thr = 0.5, best_scale = 0;
+  // Out-of-fold logits per (lexicon scale, l2); each configuration is scored by nested CV: the
+  // calibration and thresholds are fitted on the other folds' out-of-fold rows and applied to this
+  // fold's rows. The best nested macro-F1 (micro-F1 with one global threshold) wins.
+  const size_t n = train.size();
+  std::vector<int> fold_of(n);
+  for (size_t i = 0; i < n; ++i) fold_of[i] = static_cast<int>(i % opt.folds);
+  double best_key = -1, best_l2 = opt.l2_grid.front(), best_scale = 0;
+  std::vector<std::vector<double>> best_oof;
   for (double scale : scales) {
     const auto lex = lexicons_at(scale);
     const uint32_t xdim = dim + static_cast<uint32_t>(lex.size());
     const auto x = fold_all(FramesModel(labels, opt.fold_bits, LinearModel(LinearKind::Logistic, K, xdim),
                                         std::vector<float>(K, 0.5f), opt.min_selected, lex));
     for (double l2 : opt.l2_grid) {
-      std::vector<std::vector<double>> oof(train.size());
+      std::vector<std::vector<double>> oof(n, std::vector<double>(K));
       for (int f = 0; f < opt.folds; ++f) {
         std::vector<SparseVector> xs;
         std::vector<std::vector<uint8_t>> ys;
-        for (size_t i = 0; i < train.size(); ++i)
-          if (static_cast<int>(i % opt.folds) != f) xs.push_back(x[i]), ys.push_back(y[i]);
+        for (size_t i = 0; i < n; ++i)
+          if (fold_of[i] != f) xs.push_back(x[i]), ys.push_back(y[i]);
         auto m = fit(xs, ys, K, xdim, l2, opt.balance_classes);
         if (!m) return m.error();
-        for (size_t i = 0; i < train.size(); ++i)
-          if (static_cast<int>(i % opt.folds) == f) oof[i] = m->predict(x[i]);
+        for (size_t i = 0; i < n; ++i)
+          if (fold_of[i] == f) m->decision(x[i], oof[i].data());
       }
-      double f1_here = -1, thr_here = 0.5;
-      for (double t = 0.05; t < 0.951; t += 0.01) {
-        const double f1 = count_at(oof, y, t, opt.min_selected).metrics(train.size()).micro_f1;
-        if (f1 > f1_here) f1_here = f1, thr_here = t;
-      }
-      log << "cv lexicon=" << scale << " l2=" << l2 << ": micro-F1=" << fmt3(f1_here) << " at threshold "
-          << fmt3(thr_here) << std::endl;
-      if (f1_here > best_f1) best_f1 = f1_here, best_l2 = l2, best_thr = thr_here, best_scale = scale;
+      const auto nested = nested_cv(oof, y, fold_of, labels, opt);
+      log << "cv lexicon=" << scale << " l2=" << l2 << ": nested micro-F1=" << fmt3(nested.micro_f1)
+          << " macro-F1=" << fmt3(nested.macro_f1) << std::endl;
+      const double key = opt.per_label_thresholds ? nested.macro_f1 : nested.micro_f1;
+      if (key > best_key) best_key = key, best_l2 = l2, best_scale = scale, best_oof = oof;
     }
   }
-  log << "chosen: lexicon=" << best_scale << " l2=" << best_l2 << " threshold=" << fmt3(best_thr) << " (cv micro-F1 "
-      << fmt3(best_f1) << ")" << std::endl;
+  // The chosen configuration's calibration and thresholds, fitted on all out-of-fold rows.
+  const Calibration cal = fit_calibration(best_oof, y, opt);
+  {
+    const auto nested = nested_cv(best_oof, y, fold_of, labels, opt);
+    log << "chosen: lexicon=" << best_scale << " l2=" << best_l2 << " (nested cv micro-F1 " << fmt3(nested.micro_f1)
+        << " macro-F1 " << fmt3(nested.macro_f1) << "); per-label nested cv:" << std::endl;
+    print_frame_label_table(nested, log);
+  }
   auto lex = lexicons_at(best_scale);
   const uint32_t xdim = dim + static_cast<uint32_t>(lex.size());
   const auto x = fold_all(FramesModel(labels, opt.fold_bits, LinearModel(LinearKind::Logistic, K, xdim),
                                       std::vector<float>(K, 0.5f), opt.min_selected, lex));
   auto m = fit(x, y, K, xdim, best_l2, opt.balance_classes);
   if (!m) return m.error();
-  FramesModel model(labels, opt.fold_bits, std::move(*m), std::vector<float>(K, static_cast<float>(best_thr)),
-                    opt.min_selected, std::move(lex));
+  std::vector<float> thr(K), slope(K), shift(K);
+  for (int k = 0; k < K; ++k)
+    thr[k] = static_cast<float>(cal.threshold[k]), slope[k] = static_cast<float>(cal.platt[k].a),
+    shift[k] = static_cast<float>(cal.platt[k].b);
+  FramesModel model(labels, opt.fold_bits, std::move(*m), thr, opt.min_selected, std::move(lex));
+  model.set_calibration(slope, shift);
+  if (!target.empty() && opt.target_calibration != TargetCalibration::None) {
+    // Calibration to the unlabelled target text.
+    std::vector<std::vector<double>> z(target.size(), std::vector<double>(K));
+    if (Status s = for_each_document(target, [&](size_t i, const Document& d) {
+          model.heads().decision(model.fold(features.compute(d)), z[i].data());
+        });
+        !s)
+      return s.error();
+    const bool em = opt.target_calibration == TargetCalibration::EM;
+    log << (em ? "prior correction (EM, Saerens et al. 2002)" : "score alignment (per-label logit mean and sd)")
+        << " on " << target.size() << " unlabelled target articles:" << std::endl;
+    log << "  label                                         train   target  rate before  rate after" << std::endl;
+    std::vector<float> new_slope = slope, new_shift = shift;
+    for (int k = 0; k < K; ++k) {
+      double pos = 0;
+      for (const auto& r : y) pos += r[k];
+      const double train_prior = pos / static_cast<double>(n);
+      std::vector<double> p(target.size());
+      for (size_t i = 0; i < target.size(); ++i) p[i] = cal.platt[k].apply(z[i][k]);
+      double target_prior = 0;
+      if (em) {
+        target_prior = em_target_prior(p, train_prior);
+        new_shift[k] = static_cast<float>(cal.platt[k].b + prior_shift(train_prior, target_prior));
+      } else {
+        // Map the target logits' mean and sd onto those of the training corpus's out-of-fold
+        // logits: z' = mu_s + (z - mu_t) * sd_s / sd_t, then the Platt scaling.
+        double ms = 0, ss = 0, mt = 0, st = 0;
+        for (const auto& r : best_oof) ms += r[k], ss += r[k] * r[k];
+        for (const auto& r : z) mt += r[k], st += r[k] * r[k];
+        ms /= double(n), mt /= double(z.size());
+        const double sd_s = std::sqrt(std::max(1e-12, ss / double(n) - ms * ms));
+        const double sd_t = std::sqrt(std::max(1e-12, st / double(z.size()) - mt * mt));
+        const double r = sd_s / sd_t;
+        new_slope[k] = static_cast<float>(cal.platt[k].a * r);
+        new_shift[k] = static_cast<float>(cal.platt[k].a * (ms - mt * r) + cal.platt[k].b);
+        for (size_t i = 0; i < z.size(); ++i) target_prior += sigmoid(new_slope[k] * z[i][k] + new_shift[k]);
+        target_prior /= double(z.size());
+      }
+      std::vector<double> after(target.size());
+      for (size_t i = 0; i < target.size(); ++i) after[i] = sigmoid(new_slope[k] * z[i][k] + new_shift[k]);
+      // Cap of the selection rate on the target text (the top-frame rule aside).
+      if (opt.max_target_rate < 1 && !after.empty()) {
+        std::vector<double> sorted = after;
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        const size_t allowed = static_cast<size_t>(opt.max_target_rate * static_cast<double>(sorted.size()));
+        if (allowed < sorted.size() && sorted[allowed] >= thr[k])
+          thr[k] = static_cast<float>(std::nextafter(sorted[allowed], 2.0));
+      }
+      double before_rate = 0, after_rate = 0;
+      for (size_t i = 0; i < target.size(); ++i)
+        before_rate += p[i] >= cal.threshold[k], after_rate += after[i] >= thr[k];
+      char line[200];
+      std::snprintf(line, sizeof line, "  %-44s %6.3f  %6.3f  %11.3f  %10.3f", labels[k].c_str(), train_prior,
+                    target_prior, before_rate / target.size(), after_rate / target.size());
+      log << line << std::endl;
+    }
+    FramesModel shifted_model(labels, opt.fold_bits, model.heads(), thr, opt.min_selected, model.lexicons());
+    shifted_model.set_calibration(new_slope, new_shift);
+    model = std::move(shifted_model);
+  }
   if (!dev.empty()) {
     auto dm = eval_frames(features, model, dev);
     if (!dm) return dm.error();
-    log << "dev: micro-F1=" << fmt3(dm->micro_f1) << " P=" << fmt3(dm->precision) << " R=" << fmt3(dm->recall)
-        << " n=" << dm->n << std::endl;
+    log << "dev: micro-F1=" << fmt3(dm->micro_f1) << " macro-F1=" << fmt3(dm->macro_f1) << " P=" << fmt3(dm->precision)
+        << " R=" << fmt3(dm->recall) << " n=" << dm->n << std::endl;
+    print_frame_label_table(*dm, log);
   }
   return model;
 }
 
+void print_frame_label_table(const FramesMetrics& m, std::ostream& out) {
+  char line[220];
+  std::snprintf(line, sizeof line, "  %-44s %5s %8s %6s %6s %6s %6s", "label", "gold", "selected", "rate", "P", "R",
+                "F1");
+  out << line << "\n";
+  for (const auto& l : m.labels) {
+    std::snprintf(line, sizeof line, "  %-44s %5zu %8zu %6.3f %6.3f %6.3f %6.3f", l.label.c_str(), l.gold, l.selected,
+                  m.n ? double(l.selected) / m.n : 0.0, l.precision(), l.recall(), l.f1());
+    out << line << "\n";
+  }
+  out.flush();
+}
+
 Result<FramesMetrics> eval_frames(const ArticleFeatures& features, const FramesModel& model,
                                   const std::vector<LabelledRecord>& records) {
-  Counts c;
+  std::vector<std::set<std::string>> gold(records.size()), pred(records.size());
   if (Status s = for_each_document(records, [&](size_t i, const Document& d) {
-        std::set<std::string> gold, pred;
-        for (const auto& l : records[i].labels) gold.insert(normalize_label(l));
+        for (const auto& l : records[i].labels) gold[i].insert(normalize_label(l));
         for (const auto& f : model.predict(features.compute(d)))
-          if (f.selected) pred.insert(normalize_label(f.label));
-        for (const auto& p : pred) (gold.count(p) ? c.tp : c.fp) += 1;
-        for (const auto& g : gold) c.fn += !pred.count(g);
+          if (f.selected) pred[i].insert(normalize_label(f.label));
       });
       !s)
     return s.error();
-  return c.metrics(records.size());
+  std::vector<std::string> names;
+  for (const auto& l : model.labels()) names.push_back(normalize_label(l));
+  return frames_metrics(gold, pred, names);
+}
+
+FramesMetrics frames_metrics(const std::vector<std::set<std::string>>& gold,
+                             const std::vector<std::set<std::string>>& pred, const std::vector<std::string>& names) {
+  FramesMetrics m;
+  m.n = gold.size();
+  std::map<std::string, size_t> at;
+  auto slot = [&](const std::string& l) -> FrameLabelStats& {
+    auto [it, fresh] = at.emplace(l, m.labels.size());
+    if (fresh) m.labels.push_back({l});
+    return m.labels[it->second];
+  };
+  for (const auto& l : names) slot(l);
+  Counts c;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    for (const auto& p : pred[i]) {
+      auto& st = slot(p);
+      ++st.selected;
+      if (gold[i].count(p)) ++st.tp, c.tp += 1;
+      else c.fp += 1;
+    }
+    for (const auto& g : gold[i]) {
+      ++slot(g).gold;
+      c.fn += !pred[i].count(g);
+    }
+  }
+  const auto micro = c.metrics(gold.size());
+  m.micro_f1 = micro.micro_f1, m.precision = micro.precision, m.recall = micro.recall;
+  double sum = 0;
+  size_t labelled = 0;
+  for (const auto& l : m.labels)
+    if (l.gold) sum += l.f1(), ++labelled;
+  m.macro_f1 = labelled ? sum / labelled : 0;
+  return m;
 }
 
 }  // namespace framelens

@@ -1,6 +1,8 @@
 #include "analyzer/train/leaning_trainer.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <ostream>
@@ -84,6 +86,8 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
   const TextFeaturizer& fz = features.featurizer();
   std::vector<SparseVector> x(train.size()), held(train.size());
   size_t best = 0;
+  double inv_t = 1;
+  std::array<double, 3> offsets{0, 0, 0};
   if (opt.cross_validate) {
     // Boilerplate tables that never saw fold k's outlets.
     std::vector<BoilerplateFilter::DocLines> sigs(train.size());
@@ -110,6 +114,7 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
     const int run = opt.run_folds > 0 ? std::min(opt.run_folds, folds) : folds;
     const size_t G = opt.grid.size();
     std::vector<std::vector<int>> pred(G, std::vector<int>(train.size(), 0));
+    std::vector<std::vector<std::array<double, 3>>> prob(G, std::vector<std::array<double, 3>>(train.size()));
     std::vector<std::vector<double>> fold_f1(G);
     for (int k = 0; k < run; ++k) {
       std::vector<SparseVector> xs;
@@ -127,6 +132,7 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
           double pr[3];
           m->predict(held[i], pr);
           pred[g][i] = argmax3(pr);
+          prob[g][i] = {pr[0], pr[1], pr[2]};
           gold.push_back(y[i]);
           p.push_back(pred[g][i]);
         }
@@ -148,6 +154,44 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
       if (cv.macro_f1 > best_f1) best_f1 = cv.macro_f1, best = g;
     }
     held.clear();
+    if (opt.calibrate && run == folds) {
+      const auto& p = prob[best];
+      inv_t = fit_inverse_temperature(p, y);
+      std::vector<std::array<double, 3>> pc(p.size());
+      for (size_t i = 0; i < p.size(); ++i) pc[i] = calibrate3(p[i], inv_t);
+      auto nll = [&](const std::vector<std::array<double, 3>>& q) {
+        double s = 0;
+        for (size_t i = 0; i < q.size(); ++i) s -= std::log(std::max(q[i][y[i]], 1e-12));
+        return s / double(std::max<size_t>(q.size(), 1));
+      };
+      log << "calibration: 1/T=" << fmt3(inv_t) << " (out-of-fold NLL " << fmt3(nll(p)) << " -> " << fmt3(nll(pc))
+          << ")" << std::endl;
+      // Class offsets, scored nested: fitted on the other folds' out-of-fold rows.
+      std::vector<int> nested_pred(p.size()), plain_pred(p.size());
+      for (int k = 0; k < folds; ++k) {
+        std::vector<std::array<double, 3>> pt;
+        std::vector<int> yt;
+        for (size_t i = 0; i < p.size(); ++i)
+          if (fold[i] != k) pt.push_back(pc[i]), yt.push_back(y[i]);
+        const auto off = fit_class_offsets(pt, yt);
+        for (size_t i = 0; i < p.size(); ++i)
+          if (fold[i] == k) nested_pred[i] = argmax3(calibrate3(pc[i], 1, off).data());
+      }
+      for (size_t i = 0; i < p.size(); ++i) plain_pred[i] = argmax3(pc[i].data());
+      const auto plain = metrics(y, plain_pred), nested = metrics(y, nested_pred);
+      const auto off = fit_class_offsets(pc, y);
+      log << "class offsets (center, right) " << fmt3(off[1]) << ", " << fmt3(off[2]) << ": nested CV macro-F1 "
+          << fmt3(nested.macro_f1) << " (acc " << fmt3(nested.accuracy) << ") vs argmax " << fmt3(plain.macro_f1)
+          << std::endl;
+      if (nested.macro_f1 > plain.macro_f1) {
+        offsets = off;
+        for (size_t i = 0; i < pc.size(); ++i) pc[i] = calibrate3(pc[i], 1, off);
+        log << "class offsets kept" << std::endl;
+      }
+      const auto oa = outlet_agreement(outlets, y, pc);
+      log << "outlet-level (out-of-fold, " << oa.outlets << " outlets): agreement=" << fmt3(oa.agreement)
+          << " macro-F1=" << fmt3(oa.macro_f1) << " Spearman(mean lean, gold)=" << fmt3(oa.spearman) << std::endl;
+    }
   } else {
     if (Status s = for_each_document(train, [&](size_t i, const Document& d) { x[i] = features.compute(d); }); !s)
       return s.error();
@@ -156,11 +200,16 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
   const auto counts = feature_outlet_counts(x, outlets, features.dim());
   auto m = fit_config(x, y, outlets, counts, features.dim(), opt.grid[best], opt);
   if (!m) return m.error();
+  if (inv_t != 1 || offsets[1] != 0 || offsets[2] != 0)
+    m->rescale(static_cast<float>(inv_t), {static_cast<float>(offsets[0]), static_cast<float>(offsets[1]),
+                                           static_cast<float>(offsets[2])});
   LeaningModel model(std::move(*m));
   if (!dev.empty()) {
     auto dm = eval_leaning(features, model, dev);
     if (!dm) return dm.error();
-    log << "dev: macro-F1=" << fmt3(dm->macro_f1) << " acc=" << fmt3(dm->accuracy) << " n=" << dm->n << std::endl;
+    log << "dev: macro-F1=" << fmt3(dm->macro_f1) << " acc=" << fmt3(dm->accuracy) << " n=" << dm->n
+        << "; outlet-level (" << dm->outlets.outlets << " outlets): agreement=" << fmt3(dm->outlets.agreement)
+        << " macro-F1=" << fmt3(dm->outlets.macro_f1) << " Spearman=" << fmt3(dm->outlets.spearman) << std::endl;
   }
   log << "trained in " << fmt3(seconds_since(t0)) << " s" << std::endl;
   return model;
@@ -169,18 +218,24 @@ Result<LeaningModel> train_leaning(const ArticleFeatures& features, const std::v
 Result<LeaningMetrics> eval_leaning(const ArticleFeatures& features, const LeaningModel& model,
                                     const std::vector<LabelledRecord>& records) {
   std::vector<int> gold(records.size()), pred(records.size());
+  std::vector<std::array<double, 3>> prob(records.size());
+  std::vector<std::string> outlets(records.size());
   for (size_t i = 0; i < records.size(); ++i)
     gold[i] = records[i].labels.empty() ? -1 : leaning_index(records[i].labels[0]);
   double busy = 0;
   if (Status s = for_each_document(records, [&](size_t i, const Document& d) {
         const auto t0 = std::chrono::steady_clock::now();
-        pred[i] = leaning_index(model.predict(features.compute(d)).label);
+        const Leaning l = model.predict(features.compute(d));
         busy += seconds_since(t0);
+        pred[i] = leaning_index(l.label);
+        prob[i] = {l.left, l.center, l.right};
+        outlets[i] = records[i].record.meta.outlet;
       });
       !s)
     return s.error();
   auto m = metrics(gold, pred);
   m.us_per_article = records.empty() ? 0 : 1e6 * busy / records.size();
+  m.outlets = outlet_agreement(outlets, gold, prob);
   return m;
 }
 

@@ -10,6 +10,7 @@
 #include "analyzer/article/leaning_model.h"
 #include "analyzer/article/text_features_article.h"
 #include "analyzer/train/text_features_corpus.h"
+#include "analyzer/train/outlet_agreement.h"
 
 namespace framelens {
 
@@ -30,12 +31,17 @@ struct LeaningTrainOptions {
   int run_folds = 0;  // > 0: evaluate only folds [0, run_folds) (a cheap screen); 0 = all folds
   bool cross_validate = true;
   int max_iterations = 120;
+  // After a full CV: temperature scaling fitted on the out-of-fold probabilities (calibrates
+  // `lean`), and class offsets for the best macro-F1 kept when their nested CV figure beats the
+  // plain argmax. Both are folded into the final head's weights and biases.
+  bool calibrate = true;
 };
 
 struct LeaningMetrics {
   double macro_f1 = 0, accuracy = 0;
   size_t n = 0;
   double us_per_article = 0;  // boilerplate mask + features + head, excluding document building
+  OutletAgreement outlets;    // outlet-level agreement and rank correlation
 };
 
 // Trains on all of `train`; reports outlet-grouped CV (when enabled) and `dev` metrics to `log`.

@@ -76,7 +76,7 @@ Result<std::vector<RoleExample>> read_role_examples(const std::string& path, con
       for (const auto& e : j.at("entities")) entities.push_back({e.at("name").get<std::string>(), role_class(e.at("role").get<std::string>())});
       ws.reset();
       for (Actor& actor : doc->actors) {
-        const Stance st = score_actor(*doc, actor, stance, ws, scored, &featurizer, &rws);
+        const Stance st = score_actor(*doc, actor, stance, ws, scored, &featurizer, &rws).own;
         if (rws.mentions == 0) continue;
         RoleExample ex;
         featurizer.finish(*doc, actor, st, rws);

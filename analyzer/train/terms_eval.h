@@ -20,6 +20,10 @@ struct LoadedEvalOptions {
 struct LoadedEvalResult {
   long records = 0, labelled = 0;
   double sentence_macro_f1 = 0;
+  // With a real-article calibration (calibration.tsv): the same records decided at the training
+  // prior (margin >= logit of the CV threshold), i.e. without the shift; -1 without calibration.
+  double sentence_macro_f1_train_prior = -1;
+  double calibrated_rate = -1;  // the calibration's real-article base rate
   long gold_spans = 0, pred_terms = 0;
   double span_p = 0, span_r = 0, span_f1 = 0;
 };

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fasttext/fasttext.h>
 
@@ -27,6 +28,9 @@
 #include "analyzer/train/terms_training.h"
 #include "analyzer/train/terms_vectors_trainer.h"
 #include "analyzer/train/token_model_trainer.h"
+#include "analyzer/train/open_vocabulary.h"
+#include "analyzer/train/prior_em.h"
+#include "analyzer/terms/sentence_calibration.h"
 
 namespace framelens::terms {
 
@@ -238,7 +242,7 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   log << "term table: " << table.entries().size() << " entries with score >= " << opt.store_min << "\n";
 
   // ---- term threshold: best mean of span F1 on BABE dev and PTC dev (Loaded_Language) ----------
-  auto span_eval = [&](const std::vector<TrainDoc>& docs, float thr) {
+  auto span_eval = [&](const std::vector<TrainDoc>& docs, float thr, float seed_min = 0.f) {
     SpanCounts sc;
     std::vector<TermMatch> ms;
     for (const auto& d : docs) {
@@ -253,7 +257,8 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
       ms.clear();
       table.match(d.doc.tokens, 0, static_cast<int32_t>(d.doc.tokens.size()), ms);
       for (const auto& m : ms)
-        if (table.entries()[m.entry].score >= thr || always_reported(table.entries()[m.entry].category))
+        if (table.entries()[m.entry].score >= thr ||
+            (always_reported(table.entries()[m.entry].category) && table.entries()[m.entry].score >= seed_min))
           pred.push_back({d.doc.tokens[m.first_token].span.start, d.doc.tokens[m.end_token - 1].span.end});
       sc.add(gold, pred);
     }
@@ -274,6 +279,47 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
     const auto a = span_eval(*babe_dev, bt);
     log << "term threshold " << bt << ": BABE dev span P/R/F1 (approx., gold words as marked tokens) "
         << a.precision() << " / " << a.recall() << " / " << a.f1() << "\n";
+    // The least score an always-reported seed term (hedge, loaded cue, label) needs, on the same F1.
+    float bs = 0.f;
+    double bsf = a.f1();
+    for (float m : {0.025f, 0.05f, 0.075f, 0.1f, 0.15f}) {
+      const double f = span_eval(*babe_dev, bt, m).f1();
+      if (f > bsf + 1e-9) bsf = f, bs = m;
+    }
+    table.seed_min = bs;
+    log << "seed term minimum score " << bs << ": BABE dev span F1 (approx.) " << bsf << "\n";
+  }
+
+  // ---- open vocabulary: words the annotated data never shows --------------------------------
+  if (opt.open_vocabulary) {
+    std::vector<KnownType> known;
+    std::unordered_set<std::string> seen, reported;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].hashes.size() != 1 || cand.total[i].occ <= 0) continue;
+      seen.insert(entries[i].phrase);
+      const bool rep = smoothed(cand.total[i], p0[i]) >= table.threshold;
+      known.push_back({entries[i].phrase, cand.total[i].occ, rep});
+      if (rep) reported.insert(entries[i].phrase);
+    }
+    OpenVocabOptions oo;
+    oo.target_precision = opt.open_precision;
+    oo.iterations = opt.iterations;
+    const OpenVocabResult ov = open_vocabulary(*lex, wv, known, seen, reported, oo, log);
+    std::ofstream oout;
+    if (!opt.open_out.empty()) oout.open(opt.open_out);
+    Example fe;
+    size_t added = 0;
+    for (const OpenWord& w : ov.accepted) {
+      if (table.find(w.word) >= 0) continue;
+      prior_features(w.word, *lex, seeds, wv, fe);
+      const float sc = static_cast<float>(prior.predict(fe.sparse, fe.dense));
+      table.add(w.word, sc, TermCategory::Loaded, true);
+      ++added;
+      if (oout) oout << w.word << '\t' << w.p << '\t' << sc << '\t' << w.evidence << '\n';
+    }
+    if (oout)
+      for (const OpenWord& w : ov.rejected) oout << w.word << '\t' << w.p << "\t-\t" << w.evidence << "\trejected\n";
+    log << "open vocabulary: " << added << " words added to the table\n";
   }
 
   // ---- sentence model -------------------------------------------------------------------------
@@ -395,6 +441,50 @@ Status train_loaded(const LoadedTrainOptions& opt, std::ostream& log) {
   log << "sentence threshold (CV on BABE train) " << best_thr << ", l2 " << best_l2 << ": CV macro-F1 " << best_cv
       << ", BABE dev macro-F1 " << dev_eval(nullptr, model.threshold) << "\n";
   for (float t = 0.3f; t <= 0.701f; t += 0.05f) log << "    dev macro-F1 at " << t << ": " << dev_eval(nullptr, t) << "\n";
+
+  // ---- real-article prior: EM on the body sentences of unlabelled AllSides train articles ----
+  const std::string cal_path = (fs::path(opt.out_dir) / "calibration.tsv").string();
+  if (opt.calibrate_articles > 0 && !opt.pooled) {
+    auto recs = read_corpus(C + "/allsides_article_bias/train.jsonl.gz", opt.calibrate_articles);
+    if (!recs) return recs.error();
+    std::vector<double> post;
+    for (const auto& r : *recs) {
+      auto d = make_document(r.text, DocMeta{r.id, r.title, "", "", ""}, true);
+      if (!d) continue;
+      for (const auto& se : d->sentences) {
+        if (!se.body() || se.end_token - se.first_token < 4) continue;
+        evidence_of(*d, table, se.first_token, se.end_token, [&](int e) { return table.entries()[e].score; }, ms, ev);
+        float summary[kTokenSummaryCount];
+        token_summary_of(model.use_token_features ? &token : nullptr, model.vectors, *d, se.first_token, se.end_token,
+                         ms, ev, dev_infos, summary);
+        post.push_back(sigmoid(model.margin_fast(*d, se.first_token, se.end_token, ev, summary)));
+      }
+    }
+    double train_rate = 0;
+    for (int v : y) train_rate += v;
+    train_rate /= std::max<size_t>(1, y.size());
+    const PriorEstimate pe = estimate_prior_em(post, train_rate);
+    SentenceCalibration cal;
+    cal.train_rate = train_rate;
+    cal.real_rate = pe.rate;
+    cal.shift = pe.shift;
+    cal.threshold = 0.5;
+    cal.sentences = static_cast<long>(post.size());
+    long flagged_before = 0, flagged_after = 0;
+    for (double p : post) {
+      flagged_before += p >= model.threshold;
+      const double z = std::log(p / (1 - p)) + pe.shift;
+      flagged_after += sigmoid(z) >= cal.threshold;
+    }
+    log << "calibration: " << post.size() << " body sentences of " << recs->size()
+        << " AllSides train articles; BABE train rate " << train_rate << ", mean posterior " << pe.mean_posterior
+        << ", EM base rate " << pe.rate << " (" << pe.iterations << " iterations), shift " << pe.shift
+        << "; flagged " << static_cast<double>(flagged_before) / std::max<size_t>(1, post.size()) << " -> "
+        << static_cast<double>(flagged_after) / std::max<size_t>(1, post.size()) << "\n";
+    if (auto st = cal.save(cal_path); !st) return st;
+  } else {
+    fs::remove(cal_path, ec);
+  }
 
   const std::string tp = (fs::path(opt.out_dir) / "terms.tsv").string();
   const std::string mp = (fs::path(opt.out_dir) / "sentence.bin").string();

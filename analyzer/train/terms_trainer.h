@@ -9,6 +9,8 @@
 
 namespace framelens::terms {
 
+class WordVectors;
+
 struct LoadedTrainOptions {
   std::string data_dir;           // the shared corpora folder
   std::string out_dir;            // writes terms.tsv and sentence.bin here
@@ -17,6 +19,9 @@ struct LoadedTrainOptions {
   // Reuse the word vectors stored in an existing sentence.bin (the quantised table the trainer keeps
   // anyway), so a retrained model keeps the shipped vectors and term prior.
   std::string vectors_from_model;
+  // Pretrained vectors already mapped into the project format (--pretrained-vectors): used as they
+  // are instead of training vectors. Not owned.
+  const WordVectors* pretrained = nullptr;
   bool use_vectors = true;
   int vector_dim = 100;
   int vector_epoch = 5;
@@ -38,6 +43,14 @@ struct LoadedTrainOptions {
   double token_l2 = 1e-4;     // its sparse L2 (dense: l2_dense)
   int token_hash_bits = 18;   // its hashed feature space 2^N
   std::string oof_out;        // writes BABE train rows' out-of-fold probabilities here (error analysis)
+  // Open vocabulary (train/open_vocabulary.h): words never seen in BABE/PTC train, accepted by a
+  // model of lexicon, morphology and vector-neighbourhood evidence, enter the table flagged `open`.
+  bool open_vocabulary = true;
+  double open_precision = 0.6;  // out-of-fold precision its decision threshold keeps
+  std::string open_out;         // writes the accepted open-vocabulary words (word, p, evidence) here
+  // Sentence prior calibration (train/prior_em.h): EM estimate of the biased-sentence base rate on
+  // the body sentences of the first N AllSides train articles; 0 = none (no calibration.tsv).
+  size_t calibrate_articles = 2000;
   // Sentence ensemble: a fastText supervised classifier (exported as a PooledClassifier) stacked with
   // the linear model; written to sentence_pooled.bin. Off by default: on BABE it gained only noise
   // (train CV +0.002, see models/loaded.md), so the shipped model is the linear one.

@@ -24,7 +24,6 @@
 #include "analyzer/train/pooled_trainer.h"
 #include "analyzer/train/terms_metrics.h"
 
-#include "analyzer/train/corpus_reader.h"
 
 namespace framelens::terms {
 

@@ -29,6 +29,11 @@ namespace framelens::terms {
 namespace fs = std::filesystem;
 
 Status train_vectors(const LoadedTrainOptions& opt, WordVectors& wv, std::ostream& log) {
+  if (opt.pretrained) {
+    wv = *opt.pretrained;
+    log << "  using " << wv.size() << " pretrained word vectors of dim " << wv.dim() << "\n";
+    return {};
+  }
   if (!opt.vectors_from_model.empty()) {
     // The int8 table of an existing sentence model: the very vectors it (and its term prior) used.
     auto m = SentenceModel::load(opt.vectors_from_model);

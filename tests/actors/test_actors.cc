@@ -320,3 +320,85 @@ TEST_CASE("actors: a demonym envoy followed by a name is that person, not the st
   REQUIRE(kim);
   CHECK(kim->type == "person");
 }
+
+TEST_CASE("actors: captions, credits and site text make no actors; a headline only links", "[actors][zones]") {
+  const Document d = analyse(
+      "Grand Plans Accuses Rivals\n\n"
+      "Minister Ana Lopez (R) greets the delegation in Lima. (Photo by AFP)\n\n"
+      "Ana Lopez said on Monday that the talks with the delegation would continue next week in the capital.\n\n"
+      "Sign up for the Daily Ledger newsletter\n");
+  CHECK(by_name(d, "Ana Lopez") != nullptr);
+  CHECK(by_name(d, "Agence France-Presse") == nullptr);
+  CHECK(by_name(d, "Grand Plans") == nullptr);
+  CHECK(by_name(d, "Daily Ledger") == nullptr);
+  // The caption's mention is not one of her mentions.
+  for (const auto& m : by_name(d, "Ana Lopez")->mentions) CHECK(d.pos_in_body(m.span.start));
+}
+
+TEST_CASE("actors: a headline mention of a body actor is linked, its headline verb is not a name", "[actors][zones]") {
+  const Document d = analyse(
+      "Lopez Accuses Rivals of Delay\n\n"
+      "Ana Lopez said on Monday that her rivals in the assembly had delayed the vote on the budget for weeks.\n");
+  const Actor* a = by_name(d, "Ana Lopez");
+  REQUIRE(a != nullptr);
+  CHECK(mention_texts(d, *a, false).size() == 2);  // the headline "Lopez" and the body name
+  CHECK(by_name(d, "Lopez Accuses") == nullptr);
+}
+
+TEST_CASE("actors: contractions, lone titles and lower-case words are not names", "[actors]") {
+  const Document d = analyse("\"I'm not leaving,\" the mayor said. \"I've said so before.\" President said nothing.");
+  for (const auto& a : d.actors) {
+    CHECK(a.name != "I'm");
+    CHECK(a.name != "I've");
+    CHECK(a.name != "President");
+  }
+}
+
+TEST_CASE("actors: a country only as a place or a modifier is no actor", "[actors]") {
+  const Document place = analyse("The drone strike in Yemen killed two men, U.S. officials said.");
+  CHECK(by_name(place, "Yemen") == nullptr);
+  CHECK(by_name(place, "United States") == nullptr);
+  const Document agent = analyse("Yemen has protested the strike, and the United States said it would review it.");
+  CHECK(by_name(agent, "Yemen") != nullptr);
+  CHECK(by_name(agent, "United States") != nullptr);
+}
+
+TEST_CASE("actors: the White House as a place is no actor, as a speaker it is", "[actors]") {
+  const Document place = analyse("Thousands of children came to the White House on Monday.");
+  CHECK(by_name(place, "White House") == nullptr);
+  const Document agent = analyse("The White House disputes those claims.");
+  CHECK(by_name(agent, "White House") != nullptr);
+}
+
+TEST_CASE("actors: a surname follows gender: Mr. Obama is not Michelle Obama", "[actors]") {
+  const Document d = analyse("First lady Michelle Obama greeted visitors. Mr. Obama spoke later. Mrs. Obama thanked him.");
+  const Actor* m = by_name(d, "Michelle Obama");
+  REQUIRE(m != nullptr);
+  const Actor* b = by_name(d, "Obama");
+  REQUIRE(b != nullptr);
+  CHECK(b->gender == 'm');
+  for (const auto& x : mention_texts(d, *m, false)) CHECK(x != "Mr. Obama");
+}
+
+TEST_CASE("actors: a place that opens an organisation's name, a title inside a name run", "[actors]") {
+  const Document d = analyse("Officials at New York University said tuition would be free. Acme CEO Dana Price said so too.");
+  CHECK(by_name(d, "New York University") != nullptr);
+  CHECK(by_name(d, "Dana Price") != nullptr);
+  for (const auto& a : d.actors) CHECK(a.name.find("CEO") == std::string::npos);
+}
+
+TEST_CASE("actors: '@handles', URL pieces and state abbreviations are not names", "[actors]") {
+  const Document d = analyse("The post by @KatieDoe went viral, said a resident of Boston, Mass., who saw it.");
+  for (const auto& a : d.actors) {
+    CHECK(a.name != "KatieDoe");
+    CHECK(a.name != "Mass");
+  }
+}
+
+TEST_CASE("actors: 'the Obama administration' is an organisation of its own", "[actors]") {
+  const Document d = analyse("Barack Obama spoke on Friday. The Obama administration said it would appeal.");
+  CHECK(by_name(d, "Barack Obama") != nullptr);
+  const Actor* a = by_name(d, "Obama administration");
+  REQUIRE(a != nullptr);
+  CHECK(a->type == "organization");
+}

@@ -110,13 +110,14 @@ TEST_CASE("frames model: version 1 files (no lexicon table) still load", "[model
     std::ifstream in(path, std::ios::binary);
     bytes.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
-  // v2 layout: magic(8) version(4) bits(4) min_sel(4) n(4) {len(4) label thr(4)}*n, n_lex(4), heads.
+  // v3 layout: magic(8) version(4) bits(4) min_sel(4) n(4) {len(4) label thr(4)}*n, n_lex(4), {slope shift}*n, heads.
   size_t pos = 24;
   for (int k = 0; k < 2; ++k) pos += 4 + 1 + 4;
   uint32_t n_lex = 1;
   std::memcpy(&n_lex, bytes.data() + pos, 4);
   REQUIRE(n_lex == 0);
-  std::string v1 = bytes.substr(0, pos) + bytes.substr(pos + 4);
+  // v3 adds slope and shift per label after the lexicon table; v1 has neither.
+  std::string v1 = bytes.substr(0, pos) + bytes.substr(pos + 4 + 2 * 8);
   const uint32_t one = 1;
   std::memcpy(v1.data() + 8, &one, 4);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << v1;
@@ -178,6 +179,33 @@ TEST_CASE("frames training: the lexicon scale is a CV choice and the model keeps
   CHECK(without->lexicons().empty());
   auto doc = make_document("The suspect was arrested by police.", {});
   REQUIRE(doc.ok());
-  const auto s = with->predict(features->compute(*doc));
-  CHECK(s[0].score > s[1].score);
+  auto money = make_document("The budget plan was said to cost billions of dollars.", {});
+  REQUIRE(money.ok());
+  // Calibrated per frame: the crime article scores higher on Crime_and_punishment than the budget
+  // article, and lower on Economic.
+  const auto s = with->predict(features->compute(*doc)), m = with->predict(features->compute(*money));
+  CHECK(s[0].score > m[0].score);
+  CHECK(s[1].score < m[1].score);
+}
+
+TEST_CASE("frames model: the per-label calibration is applied and survives a round trip", "[models][frames]") {
+  auto m = toy_model({});
+  const auto art = sv({3}, {1.0f});
+  const auto raw = m.predict(art);
+  // Label B pushed up by a prior shift of +6 and given a low threshold: it is now selected too.
+  FramesModel c({"A", "B"}, 8, m.heads(), {0.5f, 0.3f}, 1, {});
+  c.set_calibration({1.0f, 1.0f}, {0.0f, 6.0f});
+  const auto shifted = c.predict(art);
+  CHECK(shifted[0].score == Approx(raw[0].score));
+  CHECK(shifted[1].score > raw[1].score);
+  CHECK(shifted[1].selected);
+  CHECK_FALSE(raw[1].selected);
+  const auto path = framelens_test::temp_path("framelens_frames_v3.bin").string();
+  REQUIRE(c.save(path).ok());
+  auto back = FramesModel::load(path);
+  REQUIRE(back.ok());
+  CHECK(back->shifts() == std::vector<float>{0.0f, 6.0f});
+  CHECK(back->thresholds() == std::vector<float>{0.5f, 0.3f});
+  CHECK(back->predict(art)[1].score == Approx(shifted[1].score));
+  std::filesystem::remove(path);
 }

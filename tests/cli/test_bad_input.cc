@@ -66,15 +66,17 @@ bool one_line(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("bad input: empty file and whitespace-only file give an empty, valid analysis", "[cli][badinput]") {
+TEST_CASE("bad input: empty file, whitespace-only file and empty stdin are an input error", "[cli][badinput]") {
   for (std::string body : {std::string(""), std::string(" \n\t\r\n  \n")}) {
     fs::path f = temp_dir() / "empty.txt";
     write(f, body);
     Run r = run("score " + f.string());
-    REQUIRE(r.code == 0);
-    auto j = nlohmann::json::parse(r.out);
-    CHECK(j["stats"]["words"] == 0);
-    CHECK(j["sentences"].empty());
+    CHECK(r.code == 3);
+    CHECK(one_line(r.err));
+    CHECK(r.err.find("empty.txt: no text") != std::string::npos);
+    Run s = run("score -", f.string());
+    CHECK(s.code == 3);
+    CHECK(s.err.find("<stdin>: no text") != std::string::npos);
   }
 }
 
@@ -192,7 +194,12 @@ TEST_CASE("bad input: a 50 MB article", "[cli][badinput][large]") {
         "Critics slammed the plan as reckless, while supporters praised it.\n\n";
     for (size_t written = 0; written < 50u * 1000 * 1000; written += para.size()) out << para;
   }
-  Run r = run("score " + f.string());
+  // Over the default 5 MB limit per record: a one-line input error.
+  Run limited = run("score " + f.string());
+  CHECK(limited.code == 3);
+  CHECK(one_line(limited.err));
+  CHECK(limited.err.find("over the limit of 5000000 bytes per record") != std::string::npos);
+  Run r = run("score --max-record-mb 0 " + f.string());
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["stats"]["paragraphs"].get<int>() > 200000);
@@ -226,8 +233,13 @@ TEST_CASE("bad input: missing and corrupt model files are exit 4 naming the prob
   Run missing = run("score --require-models --models " + (temp_dir() / "no-models").string() + " " + text.string());
   CHECK(missing.code == 4);
   CHECK(one_line(missing.err));
-  // Without --require-models a missing model folder skips the layers with a warning, not silently.
-  Run skipped = run("score --models " + (temp_dir() / "no-models").string() + " " + text.string());
+  // A models folder that does not exist is an error too (a typo, not a choice)...
+  Run typo = run("score --models " + (temp_dir() / "no-models").string() + " " + text.string());
+  CHECK(typo.code == 4);
+  CHECK(one_line(typo.err));
+  // ...while an existing folder without model files skips the layers with a warning, not silently.
+  fs::create_directories(temp_dir() / "empty-models");
+  Run skipped = run("score --models " + (temp_dir() / "empty-models").string() + " " + text.string());
   REQUIRE(skipped.code == 0);
   CHECK(!nlohmann::json::parse(skipped.out)["warnings"].empty());
 

@@ -51,7 +51,11 @@ const char* kArticle =
     "\"This bill is a disaster,\" Lopez said, \"and the American people will pay for it.\"\n\n"
     "Her Republican rival, Sen. John Carter, insisted the plan would create jobs. He said the "
     "United States could not afford to wait.\n\n"
-    "\"We have waited long enough,\" he told reporters in Washington.\n";
+    "\"We have waited long enough,\" he told reporters in Washington.\n\n"
+    "Lopez and Carter agreed that the vote should wait until March.\n\n"
+    // Narration polar enough for an own-voice stance with evidence (article-level threshold).
+    "Carter is a corrupt and dishonest fraud. Carter cheated voters, and Carter disgraced the Senate "
+    "with his shameful lies.\n";
 
 }  // namespace
 

@@ -80,7 +80,11 @@ TEST_CASE("direct quotes: introduced by a colon, and across a paragraph break", 
 }
 
 TEST_CASE("direct quotes: dash attribution", "[quotes][direct]") {
-  auto d = annotate("\"We will rebuild every house on this street.\" \u2014 Commissioner Dara Quinn");
+  // (A body sentence first: a lone short line without a final stop is a headline, and headlines
+  // hold no quotes.)
+  auto d = annotate(
+      "The storm destroyed forty houses on Elm Street last week.\n\n"
+      "\"We will rebuild every house on this street.\" \u2014 Commissioner Dara Quinn, at the council meeting.");
   REQUIRE(count_kind(d, "direct") == 1);
   CHECK(speaker_name(d.quotes[0]) == "Dara Quinn");
   CHECK_FALSE(d.quotes[0].cue.has_value());
@@ -212,7 +216,9 @@ TEST_CASE("direct quotes: a lower-case piece in mid-sentence is quoted wording, 
 TEST_CASE("direct quotes: a quote left open at the end of the text", "[quotes][direct][fuzz]") {
   // Found by fuzz_quotes: flagging the tokens of an unclosed quote wrote one past the last token
   // (the quote has no closing mark, its content already runs to the end of the paragraph).
-  const std::string text = "Mayor Ana Diaz said:\n\n\"We will rebuild the bridge before winter and nobody is left behind";
+  const std::string text =
+      "The council met on Monday to discuss the storm damage across the city.\n\n"
+      "Mayor Ana Diaz said:\n\n\"We will rebuild the bridge before winter and nobody is left behind";
   auto d = make_document(text, {});
   REQUIRE(d.ok());
   QuoteScan scan;

@@ -46,12 +46,13 @@ inline Document council_story(const std::string& id, const std::string& outlet, 
   q2.speaker = QuoteSpeaker{find_span(d, "Marsh", 60), "Elena Marsh", 0, false};
   q2.cue = QuoteCue{find_span(d, "claimed"), "claim", true};
   d.quotes = {q, q2};
-  d.loaded_terms.push_back({find_span(d, "hurts"), 0.7, "loaded", true, 1});
+  d.loaded_terms.push_back({find_span(d, "hurts"), 0.7, "loaded", true, 1, TermVoice::Quoted, QuoteKind::Direct});
   if (loaded) d.loaded_terms.push_back({find_span(d, "pushed through"), 0.8, "loaded", false, 0});
   d.frames_mfc = {{"Economic", 0.8, true}, {"Political", 0.3, false}};
   d.frames_generic = {{"conflict", 0.6, true}};
-  d.leaning = {loaded ? "right" : "center", 0.1, loaded ? 0.2 : 0.7, loaded ? 0.7 : 0.2};
+  d.leaning = {loaded ? "right" : "center", 0.1, loaded ? 0.2 : 0.7, loaded ? 0.7 : 0.2, loaded ? 0.6 : 0.1};
   for (auto& s : d.sentences) s.bias_score = loaded ? 0.6 : 0.2, s.biased = loaded;
+  d.terms_scored = true;  // the loaded-wording layer "ran"
   return d;
 }
 

@@ -24,7 +24,13 @@ void check_inert(const std::string& html) {
     INFO(tag);
     CHECK(tag.find(" onerror=") == std::string::npos);
     CHECK(tag.find(" src=") == std::string::npos);
-    CHECK(tag.find(" href=") == std::string::npos);
+    if (tag.find(" href=") != std::string::npos) {  // links stay inside the output folder
+      const size_t v = html.find("href=\"", p) + 6;
+      const std::string url = html.substr(v, html.find('"', v) - v);
+      INFO(url);
+      CHECK(url.find(':') == std::string::npos);
+      CHECK(url.rfind("//", 0) == std::string::npos);
+    }
     CHECK(tag.rfind("<img", 0) == std::string::npos);
   }
   CHECK(html.find("Content-Security-Policy") != std::string::npos);
@@ -58,8 +64,8 @@ TEST_CASE("html: the article view marks terms, quotes by speaker and actors with
   CHECK(html.find("class=\"quote spk0\" title=\"direct quote: Tom Rikard") != std::string::npos);
   CHECK(html.find("class=\"quote spk1\" title=\"indirect quote: Elena Marsh (claimed, loaded cue)") !=
         std::string::npos);
-  CHECK(html.find("<span class=\"actor\" title=\"actor: Elena Marsh (stance -0.60)\">") != std::string::npos);
-  CHECK(html.find("negative -0.60") != std::string::npos);
+  CHECK(html.find("<span class=\"actor\" title=\"actor: Elena Marsh (stance negative -0.60)\">") != std::string::npos);
+  CHECK(html.find("<td class=\"neg\">negative -0.60") != std::string::npos);
   CHECK(html.find("aria-label=\"stance -0.60\"") != std::string::npos);
   // Tags stay balanced even with nested marks.
   auto count = [&](const std::string& s) {
@@ -71,7 +77,7 @@ TEST_CASE("html: the article view marks terms, quotes by speaker and actors with
   CHECK(count("<mark") == count("</mark>"));
 }
 
-TEST_CASE("html: the batch report charts outlets as inline SVG", "[html]") {
+TEST_CASE("html: the batch report charts one labelled row per outlet, with a table of contents", "[html]") {
   GroupStats stats;
   for (int i = 0; i < 5; ++i) {
     REQUIRE(stats.add(figures_from_document(council_story("p" + std::to_string(i), "Post<script>", true, -0.5))).ok());
@@ -80,9 +86,36 @@ TEST_CASE("html: the batch report charts outlets as inline SVG", "[html]") {
   const Document d = council_story("v1", "Times", false, 0.5, kHostile);
   const std::string html = html_batch_report(stats, "summary <b>", html_article_view(d));
   check_inert(html);
-  CHECK(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
-  CHECK(html.find("Post&lt;script&gt;") != std::string::npos);
-  CHECK(html.find("Mean stance") != std::string::npos);
+  CHECK(html.find("<div class=\"cname\">Post&lt;script&gt; <span class=\"n\">n=5</span></div>") != std::string::npos);
+  CHECK(html.find("<div class=\"cname\">Times <span class=\"n\">n=5</span></div>") != std::string::npos);
+  CHECK(html.find("<nav class=\"toc\">") != std::string::npos);
+  CHECK(html.find("<a href=\"#stance\">") != std::string::npos);
+  CHECK(html.find("id=\"stance\"") != std::string::npos);
   CHECK(html.find("summary &lt;b&gt;") != std::string::npos);
-  CHECK(html.find("Share of articles per frame") != std::string::npos);
+  CHECK(html.find("<figure class=\"chart\"") != std::string::npos);
+}
+
+TEST_CASE("html: stance is coloured by its label and shows its evidence; frames and sentence bias", "[html]") {
+  Document d = council_story("h3", "The Courier", false, -0.12);
+  d.actors[0].stance.label = "neutral";  // a neutral stance with a negative score is grey, not red
+  d.actors[0].stance.evidence = {framelens::testing::find_span(d, "pushed through")};
+  d.frames_mfc = {{"External_regulation_and_reputation", 0.71, true}, {"Economic", 0.4, false}};
+  d.sentences[0].biased = true;
+  d.sentences[0].bias_score = 0.83;
+  const std::string html = html_article_view(d);
+  CHECK(html.find("<td class=\"neu\"><details class=\"stance\"><summary") != std::string::npos);
+  CHECK(html.find("fill=\"#888\"") != std::string::npos);
+  CHECK(html.find("<td class=\"neg\">") == std::string::npos);
+  CHECK(html.find("<span class=\"evidence neu\"") != std::string::npos);
+  CHECK(html.find("<li>Mayor Elena Marsh pushed through a fare rise") != std::string::npos);
+  CHECK(html.find("External regulation and reputation") != std::string::npos);
+  CHECK(html.find("External_regulation") == std::string::npos);
+  CHECK(html.find("<span class=\"biased\" title=\"sentence bias 0.83\">") != std::string::npos);
+  CHECK(html.find("1 of " + std::to_string(d.sentences.size()) + " sentences flagged") != std::string::npos);
+  auto count = [&](const std::string& s) {
+    size_t n = 0;
+    for (size_t p = html.find(s); p != std::string::npos; p = html.find(s, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count("<span") == count("</span>"));
 }

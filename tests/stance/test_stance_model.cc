@@ -176,11 +176,13 @@ TEST_CASE("aggregation: polar mentions dominate, lukewarm ones stay neutral", "[
     CHECK(std::abs(st.score) < 0.1);
   }
   SECTION("more agreeing mentions move the score further") {
-    const auto one = aggregate_stance({mention_with(0.05, 0.45, 0.5)});
-    const auto three = aggregate_stance({mention_with(0.05, 0.45, 0.5), mention_with(0.05, 0.45, 0.5),
-                                         mention_with(0.05, 0.45, 0.5)});
+    const auto one = aggregate_stance({mention_with(0.05, 0.3, 0.65)});
+    const auto three = aggregate_stance({mention_with(0.05, 0.3, 0.65), mention_with(0.05, 0.3, 0.65),
+                                         mention_with(0.05, 0.3, 0.65)});
     CHECK(three.score > one.score);
+    CHECK(one.label == "neutral");  // one mention is not enough for the article-level threshold
     CHECK(three.label == "positive");
+    CHECK(three.confidence > one.confidence);
   }
   SECTION("neutral mentions dilute little") {
     const auto st = aggregate_stance({mention_with(0.9, 0.05, 0.05), mention_with(0.02, 0.96, 0.02),
@@ -318,5 +320,30 @@ TEST_CASE("the cached sentence-part fast path equals the full feature path", "[s
     const auto a = m.predict(d, mt, fast, /*evidence=*/false);
     const auto b = m.predict(d, mt, full, /*evidence=*/true);
     for (int k = 0; k < 3; ++k) CHECK(a.p[k] == Approx(b.p[k]).margin(1e-9));
+  }
+}
+
+TEST_CASE("shipped pipeline: the outlet's voice apart from its sources', evidence is a content word with a reason", "[stance][shipped]") {
+  PipelineOptions o;
+  o.models_dir = FRAMELENS_SOURCE_MODELS_DIR;
+  auto p = Pipeline::load(o);
+  REQUIRE(p.ok());
+  InputRecord r;
+  r.text = "Critics were blunt on Monday. \"Mills is a corrupt liar and a fraud who cheated his own charity,\" "
+           "said Ana Ruiz, a former donor.\n\nThe council meets again next week.";
+  auto d = p->analyze(r);
+  REQUIRE(d.ok());
+  const Actor* mills = nullptr;
+  for (const auto& a : d->actors) if (a.name == "Mills") mills = &a;
+  REQUIRE(mills != nullptr);
+  CHECK_FALSE(mills->stance.present);        // never mentioned in the outlet's own voice
+  REQUIRE(mills->quoted_stance.present);      // the donor's words about him
+  CHECK(mills->quoted_stance.label == "negative");
+  REQUIRE(mills->quoted_stance.evidence.size() == mills->quoted_stance.evidence_why.size());
+  for (size_t i = 0; i < mills->quoted_stance.evidence.size(); ++i) {
+    const std::string w(d->slice(mills->quoted_stance.evidence[i]));
+    CHECK(w.size() >= 3);
+    CHECK(w != "and");
+    CHECK(mills->quoted_stance.evidence_why[i].find("inside a quote") != std::string::npos);
   }
 }

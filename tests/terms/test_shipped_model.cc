@@ -38,13 +38,15 @@ TEST_CASE("shipped loaded model: opinionated wording scores above flat reporting
 }
 
 TEST_CASE("shipped loaded model: hedges and loaded cues are reported with their category", "[terms][model]") {
-  const auto d = annotated("The so-called experts insisted the purported cure works.");
+  // (A seed term needs the table's seed minimum score: "insisted", learned 0.01, is no longer one;
+  // the quotes layer still marks it a loaded cue.)
+  const auto d = annotated("The so-called experts claimed the purported cure works.");
   bool hedge = false, cue = false;
   for (const auto& t : d.loaded_terms) {
     CHECK(t.score >= 0.0);
     CHECK(t.score <= 1.0);
     hedge |= t.category == "hedge" && d.slice(t.span) == "so-called";
-    cue |= t.category == "reporting_verb" && d.slice(t.span) == "insisted";
+    cue |= t.category == "reporting_verb" && d.slice(t.span) == "claimed";
   }
   CHECK(hedge);
   CHECK(cue);

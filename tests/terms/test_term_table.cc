@@ -2,12 +2,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <unistd.h>
 
 #include "analyzer/ml/hashing.h"
 #include "analyzer/terms/term_table.h"
+#include "tests/test_temp.h"
 
 using namespace framelens;
 using namespace framelens::terms;
@@ -107,4 +109,43 @@ TEST_CASE("term table: a loaded file matches longest first whatever the line ord
   CHECK(m[1] == "lashed out");
   CHECK(m[2] == "lashed");
   fs::remove_all(dir);
+}
+
+TEST_CASE("term table: open-vocabulary entries keep their flag through the file", "[terms]") {
+  const std::string p = framelens_test::temp_path("open_terms.tsv").string();
+  framelens::terms::TermTable t;
+  t.add("browbeating", 0.12f, framelens::terms::TermCategory::Loaded, true);
+  t.add("reckless", 0.6f, framelens::terms::TermCategory::Loaded);
+  REQUIRE(t.save(p).ok());
+  auto r = framelens::terms::TermTable::load(p);
+  REQUIRE(r.ok());
+  REQUIRE(r->find("browbeating") >= 0);
+  CHECK(r->entries()[r->find("browbeating")].open);
+  CHECK_FALSE(r->entries()[r->find("reckless")].open);
+  std::ofstream(p) << "x\t0.5\tloaded\tclosed\n";
+  CHECK_FALSE(framelens::terms::TermTable::load(p).ok());
+  std::filesystem::remove(p);
+}
+
+TEST_CASE("term table: seed terms below the seed minimum are not reported", "[terms]") {
+  const std::string p = framelens_test::temp_path("seed_min_terms.tsv").string();
+  framelens::terms::TermTable t;
+  t.threshold = 0.2f;
+  t.seed_min = 0.075f;
+  t.add("reportedly", 0.02f, framelens::terms::TermCategory::Hedge);
+  t.add("so-called", 0.3f, framelens::terms::TermCategory::Hedge);
+  t.add("claimed", 0.1f, framelens::terms::TermCategory::ReportingVerb);
+  t.add("browbeating", 0.1f, framelens::terms::TermCategory::Loaded, true);
+  t.add("plan", 0.1f, framelens::terms::TermCategory::Loaded);
+  REQUIRE(t.save(p).ok());
+  auto r = framelens::terms::TermTable::load(p);
+  REQUIRE(r.ok());
+  CHECK(r->seed_min == Approx(0.075f));
+  auto rep = [&](const char* w) { return r->reported(r->entries()[r->find(w)]); };
+  CHECK_FALSE(rep("reportedly"));
+  CHECK(rep("so-called"));
+  CHECK(rep("claimed"));
+  CHECK(rep("browbeating"));  // open vocabulary: reported on its model's decision
+  CHECK_FALSE(rep("plan"));
+  std::filesystem::remove(p);
 }

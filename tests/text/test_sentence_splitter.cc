@@ -69,7 +69,10 @@ TEST_CASE("sentences: headlines and captions stand on their own lines", "[senten
                    "(Photo by AFP)",
                    "SEOUL, May 18 (Reuters) - South Korea sent an envoy.",
                    "He arrived on Thursday."});
-  CHECK(d->sentences[0].own_line);
+  CHECK(d->sentences[0].zone == Zone::Headline);
+  CHECK(d->sentences[1].zone == Zone::Caption);
+  CHECK(d->sentences[2].zone == Zone::Caption);
+  CHECK(d->sentences[3].zone == Zone::Body);
   CHECK(d->paragraphs.size() == 3);
   CHECK(d->sentences[4].paragraph == 2);
 }

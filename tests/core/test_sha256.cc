@@ -1,0 +1,25 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "analyzer/core/sha256.h"
+
+using namespace framelens;
+
+TEST_CASE("sha256: FIPS 180-4 test vectors", "[sha256]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  // A million 'a', fed in uneven pieces (buffer boundaries).
+  Sha256 s;
+  const std::string chunk(997, 'a');
+  size_t left = 1000000;
+  while (left) {
+    const size_t n = std::min(left, chunk.size());
+    s.update(std::string_view(chunk.data(), n));
+    left -= n;
+  }
+  CHECK(s.hex_digest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
