@@ -120,11 +120,14 @@ std::string to_text_report(const Document& d) {
     }
   }
   if (!d.actors.empty()) {
-    o << "\nActors (mentions, quoted, stance, role):\n";
+    o << "\nActors (mentions, quoted, stance in the outlet's voice, stance in quotes, role):\n";
     for (const auto& a : d.actors) {
       o << "  " << a.id << "  " << a.name << " [" << a.type << "]  mentions " << a.mentions.size()
         << ", quoted " << a.quoted;
       if (a.stance.present) o << ", stance " << a.stance.label << " " << fmt("%+.2f", a.stance.score);
+      if (a.quoted_stance.present) {
+        o << ", in quotes " << a.quoted_stance.label << " " << fmt("%+.2f", a.quoted_stance.score);
+      }
       if (a.role != "none") o << ", role " << a.role;
       if (a.aliases.size() > 1) {
         o << "\n      aliases:";
