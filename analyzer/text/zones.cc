@@ -368,7 +368,7 @@ class Classifier {
         if (!t.capitalized || t.all_caps) return false;
         if (is_capitalised_stop(t)) return false;
         ++words;
-      } else if (!(t.kind == TokenKind::Punct && t.lower == "."sv && t_[k - 1].span.size() == 1)) {
+      } else if (!(t.kind == TokenKind::Punct && t.lower == "."sv && k > l.first_token && t_[k - 1].span.size() == 1)) {
         return false;
       }
     }

@@ -158,3 +158,11 @@ TEST_CASE("zones: a text with no running-text line (a headline scored alone) is 
   REQUIRE(d.sentences.size() == 1);
   CHECK(d.sentences[0].zone == Zone::Body);
 }
+
+TEST_CASE("zones: odd lines (punctuation only, a leading dot, empty lines) get a zone", "[zones]") {
+  for (const char* text : {". A\n\n.\n", ".\n", "...\n\n- -\n\nBy\n", "(\n)\n", "@\n\n#\n", "FILE\n"}) {
+    auto d = make_document(text, DocMeta{});
+    REQUIRE(d.ok());
+    for (const auto& s : d->sentences) CHECK_FALSE(s.zone_reason.empty());
+  }
+}
