@@ -1,39 +1,38 @@
 #include "analyzer/stance/stance_actor.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyzer/core/word_set.h"
 
 namespace framelens {
 
-namespace {
-
-}  // namespace
-
-std::vector<Span> quote_contents(const Document& doc) {
-  std::vector<Span> out;
+QuoteContents::QuoteContents(const Document& doc) {
+  std::vector<Span> spans;
   for (const Quote& q : doc.quotes) {
-    if (q.fragments.empty()) out.push_back(q.span);
-    else out.insert(out.end(), q.fragments.begin(), q.fragments.end());
+    if (q.fragments.empty()) spans.push_back(q.span);
+    else spans.insert(spans.end(), q.fragments.begin(), q.fragments.end());
   }
-  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  return out;
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  start_.reserve(spans.size());
+  max_end_.reserve(spans.size());
+  int32_t reach = -1;
+  for (const Span& s : spans) {
+    reach = std::max(reach, s.end);
+    start_.push_back(s.start);
+    max_end_.push_back(reach);
+  }
+}
+
+// The contents starting at or before the mention are the only ones that can hold it; one of them
+// does exactly when the furthest end among them reaches the mention's end.
+bool QuoteContents::contains(Span m) const {
+  const auto it = std::upper_bound(start_.begin(), start_.end(), m.start);
+  if (it == start_.begin()) return false;
+  return max_end_[static_cast<size_t>(it - start_.begin()) - 1] >= m.end;
 }
 
 namespace {
-
-// Whether a mention sits inside one of the sorted quote contents. Contents may nest (an indirect
-// quote holding a quoted fragment), so every content starting at or before the mention is a
-// candidate; the ones starting after it cannot contain it.
-bool in_quote(const std::vector<Span>& contents, Span m) {
-  auto end = std::upper_bound(contents.begin(), contents.end(), m.start, [](int32_t pos, const Span& s) { return pos < s.start; });
-  for (auto it = end; it != contents.begin();) {
-    --it;
-    if (it->contains(m)) return true;
-    if (m.start - it->start > 20000) break;  // no quote is this long: stop looking back
-  }
-  return false;
-}
 
 // Evidence must be a content word: never punctuation, a number or a function word.
 bool content_word(const Token& t) {
@@ -81,12 +80,12 @@ Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, 
 
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
                          std::vector<ScoredMention>& scored, const RoleModel* roles, RoleWorkspace* rws,
-                         const std::vector<Span>* contents_in, const AggregateOptions& opt) {
+                         const QuoteContents* contents_in, const AggregateOptions& opt) {
   scored.clear();
   std::vector<ScoredMention> quoted;
-  std::vector<Span> own_contents;
-  if (!contents_in) own_contents = quote_contents(doc);
-  const std::vector<Span>& contents = contents_in ? *contents_in : own_contents;
+  std::optional<QuoteContents> own_contents;
+  if (!contents_in) own_contents.emplace(doc);
+  const QuoteContents& contents = contents_in ? *contents_in : *own_contents;
   if (roles && rws) roles->begin(*rws);
   for (const Mention& mention : actor.mentions) {
     if (!doc.pos_in_body(mention.span.start)) continue;  // headline links carry no stance evidence
@@ -96,7 +95,7 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
     sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
     sm.span = mention.span;
     sm.weight = mention.pronoun ? 0.5 : 1.0;
-    (in_quote(contents, mention.span) ? quoted : scored).push_back(sm);
+    (contents.contains(mention.span) ? quoted : scored).push_back(sm);
     if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
   }
   ActorStances out;

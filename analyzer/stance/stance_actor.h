@@ -16,12 +16,21 @@ struct ActorStances {
   Stance own, quoted;
 };
 
-// The document's quote contents sorted by start (computed once per document by the caller).
-std::vector<Span> quote_contents(const Document& doc);
+// The document's quote contents (direct, mixed, indirect; the pieces of split quotes), built once
+// per document: whether a mention lies inside one is a binary search (linear cost in long texts).
+class QuoteContents {
+ public:
+  explicit QuoteContents(const Document& doc);
+  bool contains(Span mention) const;
+
+ private:
+  std::vector<int32_t> start_;    // content starts, sorted
+  std::vector<int32_t> max_end_;  // furthest end among the contents up to this one
+};
 
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
                          std::vector<ScoredMention>& scored, const RoleModel* roles = nullptr,
-                         RoleWorkspace* rws = nullptr, const std::vector<Span>* contents = nullptr,
+                         RoleWorkspace* rws = nullptr, const QuoteContents* contents = nullptr,
                          const AggregateOptions& opt = {});
 
 }  // namespace framelens

@@ -24,7 +24,7 @@ void StanceStage::annotate(Document& doc) const {
   StanceWorkspace ws;
   std::vector<ScoredMention> scored;
   RoleWorkspace rws;
-  const std::vector<Span> contents = quote_contents(doc);
+  const QuoteContents contents(doc);
   for (Actor& actor : doc.actors) {
     ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws, &contents);
     actor.stance = std::move(both.own);

@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/stance/stance_actor.h"
+
+using namespace framelens;
+
+TEST_CASE("quote contents: a mention inside any content, nested, split or long", "[stance]") {
+  Document d;
+  Quote outer;  // an indirect report holding a quoted fragment
+  outer.span = {10, 5000};
+  Quote inner;
+  inner.span = {20, 30};
+  Quote split;  // a direct quote split by its attribution
+  split.span = {6000, 6010};
+  split.fragments = {{6000, 6010}, {6020, 6030}};
+  d.quotes = {inner, outer, split};
+  const QuoteContents q(d);
+  CHECK(q.contains({12, 15}));      // in the long outer content only
+  CHECK(q.contains({22, 25}));      // in both
+  CHECK(q.contains({4990, 5000}));  // far from the outer content's start
+  CHECK_FALSE(q.contains({4995, 5005}));  // runs past the end
+  CHECK_FALSE(q.contains({5, 12}));       // starts before every content
+  CHECK(q.contains({6022, 6025}));        // the second piece of the split quote
+  CHECK_FALSE(q.contains({6012, 6015}));  // the attribution between the pieces
+  CHECK_FALSE(QuoteContents(Document{}).contains({0, 1}));
+}
