@@ -126,7 +126,9 @@ Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path, con
   });
   if (!st) return st.error();
   std::set<std::string> found = direct_files;
-  for (const auto& [split, ids] : wanted) {
+  for (const auto& entry : wanted) {
+    const std::string& split = entry.first;
+    const std::set<std::string>& ids = entry.second;  // not a structured binding: clang 14 cannot capture one
     const std::string path = corpora_dir + "/allsides_article_bias/" + split + ".jsonl.gz";
     Status rs = for_each_jsonl_line(path, [&](std::string_view line, const std::string& where) -> Status {
       // Cheap prefilter: the id field comes first in these files.
