@@ -24,9 +24,13 @@ LABELS = {"negative", "neutral", "positive"}
 
 def manifest():
     rows = {}
-    for line in open(os.path.join(ROOT, "articles.txt")):
-        s, split, rid, outlet = line.rstrip("\n").split("\t")
-        rows[rid] = {"set": s, "split": split, "outlet": outlet}
+    for name, layers in (("articles.txt", None), ("articles_attitude.txt", ["actors", "attitude"])):
+        path = os.path.join(ROOT, name)
+        if not os.path.exists(path):
+            continue
+        for line in open(path):
+            s, split, rid, outlet = line.rstrip("\n").split("\t")
+            rows[rid] = {"set": s, "split": split, "outlet": outlet, "layers": layers}
     return rows
 
 
@@ -96,7 +100,8 @@ def check(path):
     errs = []
     nl = len(lines_of(t))
     zl = sorted(z["line"] for z in a.get("zones", []))
-    if zl != list(range(nl)):
+    attitude_only = manifest()[a["id"]]["layers"] is not None  # articles_attitude.txt: no zones
+    if not attitude_only and zl != list(range(nl)):
         errs.append(f"zones must cover lines 0..{nl - 1} once each")
     for z in a.get("zones", []):
         if z["zone"] not in ZONES:
@@ -148,13 +153,15 @@ def export(d, out):
         row = {"id": a["id"], "corpus": "allsides_article_bias", "split": meta["split"],
                "set": meta["set"], "outlet": meta["outlet"], "annotator": a.get("annotator", ""),
                "zones": [{"start": ls[z["line"]][0], "end": ls[z["line"]][1], "zone": z["zone"]}
-                         for z in sorted(a["zones"], key=lambda z: z["line"])],
+                         for z in sorted(a.get("zones", []), key=lambda z: z["line"])],
                "actors": [{k: x[k] for k in ("name", "type", "main", "forms", "gender") if k in x}
                           for x in a.get("actors", [])]}
         strip = lambda x: {k: v for k, v in x.items() if k not in ("text", "cue", "speaker_text", "note")}
         for key in ("quotes", "loaded", "attitude"):
             if key in a:
                 row[key] = [strip(x) for x in a[key]]
+        if meta["layers"]:
+            row["layers"] = meta["layers"]
         rows.append(row)
     with open(out, "w") as f:
         for r in sorted(rows, key=lambda r: r["id"]):

@@ -5,6 +5,11 @@ Deterministic: 14 train outlets x 3 articles + 6 dev outlets x 1, 1,200-5,500 co
 least one article per outlet with a caption/boilerplate cue where the outlet has one. Every fourth
 pick goes to the `final` part (kept for final checks only), the rest to `tune`.
 Writes corpora/gold/articles.txt: one line per article "set<TAB>split<TAB>id<TAB>outlet".
+
+`select.py attitude` picks the attitude extension (session 8, issue 21): the next 2 articles per
+train outlet by the same key, none of them in articles.txt, every other pick `final`; written to
+articles_attitude.txt in the same format. Those articles are annotated for main actors and the
+author's attitude only (GUIDE.md, "Attitude extension").
 """
 import gzip, hashlib, json, os, re, sys
 
@@ -39,7 +44,27 @@ def pick(path, outlets, per_outlet):
     return out
 
 
+def attitude():
+    base = os.path.join(SHARED, "allsides_article_bias")
+    taken = {line.split("\t")[2] for line in open(os.path.join(ROOT, "articles.txt"))}
+    by = {o: [] for o in TRAIN_OUTLETS}
+    with gzip.open(os.path.join(base, "train.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["outlet"] in by and 1200 <= len(r["text"]) <= 5500 and r["id"] not in taken:
+                by[r["outlet"]].append(r["id"])
+    rows = []
+    for o in TRAIN_OUTLETS:
+        rows += [("train", rid, o) for rid in sorted(by[o], key=key)[:2]]
+    with open(os.path.join(ROOT, "articles_attitude.txt"), "w") as f:
+        for i, (split, rid, outlet) in enumerate(rows):
+            f.write(f"{'final' if i % 2 == 1 else 'tune'}\t{split}\t{rid}\t{outlet}\n")
+    print(len(rows), "articles", file=sys.stderr)
+
+
 def main():
+    if sys.argv[1:] == ["attitude"]:
+        return attitude()
     base = os.path.join(SHARED, "allsides_article_bias")
     rows = [("train",) + p for p in pick(os.path.join(base, "train.jsonl.gz"), TRAIN_OUTLETS, 3)]
     rows += [("dev",) + p for p in pick(os.path.join(base, "dev.jsonl.gz"), DEV_OUTLETS, 1)]
