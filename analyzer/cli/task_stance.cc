@@ -191,6 +191,7 @@ int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cm
   static const char* kNames[3] = {"negative", "neutral", "positive"};
   for (double th : thresholds) {
     GoldStanceReport r;
+    r.keep_rows = a.has("list") && thresholds.size() == 1;
     for (size_t i = 0; i < docs.size(); ++i) add_gold_stance(docs[i], gold[i], th, r);
     char buf[256];
     std::snprintf(buf, sizeof buf, "threshold %.2f: article-level macro-F1 %.3f over %ld main actors (%ld not found -> neutral); "
@@ -203,6 +204,7 @@ int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cm
                     r.confusion[gl][1], r.confusion[gl][2], r.precision(gl), r.recall(gl));
       ctx.out << buf;
     }
+    for (const std::string& row : r.rows) ctx.out << row << "\n";
   }
   return 0;
 }
@@ -210,14 +212,15 @@ int eval_stance_gold(const ParsedArgs& a, CliContext& ctx, const std::string& cm
 int eval_stance(const std::vector<std::string>& args, CliContext& ctx) {
   const std::string cmd = "eval stance";
   auto a = parse_args(args, {{"data", true}, {"models", true}, {"gold", true}, {"set", true}, {"corpora", true},
-                             {"threshold", true}, {"help", false, 'h'}}, cmd);
+                             {"threshold", true}, {"list", false}, {"help", false, 'h'}}, cmd);
   if (!a) return report_error(ctx, cmd, a.error());
   if (a->has("help")) {
     ctx.out << kEvalStanceHelp
-            << "       framelens eval stance --gold FILE [--set tune|final|all] [--threshold X[,Y...]]\n"
+            << "       framelens eval stance --gold FILE [--set tune|final|all] [--threshold X[,Y...]] [--list]\n"
                "  With --gold: article-level macro-F1 and the confusion table of the outlet's own-voice stance\n"
                "  toward the gold set's main actors (the author's attitude, corpora/gold/GUIDE.md); a list of\n"
-               "  thresholds sweeps the |score| needed for a polar label.\n\n"
+               "  thresholds sweeps the |score| needed for a polar label; --list prints every gold actor with the\n"
+               "  found label, score and evidence. FILE may be a comma-separated list of gold files.\n\n"
             << kExitCodesHelp;
     return 0;
   }

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "analyzer/core/word_set.h"
+#include <cmath>
+#include <string>
 
 namespace framelens {
 
@@ -34,20 +35,6 @@ bool QuoteContents::contains(Span m) const {
 
 namespace {
 
-// Evidence must be a content word: never punctuation, a number or a function word.
-bool content_word(const Token& t) {
-  static const WordSet kFunction = {
-      "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-      "about", "as", "that", "this", "these", "those", "it", "its", "he", "she", "his", "her", "him",
-      "they", "them", "their", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were",
-      "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could",
-      "should", "can", "may", "might", "must", "not", "no", "so", "if", "than", "then", "there", "here",
-      "who", "whom", "which", "what", "when", "where", "why", "how", "also", "just", "said", "says",
-      "say", "told", "mr", "mrs", "ms", "after", "before", "over", "under", "into", "out", "up", "down",
-      "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "very", "s", "'s"};
-  return t.kind == TokenKind::Word && t.lower.size() >= 3 && !kFunction.contains(t.hash, t.lower);
-}
-
 Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
             std::vector<ScoredMention>& scored, const AggregateOptions& opt, const char* voice) {
   Stance st = aggregate_stance(scored, opt);
@@ -66,7 +53,7 @@ Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, 
     MentionTokens mt;
     if (!locate_mention(doc, sm.span, mt)) continue;
     const int32_t et = stance.evidence_token(doc, mt, sm.pred, ws);
-    if (et >= 0 && et < static_cast<int32_t>(doc.tokens.size()) && content_word(doc.tokens[et])) {
+    if (et >= 0 && et < static_cast<int32_t>(doc.tokens.size()) && evidence_word(doc.tokens[et])) {
       sm.evidence = doc.tokens[et].span;
       sm.why = std::string(sign > 0 ? "raises" : "lowers") + " the stance at the mention '" +
                std::string(doc.slice(sm.span)) + "' (" + voice + ")";
@@ -76,16 +63,55 @@ Stance pool(const Document& doc, const Actor& actor, const StanceModel& stance, 
   return aggregate_stance(scored, opt);
 }
 
+// The own-voice stance: the classifier's pooled verdict; its evidence the evaluative words tied to
+// the actor's mentions that agree with it, strongest first, then the classifier's words.
+Stance own_stance(const Document& doc, Stance model, const std::vector<EvaluativeTie>& ties,
+                  const std::vector<Span>& tie_mentions, const AggregateOptions& opt) {
+  if (!model.present || model.label == "neutral") return model;
+  const double sign = model.score > 0 ? 1.0 : -1.0;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < ties.size(); ++i)
+    if (sign * ties[i].value > 0) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return std::abs(ties[a].value) > std::abs(ties[b].value); });
+  std::vector<Span> evidence;
+  std::vector<std::string> why;
+  for (const size_t i : order) {
+    if (evidence.size() >= opt.max_evidence) break;
+    const EvaluativeTie& t = ties[i];
+    const Token& tok = doc.tokens[static_cast<size_t>(t.token)];
+    evidence.push_back(tok.span);
+    why.push_back("'" + std::string(doc.slice(tok.span)) + "' " + std::string(tie_relation_name(t.relation)) + " '" +
+                  std::string(doc.slice(tie_mentions[i])) + "'" + (t.negated ? ", negated" : "") + " (outlet's voice)");
+  }
+  for (size_t i = 0; i < model.evidence.size() && evidence.size() < opt.max_evidence; ++i) {
+    if (std::find(evidence.begin(), evidence.end(), model.evidence[i]) != evidence.end()) continue;
+    evidence.push_back(model.evidence[i]);
+    why.push_back(i < model.evidence_why.size() ? model.evidence_why[i] : std::string("context of a mention"));
+  }
+  model.evidence = std::move(evidence);
+  model.evidence_why = std::move(why);
+  return model;
+}
+
 }  // namespace
 
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
                          std::vector<ScoredMention>& scored, const RoleModel* roles, RoleWorkspace* rws,
-                         const QuoteContents* contents_in, const AggregateOptions& opt) {
+                         const QuoteContents* contents_in, const AggregateOptions& opt, const TieFinder* ties_in) {
   scored.clear();
   std::vector<ScoredMention> quoted;
   std::optional<QuoteContents> own_contents;
   if (!contents_in) own_contents.emplace(doc);
   const QuoteContents& contents = contents_in ? *contents_in : *own_contents;
+  std::optional<TieFinder> own_finder;
+  if (!ties_in) own_finder.emplace(doc, stance.lexicon());
+  const TieFinder& finder = ties_in ? *ties_in : *own_finder;
+  const int32_t actor_index = static_cast<int32_t>(&actor - doc.actors.data());
+  const bool indexed = actor_index >= 0 && actor_index < static_cast<int32_t>(doc.actors.size());
+  ActorStances out;
+  std::vector<Span> tie_mentions;
+  std::vector<EvaluativeTie> found;
   if (roles && rws) roles->begin(*rws);
   for (const Mention& mention : actor.mentions) {
     if (!doc.pos_in_body(mention.span.start)) continue;  // headline links carry no stance evidence
@@ -95,11 +121,24 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
     sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
     sm.span = mention.span;
     sm.weight = mention.pronoun ? 0.5 : 1.0;
-    (contents.contains(mention.span) ? quoted : scored).push_back(sm);
+    const bool inside = contents.contains(mention.span);
+    (inside ? quoted : scored).push_back(sm);
+    if (inside) continue;
+    // Roles read the outlet's voice only.
     if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
+    if (!indexed) continue;
+    found.clear();
+    finder.find(mt, actor_index, found);
+    if (scored.back().pred.score() < 0 && finder.target_or_critic(mt)) scored.back().weight *= opt.target_weight;
+    for (const EvaluativeTie& t : found) {
+      bool seen = false;
+      for (const EvaluativeTie& o : out.ties) seen = seen || o.token == t.token;
+      if (seen) continue;
+      out.ties.push_back(t);
+      tie_mentions.push_back(mention.span);
+    }
   }
-  ActorStances out;
-  out.own = pool(doc, actor, stance, ws, scored, opt, "outlet's voice");
+  out.own = own_stance(doc, pool(doc, actor, stance, ws, scored, opt, "outlet's voice"), out.ties, tie_mentions, opt);
   out.quoted = pool(doc, actor, stance, ws, quoted, opt, "inside a quote");
   scored.insert(scored.end(), quoted.begin(), quoted.end());
   return out;

@@ -4,6 +4,7 @@
 // and by `framelens train roles`, so training sees exactly what inference computes.
 #include <vector>
 
+#include "analyzer/stance/evaluative_ties.h"
 #include "analyzer/stance/role_model.h"
 #include "analyzer/stance/stance_aggregate.h"
 #include "analyzer/stance/stance_model.h"
@@ -12,8 +13,12 @@ namespace framelens {
 
 // The actor's two stances: `own` from its body mentions outside quoted and reported speech (the
 // outlet's voice), `quoted` from its mentions inside quotes (what the sources say about it).
+// Both pool the mention classifier; in `own` a negative-leaning mention that is a target or a
+// critic counts at AggregateOptions::target_weight, and the evidence is first the evaluative words
+// grammatically tied to the actor's mentions (evaluative_ties.h). Roles read own-voice mentions only.
 struct ActorStances {
   Stance own, quoted;
+  std::vector<EvaluativeTie> ties;  // own voice, one per word
 };
 
 // The document's quote contents (direct, mixed, indirect; the pieces of split quotes), built once
@@ -31,6 +36,6 @@ class QuoteContents {
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
                          std::vector<ScoredMention>& scored, const RoleModel* roles = nullptr,
                          RoleWorkspace* rws = nullptr, const QuoteContents* contents = nullptr,
-                         const AggregateOptions& opt = {});
+                         const AggregateOptions& opt = {}, const TieFinder* ties = nullptr);
 
 }  // namespace framelens

@@ -33,6 +33,10 @@ struct AggregateOptions {
   // session-6 value 0.2 labelled most actors of real articles negative).
   double label_threshold = 0.4;
   size_t max_evidence = 3;
+  // Weight of an own-voice mention the classifier reads as negative when the mention is the target
+  // of a negative act or a critic (TieFinder::target_or_critic): "attacked X", "discriminating
+  // against X", "criticism from X", "X condemned". 0.5 chosen on the gold set's tune part.
+  double target_weight = 0.5;
 };
 Stance aggregate_stance(const std::vector<ScoredMention>& mentions, const AggregateOptions& opt = {});
 

@@ -25,8 +25,10 @@ void StanceStage::annotate(Document& doc) const {
   std::vector<ScoredMention> scored;
   RoleWorkspace rws;
   const QuoteContents contents(doc);
+  const TieFinder ties(doc, stance_->lexicon());
+  const AggregateOptions opt;
   for (Actor& actor : doc.actors) {
-    ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws, &contents);
+    ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws, &contents, opt, &ties);
     actor.stance = std::move(both.own);
     actor.quoted_stance = std::move(both.quoted);
     if (roles_) roles_->assign(doc, actor, rws);

@@ -71,6 +71,7 @@ Zone found_zone(const Document& doc, Span line) {
 }
 
 void add_gold_actors(const Document& doc, const GoldArticle& g, GoldActorsReport& r) {
+  if (!g.has_layer("zones")) return;  // the attitude extension lists main actors only
   ++r.articles;
   for (const GoldZone& z : g.zones) {
     const Zone f = found_zone(doc, z.span);

@@ -15,6 +15,7 @@ bool voice_from_name(std::string_view s, TermVoice& out) {
 }
 
 void add_gold_loaded(const Document& doc, const GoldArticle& gold, GoldLoadedReport& r) {
+  if (!gold.has_layer("loaded")) return;
   ++r.articles;
   struct G {
     Span span;

@@ -114,6 +114,7 @@ std::vector<Quote> gold_units(const Document& doc) {
 }
 
 void add_gold_quotes(const Document& doc, const GoldArticle& g, GoldQuotesReport& r) {
+  if (!g.has_layer("quotes")) return;
   ++r.articles;
   const std::vector<Quote> found = gold_units(doc);
   const auto m = match(g.quotes, found);

@@ -1,5 +1,6 @@
 #include "analyzer/train/gold_set.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -22,6 +23,10 @@ std::string str(const json& j, const char* k) {
 }
 
 }  // namespace
+
+bool GoldArticle::has_layer(const std::string& layer) const {
+  return layers.empty() || std::find(layers.begin(), layers.end(), layer) != layers.end();
+}
 
 std::string normalize_actor_name(std::string_view s) {
   std::string out;
@@ -70,6 +75,8 @@ Result<std::vector<GoldArticle>> load_gold_set(const std::string& gold_path, con
     if (g.id.empty() || (split.empty() && text_path.empty()))
       return input_error(where + ": gold record without id or split/path");
     if (set != "all" && g.set != set) return {};
+    for (const auto& l : j.value("layers", json::array()))
+      if (l.is_string()) g.layers.push_back(l.get<std::string>());
     for (const auto& z : j.value("zones", json::array())) {
       GoldZone gz;
       gz.span = span_of(z, "start", "end");

@@ -51,6 +51,11 @@ struct GoldArticle {
   std::vector<GoldQuote> quotes;
   std::vector<GoldTerm> loaded;
   std::vector<GoldAttitude> attitude;
+  // The layers annotated ("actors", "attitude", ...); empty = every layer (gold.jsonl). The
+  // attitude extension (gold_attitude.jsonl) has main actors and attitude only, so the actors,
+  // quotes and loaded-terms evaluations skip it.
+  std::vector<std::string> layers;
+  bool has_layer(const std::string& layer) const;
 };
 
 // Reads the gold file and the texts it refers to from `corpora_dir` (the folder holding

@@ -1,6 +1,7 @@
 #include "analyzer/train/gold_stance_eval.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace framelens {
@@ -67,6 +68,36 @@ void add_gold_stance(const Document& doc, const GoldArticle& g, double threshold
       fl = found->stance.score >= threshold ? 2 : found->stance.score <= -threshold ? 0 : 1;
     }
     ++r.confusion[gl][fl];
+    if (r.keep_rows) {
+      static const char* kNames[3] = {"negative", "neutral", "positive"};
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%s %s | %s | gold %s | found %s %+.2f (conf %.2f)", g.set.c_str(), g.id.c_str(),
+                    att.actor.c_str(), kNames[gl], kNames[fl], found ? found->stance.score : 0.0,
+                    found ? found->stance.confidence : 0.0);
+      std::string row = buf;
+      int body = 0, biased = 0;
+      double bias_sum = 0.0;
+      for (const Sentence& s : doc.sentences) {
+        if (!s.body()) continue;
+        ++body;
+        biased += s.biased;
+        bias_sum += s.bias_score;
+      }
+      std::snprintf(buf, sizeof buf, " [article biased %.3f mean %.3f mentions %zu role %s %.2f quoted %+.2f]",
+                    body ? double(biased) / body : 0.0, body ? bias_sum / body : 0.0,
+                    found ? found->mentions.size() : size_t(0), found ? found->role.c_str() : "none",
+                    found ? found->role_score : 0.0, found && found->quoted_stance.present ? found->quoted_stance.score : 0.0);
+      row += buf;
+      if (!found) row += " not found";
+      if (!att.evidence.empty()) row += " | gold phrase: " + std::string(doc.slice(att.evidence));
+      if (found) {
+        for (size_t e = 0; e < found->stance.evidence.size(); ++e) {
+          row += " | ";
+          row += e < found->stance.evidence_why.size() ? found->stance.evidence_why[e] : std::string(doc.slice(found->stance.evidence[e]));
+        }
+      }
+      r.rows.push_back(std::move(row));
+    }
   }
 }
 

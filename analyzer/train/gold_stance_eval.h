@@ -16,6 +16,8 @@ namespace framelens {
 struct GoldStanceReport {
   std::array<std::array<long, 3>, 3> confusion{};  // [gold][found]: negative, neutral, positive
   long unmatched = 0;                              // gold actors with no found actor
+  bool keep_rows = false;                          // fill `rows` (eval stance --gold --list)
+  std::vector<std::string> rows;                   // one line per gold actor: gold, found, evidence
   double macro_f1() const;
   double precision(int label) const;
   double recall(int label) const;
