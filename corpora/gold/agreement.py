@@ -75,3 +75,25 @@ print(f"quotes (overlap >= 0.5): F1 {f1(tot['q_m'], tot['q_a'], tot['q_b']):.3f}
 print(f"loaded terms (any overlap): F1 {f1(tot['l_m'], tot['l_a'], tot['l_b']):.3f} ({tot['l_m']} of {tot['l_a']} / {tot['l_b']})")
 if tot["att_n"]:
     print(f"attitude on actors both listed: {tot['att_same']}/{tot['att_n']} agree")
+
+# The attitude extension (articles_attitude.txt): main actors and attitude only.
+ext = collections.defaultdict(list)
+for p in sorted(glob.glob(os.path.join(HERE, "agreement_attitude", "*.json"))):
+    a = json.load(open(p))
+    ext[a["id"]].append(a)
+if ext:
+    t = collections.Counter()
+    for rid, (a, b) in sorted(ext.items()):
+        mains_a = [x for x in a["actors"] if x.get("main")]
+        mains_b = [x for x in b["actors"] if x.get("main")]
+        t["m"] += match_count(mains_a, mains_b, lambda x, y: bool(forms(x) & forms(y)))
+        t["a"] += len(mains_a); t["b"] += len(mains_b)
+        lab_a = {x["actor"]: x["label"] for x in a.get("attitude", [])}
+        for y in b.get("attitude", []):
+            yb = next((x for x in b["actors"] if x["name"] == y["actor"]), None)
+            xa = next((x for x in mains_a if yb and forms(x) & forms(yb)), None)
+            if xa and xa["name"] in lab_a:
+                t["n"] += 1
+                t["same"] += lab_a[xa["name"]] == y["label"]
+    print(f"attitude extension: {len(ext)} articles; main actors F1 {f1(t['m'], t['a'], t['b']):.3f} "
+          f"({t['m']} of {t['a']} / {t['b']}); attitude on main actors both listed: {t['same']}/{t['n']} agree")
