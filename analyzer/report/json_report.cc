@@ -291,7 +291,9 @@ void append_json(std::string& out, const Document& d) {
 
 std::string to_json_line(const Document& doc) {
   std::string out;
-  out.reserve(4096);
+  // The line is about 6 bytes per input byte (every sentence's text, offsets, findings): one
+  // allocation instead of a chain of doublings and copies.
+  out.reserve(4096 + doc.utf8.size() * 6);
   append_json(out, doc);
   return out;
 }

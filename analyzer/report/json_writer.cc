@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace framelens {
@@ -140,8 +141,19 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t i = 0;
   while (i < s.size()) {
-    // Fast path: a run of printable ASCII that needs no escaping.
+    // Fast path: a run of printable ASCII that needs no escaping, 8 bytes at a time (a word
+    // holds none of < 0x20, '"', '\\', >= 0x80 exactly when all four masks are zero).
     size_t j = i;
+    while (j + 8 <= s.size()) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + j, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+      const uint64_t bad = (v & kHigh) | ((v - 0x2020202020202020ULL) & ~v & kHigh) |
+                           has_zero(v ^ 0x2222222222222222ULL) | has_zero(v ^ 0x5C5C5C5C5C5C5C5CULL);
+      if (bad) break;
+      j += 8;
+    }
     while (j < s.size()) {
       const unsigned char c = static_cast<unsigned char>(s[j]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;

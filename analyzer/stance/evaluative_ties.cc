@@ -1,8 +1,11 @@
 #include "analyzer/stance/evaluative_ties.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <vector>
 
+#include "analyzer/core/string_table.h"
 #include "analyzer/core/word_set.h"
 #include "analyzer/ml/text_features.h"
 
@@ -21,8 +24,7 @@ std::string_view tie_relation_name(TieRelation r) {
 
 namespace {
 
-const WordSet& function_words() {
-  static const WordSet k = {
+constexpr std::string_view k_function_words[] = {
       "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
       "about", "as", "that", "this", "these", "those", "it", "its", "he", "she", "his", "her", "him",
       "they", "them", "their", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were",
@@ -31,63 +33,41 @@ const WordSet& function_words() {
       "who", "whom", "which", "what", "when", "where", "why", "how", "also", "just", "said", "says",
       "say", "told", "mr", "mrs", "ms", "after", "before", "over", "under", "into", "out", "up", "down",
       "all", "any", "some", "more", "most", "other", "such", "only", "own", "same", "very", "s", "'s"};
-  return k;
-}
 
-bool is_in(const WordSet& set, const Token& t) { return set.contains(t.hash, t.lower); }
 
-const WordSet& determiners() {
-  static const WordSet k = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
+constexpr std::string_view k_determiners[] = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
                             "their", "our", "my", "your", "every", "each", "another", "such"};
-  return k;
-}
 
 // Verbs that link a subject to a description of it ("Trump is a liar").
-const WordSet& copulas() {
-  static const WordSet k = {"is", "are", "was", "were", "be", "been", "being", "am", "remains", "remained",
+constexpr std::string_view k_copulas[] = {"is", "are", "was", "were", "be", "been", "being", "am", "remains", "remained",
                             "remain", "seems", "seemed", "became", "becomes", "become", "appears",
                             "appeared", "looks", "looked", "proved", "proves", "sounded", "sounds"};
-  return k;
-}
 
 // Auxiliaries and adverbs that may stand between a subject and its predicate.
-const WordSet& auxiliaries() {
-  static const WordSet k = {"has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
+constexpr std::string_view k_auxiliaries[] = {"has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
                             "must", "also", "just", "still", "now", "again", "already", "even", "never",
                             "not", "n't", "repeatedly", "often", "once", "then", "later", "ever", "only",
                             "did", "does", "do", "quickly", "largely", "mostly", "long", "increasingly",
                             "apparently", "reportedly", "allegedly", "recently", "previously", "always"};
-  return k;
-}
 
 // Words that end the clause of the mention.
-const WordSet& clause_breaks() {
-  static const WordSet k = {"but", "while", "although", "though", "because", "whereas", "since", "if",
+constexpr std::string_view k_clause_breaks[] = {"but", "while", "although", "though", "because", "whereas", "since", "if",
                             "when", "after", "before", "as", "that", "unless", "until", "whether",
                             "so", "yet", "or", "nor", "where", "than"};
-  return k;
-}
 
-const WordSet& prepositions() {
-  static const WordSet k = {"of", "for", "to", "with", "in", "on", "at", "by", "about", "against", "from",
+constexpr std::string_view k_prepositions[] = {"of", "for", "to", "with", "in", "on", "at", "by", "about", "against", "from",
                             "over", "into", "onto", "toward", "towards", "upon", "among", "amid",
                             "despite", "without", "through", "across", "under", "behind", "around",
                             "like", "via", "per", "including", "between", "during"};
-  return k;
-}
 
-const WordSet& negators() {
-  static const WordSet k = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", "barely",
+constexpr std::string_view k_negators[] = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", "barely",
                             "cannot", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't",
                             "weren't", "won't", "wouldn't", "couldn't", "shouldn't", "hasn't",
                             "haven't", "hadn't", "can't"};
-  return k;
-}
 
 // Reporting and attitude verbs: what follows is the actor's speech or view, not the outlet's
 // description of the actor.
-const WordSet& reporting_words() {
-  static const WordSet k = {"said", "says", "say", "told", "tells", "tell", "added", "adds", "argued",
+constexpr std::string_view k_reporting_words[] = {"said", "says", "say", "told", "tells", "tell", "added", "adds", "argued",
                             "argues", "wrote", "writes", "asserted", "asserts", "insisted", "insists",
                             "claimed", "claims", "stated", "states", "noted", "notes", "explained",
                             "explains", "announced", "announces", "according", "believes", "believe",
@@ -96,8 +76,6 @@ const WordSet& reporting_words() {
                             "suggested", "suggests", "predicted", "predicts", "called", "calls",
                             "urged", "urges", "demanded", "demands", "asked", "asks", "vowed", "vows",
                             "promised", "promises", "pledged", "pledges", "alleged", "alleges"};
-  return k;
-}
 
 // Acts aimed at others: the subject of "criticised", the source in "criticism from X", the
 // possessor in "X's attacks on Y" is a critic (or a supporter), not negative (positive) itself.
@@ -115,11 +93,17 @@ bool aimed_at_others(const Token& t) {
       "suspicio", "resent", "disgust", "dismay", "disappoint", "regret", "sorry", "apolog", "boycott",
       "sanction", "punish", "retaliat", "investigat", "probe", "prosecut", "indict", "impeach",
       "subpoen", "veto", "block", "push back", "counter", "hammer", "pummel", "torch", "scorch"};
+  // Stems bucketed by first letter, so a word is compared with a handful of them.
+  static const std::array<std::vector<std::string_view>, 26> kBuckets = [] {
+    std::array<std::vector<std::string_view>, 26> b;
+    for (const char* s : kStems)
+      if (s[0] >= 'a' && s[0] <= 'z') b[static_cast<size_t>(s[0] - 'a')].push_back(s);
+    return b;
+  }();
   const std::string& w = t.lower;
-  for (const char* s : kStems) {
-    const std::string_view stem(s);
+  if (w.empty() || w[0] < 'a' || w[0] > 'z') return false;
+  for (std::string_view stem : kBuckets[static_cast<size_t>(w[0] - 'a')])
     if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
-  }
   return false;
 }
 
@@ -133,7 +117,7 @@ bool past_participle(const Token& t) {
   static const WordSet kIrregular = {"hit", "hurt", "beaten", "shot", "struck", "caught", "thrown",
                                      "torn", "stolen", "broken", "forgotten", "hidden", "bitten", "beat"};
   const std::string& w = t.lower;
-  return (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || is_in(kIrregular, t);
+  return (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || kIrregular.contains(t.hash, t.lower);
 }
 
 bool punct_break(const Token& t) {
@@ -155,14 +139,47 @@ void mark(const Document& doc, Span s, std::vector<uint8_t>& flag) {
   for (; it != doc.tokens.end() && it->span.start < s.end; ++it) flag[static_cast<size_t>(it - doc.tokens.begin())] = 1;
 }
 
+// Every class a token can have, computed once per token and document (TieFinder caches it).
+enum : uint16_t {
+  kFunction = 1, kDeterminer = 2, kCopula = 4, kAux = 8, kBreak = 16, kPrep = 32, kNeg = 64,
+  kReport = 128, kAimed = 256, kVerbForm = 512, kParticiple = 1024, kEvidence = 2048, kKnown = 0x8000
+};
+
+// One probe for the fixed word lists: word -> its class bits.
+const StringTable<uint16_t>& word_bits() {
+  static const StringTable<uint16_t> k = [] {
+    StringTable<uint16_t> t;
+    for (std::string_view w : k_function_words) t[std::string(w)] |= kFunction;
+    for (std::string_view w : k_determiners) t[std::string(w)] |= kDeterminer;
+    for (std::string_view w : k_copulas) t[std::string(w)] |= kCopula;
+    for (std::string_view w : k_auxiliaries) t[std::string(w)] |= kAux;
+    for (std::string_view w : k_clause_breaks) t[std::string(w)] |= kBreak;
+    for (std::string_view w : k_prepositions) t[std::string(w)] |= kPrep;
+    for (std::string_view w : k_negators) t[std::string(w)] |= kNeg;
+    for (std::string_view w : k_reporting_words) t[std::string(w)] |= kReport;
+    return t;
+  }();
+  return k;
+}
+
+uint16_t word_class(const Token& t) {
+  if (t.kind != TokenKind::Word) return 0;
+  uint16_t c = 0;
+  if (const uint16_t* b = word_bits().find(t.hash, t.lower)) c = *b;
+  if (!(c & kFunction) && t.lower.size() >= 3) c |= kEvidence;
+  if (aimed_at_others(t)) c |= kAimed;
+  if (verb_form(t)) c |= kVerbForm;
+  if (past_participle(t)) c |= kParticiple;
+  return c;
+}
+
 }  // namespace
 
-bool evidence_word(const Token& t) {
-  return t.kind == TokenKind::Word && t.lower.size() >= 3 && !is_in(function_words(), t);
-}
+bool evidence_word(const Token& t) { return (word_class(t) & kEvidence) != 0; }
 
 TieFinder::TieFinder(const Document& doc, const PolarityLexicon& lexicon) : doc_(doc), lex_(lexicon) {
   const size_t n = doc.tokens.size();
+  cls_.assign(n, 0);
   quoted_.assign(n, 0);
   cue_.assign(n, 0);
   actor_.assign(n, -1);
@@ -198,21 +215,27 @@ TieFinder::TieFinder(const Document& doc, const PolarityLexicon& lexicon) : doc_
   }
 }
 
+uint16_t TieFinder::cls(const Token& t) const {
+  uint16_t& c = cls_[static_cast<size_t>(&t - doc_.tokens.data())];
+  if (!c) c = static_cast<uint16_t>(word_class(t) | kKnown);
+  return c;
+}
+
 WordPolarity TieFinder::polarity(int32_t tok) const {
   const Token& t = doc_.tokens[tok];
-  if (!evidence_word(t) || quoted_[tok] || cue_[tok]) return {};
+  if (!has(t, kEvidence) || quoted_[tok] || cue_[tok]) return {};
   return lex_.lookup(feature_hash(t));
 }
 
 bool TieFinder::negated_before(int32_t tok, int32_t floor) const {
   for (int32_t j = std::max(floor, tok - 3); j < tok; ++j)
-    if (is_in(negators(), doc_.tokens[j])) return true;
+    if (has(doc_.tokens[j], kNeg)) return true;
   return false;
 }
 
 void TieFinder::add(int32_t tok, TieRelation rel, int32_t floor, std::vector<EvaluativeTie>& out) const {
   WordPolarity wp = polarity(tok);
-  const bool loaded = loaded_[tok] && evidence_word(doc_.tokens[tok]) && !quoted_[tok];
+  const bool loaded = loaded_[tok] && has(doc_.tokens[tok], kEvidence) && !quoted_[tok];
   double size = wp.strong ? 1.0 : 0.6;
   if (wp.polarity == 0) {
     // A word the terms stage found loaded in the outlet's voice but no lexicon knows
@@ -242,22 +265,22 @@ void TieFinder::modifiers(const MentionTokens& m, int32_t sf, std::vector<Evalua
     const Token& t = doc_.tokens[i];
     if (actor_[i] >= 0 || quoted_[i] || cue_[i]) break;
     if (punct_break(t)) { closed = true; break; }
-    if (is_in(determiners(), t)) { closed = true; break; }
+    if (has(t, kDeterminer)) { closed = true; break; }
     if (t.lower == "'s") { closed = true; break; }
-    if (t.lower == "to" || is_in(auxiliaries(), t) || is_in(copulas(), t)) { verbal = true; break; }
-    if (is_in(function_words(), t) || is_in(prepositions(), t)) break;
+    if (t.lower == "to" || has(t, kAux) || has(t, kCopula)) { verbal = true; break; }
+    if (has(t, kFunction) || has(t, kPrep)) break;
     if (t.capitalized && i > sf) break;  // another name
     cand.push_back(i);
   }
   if (verbal) return;
   for (const int32_t c : cand) {
-    if (!closed && verb_form(doc_.tokens[c])) continue;
-    if (aimed_at_others(doc_.tokens[c])) continue;  // "criticize X", "sued X": X is the target
+    if (!closed && has(doc_.tokens[c], kVerbForm)) continue;
+    if (has(doc_.tokens[c], kAimed)) continue;  // "criticize X", "sued X": X is the target
     add(c, TieRelation::Modifier, sf, out);
   }
   // "the failures of X": a polar head noun with the mention as its "of" possessor.
-  if (m.first - 3 >= sf && doc_.tokens[m.first - 1].lower == "of" && is_in(determiners(), doc_.tokens[m.first - 3]) &&
-      !aimed_at_others(doc_.tokens[m.first - 2]) && actor_[m.first - 2] < 0) {
+  if (m.first - 3 >= sf && doc_.tokens[m.first - 1].lower == "of" && has(doc_.tokens[m.first - 3], kDeterminer) &&
+      !has(doc_.tokens[m.first - 2], kAimed) && actor_[m.first - 2] < 0) {
     add(m.first - 2, TieRelation::Possessed, sf, out);
   }
 }
@@ -273,8 +296,8 @@ void TieFinder::after(const MentionTokens& m, int32_t actor, int32_t se, std::ve
   if (possessive_pronoun || doc_.tokens[i].lower == "'s") {
     for (int32_t j = i + 1; j < se && j <= i + 3; ++j) {
       const Token& t = doc_.tokens[j];
-      if (punct_break(t) || actor_[j] >= 0 || quoted_[j] || is_in(function_words(), t) || is_in(prepositions(), t)) break;
-      if (aimed_at_others(t)) break;
+      if (punct_break(t) || actor_[j] >= 0 || quoted_[j] || has(t, kFunction) || has(t, kPrep)) break;
+      if (has(t, kAimed)) break;
       add(j, TieRelation::Possessed, i, out);
     }
     return;
@@ -290,13 +313,13 @@ void TieFinder::after(const MentionTokens& m, int32_t actor, int32_t se, std::ve
       for (; k < se && k < j + 10; ++k) {
         const Token& t = doc_.tokens[k];
         if (t.lower == ",") break;
-        if (punct_break(t) || actor_[k] >= 0 || quoted_[k] || cue_[k] || is_in(reporting_words(), t) ||
-            is_in(clause_breaks(), t) || t.lower == "and") { k = -1; break; }
+        if (punct_break(t) || actor_[k] >= 0 || quoted_[k] || cue_[k] || has(t, kReport) ||
+            has(t, kBreak) || t.lower == "and") { k = -1; break; }
       }
       // Only a closed ", ... ," (or one ending the sentence) is an appositive.
       if (k < 0 || (k < se && doc_.tokens[k].lower != ",") || k == j + 10) return;
       for (int32_t a = j; a < k; ++a)
-        if (!aimed_at_others(doc_.tokens[a])) add(a, TieRelation::Appositive, j, out);
+        if (!has(doc_.tokens[a], kAimed)) add(a, TieRelation::Appositive, j, out);
       if (k >= se || doc_.tokens[k].lower != ",") return;
       i = k + 1;  // the predicate continues after the appositive
     }
@@ -310,21 +333,21 @@ void TieFinder::after(const MentionTokens& m, int32_t actor, int32_t se, std::ve
     const Token& t = doc_.tokens[j];
     if (actor_[j] >= 0 || quoted_[j] || cue_[j]) break;
     if (punct_break(t)) break;
-    if (is_in(reporting_words(), t) || is_in(clause_breaks(), t)) break;
+    if (has(t, kReport) || has(t, kBreak)) break;
     if (t.lower == "who" || t.lower == "which") continue;
-    if (is_in(copulas(), t)) { copula = !verb_seen; continue; }
-    if (is_in(auxiliaries(), t) || is_in(negators(), t)) continue;
-    if (is_in(determiners(), t)) {
+    if (has(t, kCopula)) { copula = !verb_seen; continue; }
+    if (has(t, kAux) || has(t, kNeg)) continue;
+    if (has(t, kDeterminer)) {
       if (copula) continue;  // "is a disgrace": the complement describes the subject
       break;                 // an object noun phrase describes the object, not the subject
     }
-    if (is_in(prepositions(), t)) break;
+    if (has(t, kPrep)) break;
     if (t.lower == "and") { if (copula) break; continue; }
-    if (copula && !verb_seen && past_participle(t)) {
+    if (copula && !verb_seen && has(t, kParticiple)) {
       // Passive: "was criticised", "were injured": done to the subject, not said of it.
       break;
     }
-    if (aimed_at_others(t)) { verb_seen = true; continue; }
+    if (has(t, kAimed)) { verb_seen = true; continue; }
     add(j, TieRelation::Predicate, floor, out);
     verb_seen = true;
   }
@@ -337,26 +360,26 @@ bool TieFinder::target_or_critic(const MentionTokens& m) const {
   // Before the mention: a negative verb or a critic noun + preposition, at most one determiner
   // between ("attacked the senator", "criticism from Democrats", "discrimination against them").
   int32_t i = m.first - 1;
-  if (i >= s.first_token && is_in(determiners(), doc_.tokens[i])) --i;
-  if (i >= s.first_token && is_in(prepositions(), doc_.tokens[i])) {
+  if (i >= s.first_token && has(doc_.tokens[i], kDeterminer)) --i;
+  if (i >= s.first_token && has(doc_.tokens[i], kPrep)) {
     const std::string& p = doc_.tokens[i].lower;
     if (p == "against") return true;
     --i;
     if (i >= s.first_token && (p == "from" || p == "by" || p == "of" || p == "on" || p == "at" || p == "to") &&
-        aimed_at_others(doc_.tokens[i]))
+        has(doc_.tokens[i], kAimed))
       return true;
     return false;
   }
   if (i >= s.first_token && !quoted_[i]) {
     const Token& t = doc_.tokens[i];
-    if (actor_[i] < 0 && verb_form(t) && (aimed_at_others(t) || lex_.lookup(feature_hash(t)).polarity < 0)) return true;
+    if (actor_[i] < 0 && has(t, kVerbForm) && (has(t, kAimed) || lex_.lookup(feature_hash(t)).polarity < 0)) return true;
   }
   // After the mention: the subject of an act aimed at others ("X condemned", "X has criticised").
   for (int32_t j = m.end, n = 0; j < s.end_token && n < 3; ++j, ++n) {
     const Token& t = doc_.tokens[j];
     if (punct_break(t) || actor_[j] >= 0) break;
-    if (is_in(auxiliaries(), t)) continue;
-    return aimed_at_others(t) && verb_form(t);
+    if (has(t, kAux)) continue;
+    return has(t, kAimed) && has(t, kVerbForm);
   }
   return false;
 }

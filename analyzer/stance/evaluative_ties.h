@@ -55,6 +55,8 @@ class TieFinder {
   bool target_or_critic(const MentionTokens& m) const;
 
  private:
+  uint16_t cls(const Token& t) const;  // word classes (evaluative_ties.cc), cached per token
+  bool has(const Token& t, uint16_t bit) const { return (cls(t) & bit) != 0; }
   WordPolarity polarity(int32_t tok) const;
   bool negated_before(int32_t tok, int32_t floor) const;
   void add(int32_t tok, TieRelation rel, int32_t floor, std::vector<EvaluativeTie>& out) const;
@@ -63,6 +65,7 @@ class TieFinder {
 
   const Document& doc_;
   const PolarityLexicon& lex_;
+  mutable std::vector<uint16_t> cls_;  // 0 = not yet computed
   std::vector<uint8_t> quoted_;   // token inside quote contents
   std::vector<uint8_t> cue_;      // token inside a reporting cue
   std::vector<uint8_t> loaded_;   // token inside an own-voice loaded term
