@@ -171,6 +171,20 @@ void write_actor(JsonWriter& w, const Document& d, const Actor& a) {
   stance_value(w, d, a.stance);
   w.key("quoted_stance");
   stance_value(w, d, a.quoted_stance);
+  w.key("quoted_by");
+  w.begin_array();
+  for (const QuotedSource& src : a.quoted_by) {
+    w.begin_object();
+    w.key("speaker");
+    if (src.speaker.empty()) w.null(); else w.value(src.speaker);
+    w.key("speaker_actor");
+    actor_ref(w, d, src.speaker_actor);
+    w.field("mentions", static_cast<int64_t>(src.mentions));
+    w.field("score", r6(src.score));
+    w.field("label", src.label);
+    w.end_object();
+  }
+  w.end_array();
   w.field("role", a.role);
   w.field("role_score", r6(a.role_score));
   w.end_object();

@@ -127,6 +127,15 @@ std::string to_text_report(const Document& d) {
       if (a.stance.present) o << ", stance " << a.stance.label << " " << fmt("%+.2f", a.stance.score);
       if (a.quoted_stance.present) {
         o << ", in quotes " << a.quoted_stance.label << " " << fmt("%+.2f", a.quoted_stance.score);
+        if (!a.quoted_by.empty()) {
+          o << " (";
+          for (size_t k = 0; k < a.quoted_by.size(); ++k) {
+            const QuotedSource& src = a.quoted_by[k];
+            o << (k ? "; " : "") << (src.speaker.empty() ? std::string("unattributed") : src.speaker) << " "
+              << src.label << " " << fmt("%+.2f", src.score) << " x" << src.mentions;
+          }
+          o << ")";
+        }
       }
       if (a.role != "none") o << ", role " << a.role;
       if (a.aliases.size() > 1) {

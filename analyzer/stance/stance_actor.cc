@@ -9,20 +9,34 @@
 namespace framelens {
 
 QuoteContents::QuoteContents(const Document& doc) {
-  std::vector<Span> spans;
-  for (const Quote& q : doc.quotes) {
-    if (q.fragments.empty()) spans.push_back(q.span);
-    else spans.insert(spans.end(), q.fragments.begin(), q.fragments.end());
+  std::vector<std::pair<Span, int32_t>> spans;
+  for (size_t q = 0; q < doc.quotes.size(); ++q) {
+    const Quote& quote = doc.quotes[q];
+    if (quote.fragments.empty()) spans.push_back({quote.span, static_cast<int32_t>(q)});
+    for (const Span& f : quote.fragments) spans.push_back({f, static_cast<int32_t>(q)});
   }
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::stable_sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
   start_.reserve(spans.size());
+  end_.reserve(spans.size());
+  quote_.reserve(spans.size());
   max_end_.reserve(spans.size());
   int32_t reach = -1;
-  for (const Span& s : spans) {
+  for (const auto& [s, q] : spans) {
     reach = std::max(reach, s.end);
     start_.push_back(s.start);
+    end_.push_back(s.end);
+    quote_.push_back(q);
     max_end_.push_back(reach);
   }
+}
+
+int32_t QuoteContents::quote_of(Span m) const {
+  const auto it = std::upper_bound(start_.begin(), start_.end(), m.start);
+  // Back from the last content starting at or before the mention while some content up to there
+  // still reaches the mention's end.
+  for (auto k = static_cast<int64_t>(it - start_.begin()) - 1; k >= 0 && max_end_[static_cast<size_t>(k)] >= m.end; --k)
+    if (end_[static_cast<size_t>(k)] >= m.end) return quote_[static_cast<size_t>(k)];
+  return -1;
 }
 
 // The contents starting at or before the mention are the only ones that can hold it; one of them
@@ -94,6 +108,38 @@ Stance own_stance(const Document& doc, Stance model, const std::vector<Evaluativ
   return model;
 }
 
+// The quoted mentions grouped by the speaker of their quote (by name: a speaker quoted twice is
+// one source), each group pooled like the actor's quoted stance. Most mentions first.
+std::vector<QuotedSource> quoted_sources(const Document& doc, const std::vector<ScoredMention>& quoted,
+                                         const std::vector<int32_t>& quote_of, const AggregateOptions& opt) {
+  std::vector<QuotedSource> out;
+  std::vector<std::vector<ScoredMention>> groups;
+  for (size_t i = 0; i < quoted.size(); ++i) {
+    const int32_t q = i < quote_of.size() ? quote_of[i] : -1;
+    const Quote* quote = q >= 0 && q < static_cast<int32_t>(doc.quotes.size()) ? &doc.quotes[static_cast<size_t>(q)] : nullptr;
+    const std::string name = quote && quote->speaker ? quote->speaker->name : std::string();
+    const int32_t speaker_actor = quote && quote->speaker ? quote->speaker->actor : -1;
+    size_t g = 0;
+    while (g < out.size() && out[g].speaker != name) ++g;
+    if (g == out.size()) {
+      QuotedSource src;
+      src.speaker = name;
+      src.speaker_actor = speaker_actor;
+      out.push_back(src);
+      groups.emplace_back();
+    }
+    groups[g].push_back(quoted[i]);
+  }
+  for (size_t g = 0; g < out.size(); ++g) {
+    const Stance st = aggregate_stance(groups[g], opt);
+    out[g].mentions = static_cast<int32_t>(groups[g].size());
+    out[g].score = st.score;
+    out[g].label = st.label;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const QuotedSource& a, const QuotedSource& b) { return a.mentions > b.mentions; });
+  return out;
+}
+
 }  // namespace
 
 ActorStances score_actor(const Document& doc, const Actor& actor, const StanceModel& stance, StanceWorkspace& ws,
@@ -110,6 +156,7 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
   const int32_t actor_index = static_cast<int32_t>(&actor - doc.actors.data());
   const bool indexed = actor_index >= 0 && actor_index < static_cast<int32_t>(doc.actors.size());
   ActorStances out;
+  std::vector<int32_t> quoted_quote;  // per quoted mention: its quote
   std::vector<Span> tie_mentions;
   std::vector<EvaluativeTie> found;
   if (roles && rws) roles->begin(*rws);
@@ -123,7 +170,10 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
     sm.weight = mention.pronoun ? 0.5 : 1.0;
     const bool inside = contents.contains(mention.span);
     (inside ? quoted : scored).push_back(sm);
-    if (inside) continue;
+    if (inside) {
+      quoted_quote.push_back(contents.quote_of(mention.span));
+      continue;
+    }
     // Roles read the outlet's voice only.
     if (roles && rws) roles->add_mention(doc, mt, ws.x, *rws);
     if (!indexed) continue;
@@ -140,6 +190,7 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
   }
   out.own = own_stance(doc, pool(doc, actor, stance, ws, scored, opt, "outlet's voice"), out.ties, tie_mentions, opt);
   out.quoted = pool(doc, actor, stance, ws, quoted, opt, "inside a quote");
+  out.quoted_by = quoted_sources(doc, quoted, quoted_quote, opt);
   scored.insert(scored.end(), quoted.begin(), quoted.end());
   return out;
 }

@@ -18,6 +18,7 @@ namespace framelens {
 // grammatically tied to the actor's mentions (evaluative_ties.h). Roles read own-voice mentions only.
 struct ActorStances {
   Stance own, quoted;
+  std::vector<QuotedSource> quoted_by;  // `quoted` per speaker
   std::vector<EvaluativeTie> ties;  // own voice, one per word
 };
 
@@ -27,9 +28,14 @@ class QuoteContents {
  public:
   explicit QuoteContents(const Document& doc);
   bool contains(Span mention) const;
+  // The quote (index into Document::quotes) whose content holds the mention, the one starting
+  // latest when several do; -1 when none.
+  int32_t quote_of(Span mention) const;
 
  private:
   std::vector<int32_t> start_;    // content starts, sorted
+  std::vector<int32_t> end_;      // their ends
+  std::vector<int32_t> quote_;    // their quotes
   std::vector<int32_t> max_end_;  // furthest end among the contents up to this one
 };
 

@@ -31,6 +31,7 @@ void StanceStage::annotate(Document& doc) const {
     ActorStances both = score_actor(doc, actor, *stance_, ws, scored, roles_.get(), &rws, &contents, opt, &ties);
     actor.stance = std::move(both.own);
     actor.quoted_stance = std::move(both.quoted);
+    actor.quoted_by = std::move(both.quoted_by);
     if (roles_) roles_->assign(doc, actor, rws);
   }
   doc.targets.clear();

@@ -126,6 +126,15 @@ struct Stance {
   bool present = false;
 };
 
+// What one quoted source says about an actor: the actor's mentions inside that speaker's quotes.
+struct QuotedSource {
+  std::string speaker;        // the quote's speaker name; "" when the quote names nobody
+  int32_t speaker_actor = -1; // index into Document::actors, -1 if unlinked
+  int32_t mentions = 0;       // the actor's mentions inside this speaker's quotes
+  double score = 0.0;         // pooled like Stance::score, in [-1, 1]
+  std::string label = "neutral";
+};
+
 struct Actor {
   std::string id;             // stable within the document: "a1", "a2", ...
   std::string name;           // canonical name
@@ -138,6 +147,7 @@ struct Actor {
   char gender = '-';          // persons: 'm' / 'f' from a title, given name or pronoun; else '-' (not emitted)
   Stance stance;              // the outlet's own voice: mentions outside quoted and reported speech
   Stance quoted_stance;       // what the quoted and paraphrased sources say: mentions inside quotes
+  std::vector<QuotedSource> quoted_by;  // quoted_stance split by who said it, most mentions first
   std::string role = "none";  // hero / villain / victim / none
   double role_score = 0.0;
 };

@@ -24,3 +24,22 @@ TEST_CASE("quote contents: a mention inside any content, nested, split or long",
   CHECK_FALSE(q.contains({6012, 6015}));  // the attribution between the pieces
   CHECK_FALSE(QuoteContents(Document{}).contains({0, 1}));
 }
+
+TEST_CASE("quote contents: which quote holds a mention", "[stance]") {
+  Document d;
+  Quote outer;  // an indirect report holding a quoted fragment
+  outer.span = {10, 5000};
+  Quote inner;
+  inner.span = {20, 30};
+  Quote split;
+  split.span = {6000, 6010};
+  split.fragments = {{6000, 6010}, {6020, 6030}};
+  d.quotes = {inner, outer, split};
+  const QuoteContents q(d);
+  CHECK(q.quote_of({22, 25}) == 0);      // in both: the one starting latest (the fragment)
+  CHECK(q.quote_of({12, 15}) == 1);      // the outer content only
+  CHECK(q.quote_of({4990, 5000}) == 1);  // far from its start, past the inner one
+  CHECK(q.quote_of({6022, 6025}) == 2);  // the second piece of the split quote
+  CHECK(q.quote_of({6012, 6015}) == -1); // between the pieces
+  CHECK(q.quote_of({5, 12}) == -1);
+}

@@ -346,4 +346,10 @@ TEST_CASE("shipped pipeline: the outlet's voice apart from its sources', evidenc
     CHECK(w != "and");
     CHECK(mills->quoted_stance.evidence_why[i].find("inside a quote") != std::string::npos);
   }
+  // ... and who said it.
+  REQUIRE(mills->quoted_by.size() == 1);
+  CHECK(mills->quoted_by[0].speaker == "Ana Ruiz");
+  CHECK(mills->quoted_by[0].mentions >= 1);  // "Mills" (and "his" when resolved)
+  CHECK(mills->quoted_by[0].label == "negative");
+  CHECK(mills->quoted_by[0].score == Approx(mills->quoted_stance.score));
 }
