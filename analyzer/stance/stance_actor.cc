@@ -113,19 +113,22 @@ Stance own_stance(const Document& doc, Stance model, const std::vector<Evaluativ
 std::vector<QuotedSource> quoted_sources(const Document& doc, const std::vector<ScoredMention>& quoted,
                                          const std::vector<int32_t>& quote_of, const AggregateOptions& opt) {
   std::vector<QuotedSource> out;
+  if (quoted.empty()) return out;
+  static const std::string kNobody;
+  std::vector<const std::string*> names;  // per group: the speaker name (no copies while grouping)
   std::vector<std::vector<ScoredMention>> groups;
   for (size_t i = 0; i < quoted.size(); ++i) {
     const int32_t q = i < quote_of.size() ? quote_of[i] : -1;
     const Quote* quote = q >= 0 && q < static_cast<int32_t>(doc.quotes.size()) ? &doc.quotes[static_cast<size_t>(q)] : nullptr;
-    const std::string name = quote && quote->speaker ? quote->speaker->name : std::string();
-    const int32_t speaker_actor = quote && quote->speaker ? quote->speaker->actor : -1;
+    const std::string* name = quote && quote->speaker ? &quote->speaker->name : &kNobody;
     size_t g = 0;
-    while (g < out.size() && out[g].speaker != name) ++g;
-    if (g == out.size()) {
+    while (g < names.size() && *names[g] != *name) ++g;
+    if (g == names.size()) {
       QuotedSource src;
-      src.speaker = name;
-      src.speaker_actor = speaker_actor;
-      out.push_back(src);
+      src.speaker = *name;
+      src.speaker_actor = quote && quote->speaker ? quote->speaker->actor : -1;
+      out.push_back(std::move(src));
+      names.push_back(name);
       groups.emplace_back();
     }
     groups[g].push_back(quoted[i]);
