@@ -252,11 +252,15 @@ std::vector<uint8_t> BoilerplateFilter::keep_mask(const Document& doc) const {
     if (!name_filter_.may_contain(th[i])) continue;
     const int32_t row = name_index_.find(th[i]);
     if (row < 0) continue;
-    for (const auto& p : name_phrases_[row])
+    for (const auto& p : name_phrases_[row]) {
+      // Most phrases of a row differ at their second word ("the Hill", "the Times", ...): a
+      // two-hash check turns them away before the full comparison.
+      if (p.size() > 1 && (i + 1 >= n || th[i + 1] != p[1])) continue;
       if (matches_at(th, i, n, p)) {
         std::fill(keep.begin() + i, keep.begin() + i + p.size(), 0);
         break;
       }
+    }
   }
   return keep;
 }
