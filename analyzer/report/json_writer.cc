@@ -19,14 +19,14 @@ void JsonWriter::before_value() {
   }
   if (!first_.empty()) {
     if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
+    first_.back() = 0;
   }
 }
 
 void JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_object() {
@@ -37,7 +37,7 @@ void JsonWriter::end_object() {
 void JsonWriter::begin_array() {
   before_value();
   out_.push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_array() {

@@ -43,7 +43,7 @@ class JsonWriter {
   void before_value();
 
   std::string& out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  std::vector<uint8_t> first_;  // per open container: no element written yet (bytes, not vector<bool>)
   bool after_key_ = false;
 };
 
