@@ -60,11 +60,6 @@ constexpr std::string_view k_prepositions[] = {"of", "for", "to", "with", "in", 
                             "despite", "without", "through", "across", "under", "behind", "around",
                             "like", "via", "per", "including", "between", "during"};
 
-constexpr std::string_view k_negators[] = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", "barely",
-                            "cannot", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't",
-                            "weren't", "won't", "wouldn't", "couldn't", "shouldn't", "hasn't",
-                            "haven't", "hadn't", "can't"};
-
 // Reporting and attitude verbs: what follows is the actor's speech or view, not the outlet's
 // description of the actor.
 constexpr std::string_view k_reporting_words[] = {"said", "says", "say", "told", "tells", "tell", "added", "adds", "argued",
@@ -126,17 +121,15 @@ bool punct_break(const Token& t) {
 }
 
 int32_t token_at(const Document& doc, int32_t pos) {
-  const auto it = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), pos,
-                                   [](int32_t p, const Token& t) { return p < t.span.start; });
-  if (it == doc.tokens.begin()) return -1;
-  const int32_t i = static_cast<int32_t>(it - doc.tokens.begin()) - 1;
-  return doc.tokens[i].span.end > pos ? i : -1;
+  const int32_t i = doc.token_at_or_after(pos);
+  return i < static_cast<int32_t>(doc.tokens.size()) && doc.tokens[i].span.start <= pos ? i : -1;
 }
 
-void mark(const Document& doc, Span s, std::vector<uint8_t>& flag) {
-  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), s.start,
-                             [](const Token& t, int32_t p) { return t.span.end <= p; });
-  for (; it != doc.tokens.end() && it->span.start < s.end; ++it) flag[static_cast<size_t>(it - doc.tokens.begin())] = 1;
+// Sets flag[i] = value for every token overlapping `s`.
+template <typename T>
+void mark(const Document& doc, Span s, std::vector<T>& flag, T value = 1) {
+  for (size_t i = static_cast<size_t>(doc.token_at_or_after(s.start)); i < doc.tokens.size() && doc.tokens[i].span.start < s.end; ++i)
+    flag[i] = value;
 }
 
 // Every class a token can have, computed once per token and document (TieFinder caches it).
@@ -155,7 +148,6 @@ const StringTable<uint16_t>& word_bits() {
     for (std::string_view w : k_auxiliaries) t[std::string(w)] |= kAux;
     for (std::string_view w : k_clause_breaks) t[std::string(w)] |= kBreak;
     for (std::string_view w : k_prepositions) t[std::string(w)] |= kPrep;
-    for (std::string_view w : k_negators) t[std::string(w)] |= kNeg;
     for (std::string_view w : k_reporting_words) t[std::string(w)] |= kReport;
     return t;
   }();
@@ -167,6 +159,7 @@ uint16_t word_class(const Token& t) {
   uint16_t c = 0;
   if (const uint16_t* b = word_bits().find(t.hash, t.lower)) c = *b;
   if (!(c & kFunction) && t.lower.size() >= 3) c |= kEvidence;
+  if (is_negator(t.lower)) c |= kNeg;
   if (aimed_at_others(t)) c |= kAimed;
   if (verb_form(t)) c |= kVerbForm;
   if (past_participle(t)) c |= kParticiple;
@@ -185,11 +178,11 @@ TieFinder::TieFinder(const Document& doc, const PolarityLexicon& lexicon) : doc_
   actor_.assign(n, -1);
   loaded_.assign(n, 0);
   for (const LoadedTerm& t : doc.loaded_terms)
-    if (t.voice == TermVoice::Own) mark(doc, t.span, loaded_);
+    if (t.voice == TermVoice::Own) mark<uint8_t>(doc, t.span, loaded_);
   for (const Quote& q : doc.quotes) {
-    if (q.fragments.empty()) mark(doc, q.span, quoted_);
-    for (const Span& f : q.fragments) mark(doc, f, quoted_);
-    if (q.cue) mark(doc, q.cue->span, cue_);
+    if (q.fragments.empty()) mark<uint8_t>(doc, q.span, quoted_);
+    for (const Span& f : q.fragments) mark<uint8_t>(doc, f, quoted_);
+    if (q.cue) mark<uint8_t>(doc, q.cue->span, cue_);
     if (q.cue && q.cue->loaded && q.speaker && q.speaker->actor >= 0 && !q.negated) {
       loaded_cue_speaker_.push_back(q.speaker->actor);
       loaded_cue_span_.push_back(q.cue->span);
@@ -205,14 +198,8 @@ TieFinder::TieFinder(const Document& doc, const PolarityLexicon& lexicon) : doc_
       else if (in) quoted_[i] = 1;
     }
   }
-  for (size_t a = 0; a < doc.actors.size(); ++a) {
-    for (const Mention& m : doc.actors[a].mentions) {
-      auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.start,
-                                 [](const Token& t, int32_t p) { return t.span.end <= p; });
-      for (; it != doc.tokens.end() && it->span.start < m.span.end; ++it)
-        actor_[static_cast<size_t>(it - doc.tokens.begin())] = static_cast<int32_t>(a);
-    }
-  }
+  for (size_t a = 0; a < doc.actors.size(); ++a)
+    for (const Mention& m : doc.actors[a].mentions) mark(doc, m.span, actor_, static_cast<int32_t>(a));
 }
 
 uint16_t TieFinder::cls(const Token& t) const {
@@ -286,7 +273,7 @@ void TieFinder::modifiers(const MentionTokens& m, int32_t sf, std::vector<Evalua
 }
 
 // Words after the mention: possessed noun phrase, appositive, relative clause, predicate.
-void TieFinder::after(const MentionTokens& m, int32_t actor, int32_t se, std::vector<EvaluativeTie>& out) const {
+void TieFinder::after(const MentionTokens& m, int32_t se, std::vector<EvaluativeTie>& out) const {
   int32_t i = m.end;
   if (i >= se) return;
   // Possessive: "Trump's false claims", "his false claims" (up to 3 words of the noun phrase).
@@ -351,7 +338,6 @@ void TieFinder::after(const MentionTokens& m, int32_t actor, int32_t se, std::ve
     add(j, TieRelation::Predicate, floor, out);
     verb_seen = true;
   }
-  (void)actor;
 }
 
 bool TieFinder::target_or_critic(const MentionTokens& m) const {
@@ -388,7 +374,7 @@ void TieFinder::find(const MentionTokens& m, int32_t actor, std::vector<Evaluati
   if (m.sentence < 0 || m.first >= m.end) return;
   const Sentence& s = doc_.sentences[m.sentence];
   modifiers(m, s.first_token, out);
-  after(m, actor, s.end_token, out);
+  after(m, s.end_token, out);
   // The outlet's cue verb for this mention's words: "X claimed", "X admitted".
   const Span ms{doc_.tokens[m.first].span.start, doc_.tokens[m.end - 1].span.end};
   for (size_t q = 0; q < loaded_cue_span_.size(); ++q) {

@@ -61,7 +61,7 @@ class TieFinder {
   bool negated_before(int32_t tok, int32_t floor) const;
   void add(int32_t tok, TieRelation rel, int32_t floor, std::vector<EvaluativeTie>& out) const;
   void modifiers(const MentionTokens& m, int32_t sf, std::vector<EvaluativeTie>& out) const;
-  void after(const MentionTokens& m, int32_t actor, int32_t se, std::vector<EvaluativeTie>& out) const;
+  void after(const MentionTokens& m, int32_t se, std::vector<EvaluativeTie>& out) const;
 
   const Document& doc_;
   const PolarityLexicon& lex_;
@@ -70,8 +70,8 @@ class TieFinder {
   std::vector<uint8_t> cue_;      // token inside a reporting cue
   std::vector<uint8_t> loaded_;   // token inside an own-voice loaded term
   std::vector<int32_t> actor_;    // actor whose mention covers the token, -1
-  std::vector<int32_t> loaded_cue_speaker_;  // per quote with a loaded cue: the speaker actor, else -1
-  std::vector<Span> loaded_cue_span_;
+  std::vector<int32_t> loaded_cue_speaker_;  // per quote with a loaded cue and a linked speaker: that actor
+  std::vector<Span> loaded_cue_span_;        // ... and its cue
 };
 
 }  // namespace framelens

@@ -171,10 +171,10 @@ ActorStances score_actor(const Document& doc, const Actor& actor, const StanceMo
     sm.pred = stance.predict(doc, mt, ws, /*evidence=*/false);
     sm.span = mention.span;
     sm.weight = mention.pronoun ? 0.5 : 1.0;
-    const bool inside = contents.contains(mention.span);
-    (inside ? quoted : scored).push_back(sm);
-    if (inside) {
-      quoted_quote.push_back(contents.quote_of(mention.span));
+    const int32_t quote = contents.quote_of(mention.span);  // -1: outside every quote content
+    (quote >= 0 ? quoted : scored).push_back(sm);
+    if (quote >= 0) {
+      quoted_quote.push_back(quote);
       continue;
     }
     // Roles read the outlet's voice only.

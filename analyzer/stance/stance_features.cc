@@ -30,13 +30,6 @@ constexpr uint64_t kNameHash = h("<P>");
 constexpr uint64_t kLexPos = flag_key("lex+");
 constexpr uint64_t kLexNeg = flag_key("lex-");
 
-bool is_negator(const std::string& w) {
-  static const std::array<std::string_view, 10> kNeg = {"not", "no", "never", "without", "nor", "cannot",
-                                                        "hardly", "nothing", "none", "neither"};
-  if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) return true;
-  return std::find(kNeg.begin(), kNeg.end(), std::string_view(w)) != kNeg.end();
-}
-
 bool is_say_verb(const std::string& w) {
   static const std::array<std::string_view, 24> kSay = {
       "said", "says", "say", "told", "tells", "added", "argued", "argues", "claimed", "claims",
@@ -72,6 +65,13 @@ int32_t first_content_token(const Document& doc, const Sentence& s) {
 }
 
 }  // namespace
+
+bool is_negator(std::string_view w) {
+  static const std::array<std::string_view, 10> kNeg = {"not", "no", "never", "without", "nor", "cannot",
+                                                        "hardly", "nothing", "none", "neither"};
+  if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) return true;
+  return std::find(kNeg.begin(), kNeg.end(), w) != kNeg.end();
+}
 
 bool locate_mention(const Document& doc, Span span, MentionTokens& out) {
   const int32_t n = static_cast<int32_t>(doc.tokens.size());

@@ -29,6 +29,10 @@ struct MentionTokens {
 // span covers no token.
 bool locate_mention(const Document& doc, Span span, MentionTokens& out);
 
+// A negating word ("not", "never", "no", "without", any "...n't"): flips a polar word within the
+// three tokens after it (the stance features and the evaluative ties read it the same way).
+bool is_negator(std::string_view lower);
+
 // Per-call buffers and a per-document token cache (word hash, prior polarity after negation,
 // name flag), so featurising many mentions of one document hashes each token once and allocates
 // nothing after warm-up. One scratch per thread.

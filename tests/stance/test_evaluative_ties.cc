@@ -39,13 +39,19 @@ Document doc_with_actors(const std::string& text, const std::vector<std::string>
   return d;
 }
 
-// The tied words of the first mention of actor `a`, as text.
-std::vector<std::string> tied(const Document& d, const PolarityLexicon& lex, int32_t a, size_t mention = 0) {
+// The ties of mention `mention` of actor `a`.
+std::vector<EvaluativeTie> ties_of(const Document& d, const PolarityLexicon& lex, int32_t a, size_t mention = 0) {
   TieFinder f(d, lex);
   MentionTokens m;
   REQUIRE(locate_mention(d, d.actors[a].mentions[mention].span, m));
   std::vector<EvaluativeTie> ties;
   f.find(m, a, ties);
+  return ties;
+}
+
+// The same, as the tied words' text.
+std::vector<std::string> tied(const Document& d, const PolarityLexicon& lex, int32_t a, size_t mention = 0) {
+  const std::vector<EvaluativeTie> ties = ties_of(d, lex, a, mention);
   std::vector<std::string> out;
   for (const auto& t : ties) out.push_back(std::string(d.slice(d.tokens[t.token].span)));
   return out;
@@ -135,11 +141,7 @@ TEST_CASE("ties: quoted words, reported speech and negation", "[stance][ties]") 
   }
   {
     const Document d = doc_with_actors("Obama is not a disgrace.", {"Obama"});
-    TieFinder f(d, lex);
-    MentionTokens m;
-    REQUIRE(locate_mention(d, d.actors[0].mentions[0].span, m));
-    std::vector<EvaluativeTie> ties;
-    f.find(m, 0, ties);
+    const std::vector<EvaluativeTie> ties = ties_of(d, lex, 0);
     REQUIRE(ties.size() == 1);
     CHECK(ties[0].negated);
     CHECK(ties[0].value == Approx(0.5));  // flipped at half weight
@@ -154,11 +156,7 @@ TEST_CASE("ties: own-voice loaded terms unknown to the lexicon count as weakly n
   t.span = span_of(text, "leader");
   t.voice = TermVoice::Own;
   d.loaded_terms.push_back(t);
-  TieFinder f(d, lex);
-  MentionTokens m;
-  REQUIRE(locate_mention(d, d.actors[0].mentions[0].span, m));
-  std::vector<EvaluativeTie> ties;
-  f.find(m, 0, ties);
+  const std::vector<EvaluativeTie> ties = ties_of(d, lex, 0);
   REQUIRE(ties.size() == 1);
   CHECK(d.slice(d.tokens[ties[0].token].span) == "leader");
   CHECK(ties[0].value < 0);
@@ -182,11 +180,7 @@ TEST_CASE("ties: the outlet's loaded cue verb for the actor's words", "[stance][
   cue.loaded = true;
   q.cue = cue;
   d.quotes.push_back(q);
-  TieFinder f(d, lex);
-  MentionTokens m;
-  REQUIRE(locate_mention(d, d.actors[0].mentions[0].span, m));
-  std::vector<EvaluativeTie> ties;
-  f.find(m, 0, ties);
+  const std::vector<EvaluativeTie> ties = ties_of(d, lex, 0);
   REQUIRE(ties.size() == 1);
   CHECK(ties[0].relation == TieRelation::LoadedCue);
   CHECK(ties[0].value < 0);

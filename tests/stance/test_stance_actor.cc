@@ -4,16 +4,27 @@
 
 using namespace framelens;
 
-TEST_CASE("quote contents: a mention inside any content, nested, split or long", "[stance]") {
+namespace {
+
+// Quote 0 a fragment [20,30) inside quote 1, an indirect report [10,5000); quote 2 a direct quote
+// split by its attribution into [6000,6010) and [6020,6030).
+Document nested_quotes() {
   Document d;
-  Quote outer;  // an indirect report holding a quoted fragment
+  Quote outer;
   outer.span = {10, 5000};
   Quote inner;
   inner.span = {20, 30};
-  Quote split;  // a direct quote split by its attribution
+  Quote split;
   split.span = {6000, 6010};
   split.fragments = {{6000, 6010}, {6020, 6030}};
   d.quotes = {inner, outer, split};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("quote contents: a mention inside any content, nested, split or long", "[stance]") {
+  const Document d = nested_quotes();
   const QuoteContents q(d);
   CHECK(q.contains({12, 15}));      // in the long outer content only
   CHECK(q.contains({22, 25}));      // in both
@@ -26,15 +37,7 @@ TEST_CASE("quote contents: a mention inside any content, nested, split or long",
 }
 
 TEST_CASE("quote contents: which quote holds a mention", "[stance]") {
-  Document d;
-  Quote outer;  // an indirect report holding a quoted fragment
-  outer.span = {10, 5000};
-  Quote inner;
-  inner.span = {20, 30};
-  Quote split;
-  split.span = {6000, 6010};
-  split.fragments = {{6000, 6010}, {6020, 6030}};
-  d.quotes = {inner, outer, split};
+  const Document d = nested_quotes();
   const QuoteContents q(d);
   CHECK(q.quote_of({22, 25}) == 0);      // in both: the one starting latest (the fragment)
   CHECK(q.quote_of({12, 15}) == 1);      // the outer content only
